@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** The only reader of process.env. Every setting is validated once, at start-up. */
+const Env = z.object({
+  PORT: z.coerce
+    .number({ message: "PORT must be a number" })
+    .int("PORT must be a whole number")
+    .min(0, "PORT must be between 0 and 65535")
+    .max(65535, "PORT must be between 0 and 65535")
+    .default(4000),
+  HOST: z.string().trim().min(1, "HOST must not be empty").optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  GAINSAY_DATA_DIR: z.string().trim().min(1, "GAINSAY_DATA_DIR must not be empty").default("./.gainsay/data"),
+  GAINSAY_API_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
+    .refine((keys) => keys.every((k) => k.length >= 16), "each key in GAINSAY_API_KEYS must be at least 16 characters"),
+  GAINSAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  hostForced: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  apiKeys: string[];
+  maxBodyBytes: number;
+  env: "development" | "production" | "test";
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`config: invalid environment\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses an environment (process.env by default) into a typed Config, or throws ConfigError listing every bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const parsed = Env.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  // Without API keys, mutations are open: only listen on loopback then.
+  const host = e.GAINSAY_API_KEYS.length === 0 ? "127.0.0.1" : (e.HOST ?? "0.0.0.0");
+  return {
+    port: e.PORT,
+    host,
+    hostForced: e.GAINSAY_API_KEYS.length === 0 && e.HOST !== undefined && e.HOST !== "127.0.0.1",
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.GAINSAY_DATA_DIR,
+    apiKeys: e.GAINSAY_API_KEYS,
+    maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+  };
+}
