@@ -26,7 +26,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-function makeClient(adapter: ConstructorParameters<typeof PrismaClient>[0]["adapter"], onQuery?: (sql: string) => void) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function makeClient(adapter: any, onQuery?: (sql: string) => void) {
   const prisma = new PrismaClient({
     adapter,
     log: onQuery ? [{ emit: "event", level: "query" }] : [],

@@ -38,6 +38,7 @@ CREATE TABLE "Source" (
 CREATE TABLE "Speaker" (
     "id" SERIAL NOT NULL,
     "key" TEXT NOT NULL,
+    "formerKeys" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "name" TEXT NOT NULL,
     "aliases" TEXT[],
     "kind" "SpeakerKind" NOT NULL,
@@ -89,6 +90,7 @@ CREATE TABLE "Statement" (
 CREATE TABLE "Contradiction" (
     "id" SERIAL NOT NULL,
     "key" TEXT NOT NULL,
+    "blockKey" TEXT NOT NULL,
     "kind" "ContradictionKind" NOT NULL,
     "confidence" DOUBLE PRECISION NOT NULL,
     "explanation" TEXT NOT NULL,
@@ -161,6 +163,9 @@ CREATE INDEX "Statement_propKey_idx" ON "Statement"("propKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Contradiction_key_key" ON "Contradiction"("key");
+
+-- CreateIndex
+CREATE INDEX "Contradiction_blockKey_idx" ON "Contradiction"("blockKey");
 
 -- CreateIndex
 CREATE INDEX "Contradiction_kind_idx" ON "Contradiction"("kind");

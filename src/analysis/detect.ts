@@ -1,0 +1,228 @@
+import { ORG_BY_KEY } from "../ingest/lexicon/organizations.js";
+import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
+
+export const DETECTOR_VERSION = "rules-2026.11.1";
+
+export type ConflictStatement = {
+  id: number;
+  sourceId: number;
+  speakerId: number;
+  speakerKey: string;
+  speakerName: string;
+  speakerKind: string;
+  affiliationKey?: string;
+  publishedAt: Date | null;
+  sourceTitle?: string;
+  text: string;
+  claim: string;
+  polarity: Polarity;
+  modality: Modality;
+  frame: ClaimFrame;
+  propKey: string;
+  start: number;
+  end: number;
+  confidence: number;
+};
+
+export type ConflictKind = "POLARITY" | "AGENT" | "NUMERIC" | "TEMPORAL" | "SELF_REVERSAL" | "CHARACTERIZATION";
+
+export type Conflict = {
+  key: string;
+  blockKey: string;
+  kind: ConflictKind;
+  confidence: number;
+  explanation: string;
+  rule: string;
+  sides: Array<{ label: string; statementIds: number[] }>;
+};
+
+const MODALITY_WEIGHT: Record<Modality, number> = { ASSERTED: 1, REPORTED: 0.92, ALLEGED: 0.85, HEDGED: 0.7, UNCERTAIN: 0 };
+
+/** The key without its period: statements that could be about one event if their periods agree. */
+export const blockPrefix = (propKey: string) => propKey.split("|").slice(0, -1).join("|");
+export const blockPeriod = (propKey: string) => propKey.split("|").at(-1) ?? "?";
+
+/**
+ * Splits candidates sharing a prefix into event clusters by period: each dated period with the undated statements
+ * (they could be about it), or the undated ones alone when nothing is dated.
+ */
+export function clusters(statements: ConflictStatement[]): Array<{ blockKey: string; statements: ConflictStatement[] }> {
+  const byPrefix = new Map<string, ConflictStatement[]>();
+  for (const s of statements) {
+    const p = blockPrefix(s.propKey);
+    if (!byPrefix.has(p)) byPrefix.set(p, []);
+    byPrefix.get(p)!.push(s);
+  }
+  const out: Array<{ blockKey: string; statements: ConflictStatement[] }> = [];
+  for (const [prefix, group] of byPrefix) {
+    const undated = group.filter((s) => blockPeriod(s.propKey) === "?");
+    const periods = [...new Set(group.map((s) => blockPeriod(s.propKey)).filter((p) => p !== "?"))].sort();
+    if (periods.length === 0) out.push({ blockKey: `${prefix}|?`, statements: undated });
+    for (const p of periods) out.push({ blockKey: `${prefix}|${p}`, statements: [...group.filter((s) => blockPeriod(s.propKey) === p), ...undated] });
+  }
+  return out;
+}
+
+/** The government (or top organisation) a speaker answers to, following the affiliation chain. */
+export function partyOf(s: Pick<ConflictStatement, "speakerKey" | "affiliationKey">): string {
+  let k: string | undefined = s.affiliationKey ?? s.speakerKey;
+  let top = s.speakerKey;
+  for (let i = 0; k && i < 6; i++) {
+    top = k;
+    k = ORG_BY_KEY.get(k)?.affiliation;
+  }
+  return top;
+}
+
+function names(list: ConflictStatement[]): string {
+  const uniq = [...new Set(list.map((s) => s.speakerName))];
+  if (uniq.length <= 1) return uniq[0] ?? "someone";
+  return `${uniq.slice(0, -1).join(", ")} and ${uniq.at(-1)}`;
+}
+
+function describe(frame: ClaimFrame): string {
+  const where = frame.place ? ` at ${frame.place}` : "";
+  const who = frame.agent ? ` by ${frame.agent.toUpperCase()}` : "";
+  switch (frame.eventType) {
+    case "NOTIFICATION":
+      return `whether ${frame.agent ? frame.agent.toUpperCase() : "the attacker"} gave notice before the strikes`;
+    case "RESPONSIBILITY":
+      return `who carried out the strike${where}${who ? ` (${who.trim()}?)` : ""}`;
+    case "STRIKE":
+      return `whether a strike happened${where}${frame.target ? ` (${frame.target})` : ""}`;
+    default:
+      return `the ${frame.eventType.toLowerCase()}${where}`;
+  }
+}
+
+function sideConfidence(side: ConflictStatement[]): number {
+  return Math.max(...side.map((s) => s.confidence * MODALITY_WEIGHT[s.modality]));
+}
+
+function confidenceOf(a: ConflictStatement[], b: ConflictStatement[], undatedInvolved: boolean): number {
+  const base = Math.min(sideConfidence(a), sideConfidence(b));
+  const support = Math.min(0.08, 0.02 * (a.length + b.length - 2));
+  const c = (base + support) * (undatedInvolved ? 0.9 : 1);
+  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
+}
+
+function quote(s: ConflictStatement, max = 90): string {
+  const t = s.text.replace(/\s+/g, " ");
+  return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
+}
+
+/** Polarity, agent and self-reversal conflicts within one cluster. */
+function polarityConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
+  const usable = list.filter((s) => s.modality !== "UNCERTAIN");
+  const affirm = usable.filter((s) => s.polarity === "AFFIRM");
+  const deny = usable.filter((s) => s.polarity === "DENY");
+  if (!affirm.length || !deny.length) return [];
+  const frame = affirm[0]!.frame;
+  const topic = describe(frame);
+  const undated = usable.some((s) => blockPeriod(s.propKey) === "?");
+  const out: Conflict[] = [];
+
+  const reversals: Conflict[] = [];
+  const parties = new Set(usable.map(partyOf));
+  for (const party of parties) {
+    const pa = affirm.filter((s) => partyOf(s) === party);
+    const pd = deny.filter((s) => partyOf(s) === party);
+    if (!pa.length || !pd.length) continue;
+    const partyName = ORG_BY_KEY.get(party)?.name ?? pa[0]!.speakerName;
+    reversals.push({
+      key: `SELF_REVERSAL|${blockKey}|${party}`,
+      blockKey,
+      kind: "SELF_REVERSAL",
+      confidence: confidenceOf(pa, pd, undated),
+      rule: "self-reversal:same-party-opposite-polarity",
+      explanation: `${partyName} contradicts itself on ${topic}: ${names(pa)} said ${quote(pa[0]!)}, while ${names(pd)} said the opposite, ${quote(pd[0]!)}.`,
+      sides: [
+        { label: `${partyName} affirms: ${pa[0]!.claim}`, statementIds: pa.map((s) => s.id) },
+        { label: `${partyName} denies it`, statementIds: pd.map((s) => s.id) },
+      ],
+    });
+  }
+  const crossParty = affirm.some((a) => deny.some((d) => partyOf(a) !== partyOf(d)));
+  if (crossParty) {
+    const kind: ConflictKind = frame.eventType === "RESPONSIBILITY" ? "AGENT" : "POLARITY";
+    out.push({
+      key: `${kind}|${blockKey}`,
+      blockKey,
+      kind,
+      confidence: confidenceOf(affirm, deny, undated),
+      rule: kind === "AGENT" ? "agent:responsibility-affirmed-and-denied" : "polarity:affirm-vs-deny",
+      explanation: `On ${topic}, ${names(affirm)} said ${quote(affirm[0]!)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
+      sides: [
+        { label: `Affirms: ${affirm[0]!.claim}`, statementIds: affirm.map((s) => s.id) },
+        { label: "Denies it", statementIds: deny.map((s) => s.id) },
+      ],
+    });
+  }
+  return [...out, ...reversals];
+}
+
+/** Is an exact count b compatible with a bounded count a? ("at least six" and "six" are.) */
+export function compatibleCounts(a: Quantity, b: Quantity): boolean {
+  const check = (bound: Quantity, exact: Quantity): boolean => {
+    switch (bound.bound) {
+      case "AT_LEAST":
+        return exact.bound === "UP_TO" ? exact.value >= bound.value : exact.value >= bound.value || exact.bound !== "EXACT";
+      case "MORE_THAN":
+        return exact.value > bound.value || exact.bound !== "EXACT";
+      case "UP_TO":
+      case "AT_MOST":
+        return exact.value <= bound.value || exact.bound !== "EXACT";
+      case "ABOUT":
+        return Math.abs(exact.value - bound.value) <= Math.max(2, bound.value * 0.2);
+      default:
+        return exact.bound === "EXACT" ? exact.value === bound.value : check(exact, bound);
+    }
+  };
+  return check(a, b);
+}
+
+/** Different sources giving incompatible exact counts for one event. Within one source a change is a revision. */
+function numericConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
+  const withCounts = list.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
+  for (let i = 0; i < withCounts.length; i++) {
+    for (let j = i + 1; j < withCounts.length; j++) {
+      const a = withCounts[i]!;
+      const b = withCounts[j]!;
+      if (a.sourceId === b.sourceId) continue;
+      const qa = a.frame.quantities.find((q) => q.unit === "killed")!;
+      const qb = b.frame.quantities.find((q) => q.unit === "killed")!;
+      if (compatibleCounts(qa, qb)) continue;
+      // A later source with a higher count is a rising toll, not a contradiction.
+      const later = (a.publishedAt?.getTime() ?? 0) <= (b.publishedAt?.getTime() ?? 0) ? b : a;
+      const lq = later === a ? qa : qb;
+      const eq = later === a ? qb : qa;
+      if (lq.value > eq.value || /\b(rose|risen|climbed|increased|later)\b/i.test(later.text)) continue;
+      return [
+        {
+          key: `NUMERIC|${blockKey}`,
+          blockKey,
+          kind: "NUMERIC",
+          confidence: Math.round(confidenceOf([a], [b], false) * 0.8 * 100) / 100,
+          rule: "numeric:incompatible-counts",
+          explanation: `${a.speakerName} gave ${qa.text} but ${b.speakerName} gave ${qb.text} for the same event; the counts cannot both hold.`,
+          sides: [
+            { label: qa.text, statementIds: [a.id] },
+            { label: qb.text, statementIds: [b.id] },
+          ],
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+/** Pure: the statements of one block (same proposition key prefix) → the conflicts among them, each with its reason. */
+export function detectBlock(statements: ConflictStatement[]): Conflict[] {
+  const out: Conflict[] = [];
+  for (const c of clusters(statements)) {
+    out.push(...polarityConflicts(c.blockKey, c.statements));
+    out.push(...numericConflicts(c.blockKey, c.statements));
+  }
+  const seen = new Set<string>();
+  return out.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+}

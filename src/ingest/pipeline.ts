@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { findPlace } from "./lexicon/places.js";
+import { segment } from "./stages/01-segment.js";
+import { attribute } from "./stages/02-attribute.js";
+import { resolveSpeakers } from "./stages/03-speakers.js";
+import { buildClaim, eventTypeOf } from "./stages/04-claims.js";
+import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
+
+/** The place most of the document's strike sentences name: the default site for statements that name none. */
+export function dominantPlace(text: string, sentences: Array<{ start: number; end: number }>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    const t = text.slice(s.start, s.end);
+    const type = eventTypeOf(t);
+    if (type !== "STRIKE" && type !== "RESPONSIBILITY") continue;
+    const p = findPlace(t);
+    if (p?.specific) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Runs the extraction stages in order. Pure: no database, no environment. */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
+  if (doc.meta.language !== "en" && doc.meta.language !== "und") return { meta: doc.meta, speakers: [], statements: [], events: [] };
+  const sourceKey = createHash("sha256").update(input.text).digest("hex").slice(0, 10);
+  const attributions = attribute(doc);
+  const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });
+  const docPlace = dominantPlace(doc.text, doc.sentences);
+  const affiliationOf = new Map(speakers.map((sp) => [sp.key, sp.affiliationKey]));
+  const statements: ExtractedStatement[] = [];
+  const events = new Map<string, ExtractedEvent>();
+  const seen = new Set<string>();
+  for (const r of resolved) {
+    const a = r.attribution;
+    const dedupe = `${a.start}:${a.end}:${r.speakerKey}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    const text = doc.text.slice(a.start, a.end);
+    const clause = a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
+    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, ...(clause ? { clause } : {}) });
+    const type = c.frame.eventType;
+    let eventKey: string | undefined;
+    if (type !== "OTHER" && c.frame.place) {
+      eventKey = [type === "RESPONSIBILITY" ? "STRIKE" : type, c.frame.place, c.period].join("|");
+      if (!events.has(eventKey)) {
+        events.set(eventKey, {
+          key: eventKey,
+          type: type === "RESPONSIBILITY" ? "STRIKE" : type,
+          description: `${(type === "RESPONSIBILITY" ? "STRIKE" : type).toLowerCase()} at ${c.frame.place}${c.period !== "?" ? ` (${c.period})` : ""}`,
+          ...(c.frame.time?.date ? { date: c.frame.time.date } : {}),
+          place: c.frame.place,
+        });
+      }
+    }
+    statements.push({
+      ...a,
+      text,
+      speakerKey: r.speakerKey,
+      ...(r.speakerRole ? { speakerRole: r.speakerRole } : {}),
+      claim: c.claim,
+      polarity: c.polarity,
+      modality: a.cue === "headline" ? "REPORTED" : c.modality,
+      frame: c.frame,
+      propKey: c.propKey,
+      ...(eventKey ? { eventKey } : {}),
+      confidence: (a.direct ? 0.9 : 0.75) * (a.speaker.anaphoric ? 0.9 : 1),
+    });
+  }
+  return { meta: doc.meta, speakers, statements, events: [...events.values()] };
+}

@@ -1,0 +1,196 @@
+import { HEDGE_CUES, NEGATION_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
+import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
+import { findPlace } from "../lexicon/places.js";
+import type { Bound, ClaimFrame, EventType, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  dozen: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Cuts subordinate material that describes other events: "… one day after the Pentagon admitted …". */
+export function mainClause(text: string): string {
+  const cut = /\s(?:one day after|a day after|days after|after the|following the|came after|comes after|since|in retaliation for|in response to|which resulted|because)\b/i.exec(text);
+  return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
+}
+
+export function eventTypeOf(clause: string): EventType {
+  if (/\binform(ed|ing)?\b|\bnotif|\bpre-notification|\bcoordinat|\bbeforehand\b|\bin advance\b|\bahead of\b/i.test(clause)) return "NOTIFICATION";
+  if (/\b(carried|carry|carrying)\b[^.]{0,20}\bout\b|\bconduct(ed|ing)?\b|\blaunch(ed)?\b|\binvolve(d|ment)\b|\bresponsib|\bbehind the\b|\btargeting of\b/i.test(clause)) return "RESPONSIBILITY";
+  if (/\b(air ?strikes?|strikes?|attack(ed|s)?|explosions?|bomb(ing|ed)?|drone|rockets?|shelling|hit|targeted|targeting)\b/i.test(clause)) return "STRIKE";
+  if (/\b(killed|killing|dead|deaths?|wounded|injured|injuries|casualt(y|ies)|toll)\b/i.test(clause)) return "CASUALTIES";
+  return "OTHER";
+}
+
+export function quantitiesOf(clause: string): Quantity[] {
+  const out: Quantity[] = [];
+  const re = /\b(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:(?:other|more|militia|iraqi|american|u\.s\.|us|pmf|civilian|rocket and drone|rocket|drone)\s+)*(people|fighters|soldiers|troops|members|civilians|persons|individuals|attacks|targets|times|others|vehicles|rockets|killed|dead|wounded|injured)\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(clause))) {
+    const raw = m[2]!.toLowerCase();
+    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
+    if (!Number.isFinite(value)) continue;
+    const b = (m[1] ?? "").toLowerCase();
+    const bound: Bound = b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
+    const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 30).toLowerCase();
+    let unit = m[3]!.toLowerCase();
+    if (/^(people|fighters|soldiers|troops|members|civilians|persons|individuals|others)$/.test(unit)) {
+      unit = /^\s*(were\s+)?(critically\s+)?(wounded|injured)|injur/.test(after) || /(wounded|injur)/.test(clause.slice(Math.max(0, m.index - 20), m.index).toLowerCase()) ? "injured" : "killed";
+    }
+    out.push({ value, bound, unit, text: m[0] });
+  }
+  return out;
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Anchors "Friday night", "last night", "Jan. 3", "last month", "today" to the article's date. */
+export function timeOf(clause: string, publishedAt?: string): TimeRef | undefined {
+  const base = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
+  let m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/i.exec(clause);
+  if (m) {
+    const year = m[3] ? Number(m[3]) : base?.getUTCFullYear();
+    if (!year) return { text: m[0] };
+    return { text: m[0], date: isoDay(new Date(Date.UTC(year, MONTHS.indexOf(m[1]!.toLowerCase()), Number(m[2]))) ) };
+  }
+  m = /\b(?:on|late|early|last)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(\s+(night|morning|evening))?\b/i.exec(clause);
+  if (m) {
+    if (!base) return { text: m[0].trim() };
+    const want = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    const d = new Date(base);
+    while (d.getUTCDay() !== want) d.setUTCDate(d.getUTCDate() - 1);
+    return { text: m[0].trim(), date: isoDay(d) };
+  }
+  m = /\b(last night|overnight|today|yesterday|last month|in recent days|recently|last week)\b/i.exec(clause);
+  if (m) {
+    if (!base) return { text: m[0] };
+    const d = new Date(base);
+    const w = m[1]!.toLowerCase();
+    if (w === "last night" || w === "yesterday") d.setUTCDate(d.getUTCDate() - 1);
+    if (w === "last week") d.setUTCDate(d.getUTCDate() - 7);
+    if (w === "last month") d.setUTCMonth(d.getUTCMonth() - 1);
+    return { text: m[0], date: isoDay(d), approximate: w !== "today" && w !== "last night" && w !== "yesterday" };
+  }
+  return undefined;
+}
+
+/** The acting party named in the clause ("the United States carried out …", "Israel’s … targeting"). */
+export function agentOf(clause: string): string | undefined {
+  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
+  let best: { at: number; agent: string } | undefined;
+  for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
+    const agent = org.agent ?? agentGroupOf(org.key);
+    if (!agent || alias.length < 2) continue;
+    const re = new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s)?[\\s,.)]`);
+    const m = re.exec(lower);
+    if (!m) continue;
+    // Only actors placed before an action verb, or after "by".
+    const rest = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const prior = lower.slice(Math.max(0, m.index - 4), m.index + 1);
+    const acts = /^(?:\w+\s+){0,3}(carried|carry|conduct|conducted|launched|struck|strikes|targeted|had|has|did|was|were|is|killed|violation|treacherous|not)/.test(rest) || /by\s$/.test(prior) || /'s\s+(violation|treacherous|targeting)/.test(lower.slice(m.index, m.index + m[0].length + 30));
+    if (!acts) continue;
+    if (!best || m.index < best.at) best = { at: m.index, agent };
+  }
+  return best?.agent;
+}
+
+export function qualifierOf(clause: string): string | undefined {
+  if (/\bmedic(s|al)?\b/i.test(clause)) return "medical";
+  const killed = /\bkill(?:ed|ing)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{3,})\b/.exec(clause);
+  if (killed && !/^(Iraqi|American|Iranian|Israeli|The)$/.test(killed[1]!)) return killed[1]!.toLowerCase();
+  return undefined;
+}
+
+export function polarityOf(clause: string, cue: string): { polarity: Polarity; negated: boolean } {
+  const cueDenies = REPORTING_VERBS[cue.toLowerCase()]?.deny ?? false;
+  const negated = NEGATION_CUES.some(([re]) => re.test(clause)) || /\bdenies\b|\bdenied\b|\bdeny\b/.test(clause);
+  // "X denied reports that …" and "X said it did not …" both deny; a denial of a negation would affirm (rare, ignored).
+  return { polarity: cueDenies || negated ? "DENY" : "AFFIRM", negated };
+}
+
+export function modalityOf(clause: string, cue: string, direct: boolean): Modality {
+  for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
+  const v = REPORTING_VERBS[cue.toLowerCase()];
+  if (v?.modality) return v.modality;
+  return direct ? "ASSERTED" : "ASSERTED";
+}
+
+/** The positive proposition: the clause with negations and denial framing removed. */
+export function positiveClaim(clause: string): string {
+  return clause
+    .replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "")
+    .replace(/\b(did|does|do|has|have|had|was|were|is|are)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
+    .replace(/\bthere\s+was\s+not\s+a\b/gi, "there was a")
+    .replace(/\bnot\s+(true|involved)\b/gi, "$1")
+    .replace(/\bno\s+(medical\s+)?(convoys?)\s+were\b/gi, "$1$2 were")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export type ClaimContext = { cue: string; direct: boolean; speakerKey: string; speakerAffiliation?: string; publishedAt?: string; docPlace?: string; clause?: string };
+
+/** Any party named in the clause, acting or not ("The American side … announcing prior coordination"). */
+function anyPartyIn(clause: string): string | undefined {
+  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
+  let best: { at: number; agent: string } | undefined;
+  for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
+    const agent = org.agent ?? agentGroupOf(org.key);
+    if (!agent || alias.length < 2) continue;
+    const at = lower.search(new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s,.)']`));
+    if (at >= 0 && (!best || at < best.at)) best = { at, agent };
+  }
+  return best?.agent;
+}
+
+export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Modality; frame: ClaimFrame; propKey: string; period: string };
+
+/**
+ * Stage 4: the claim frame of a statement and its blocking key `type|agent|place|qualifier|period`.
+ * A denial by a party of the acting group ("the coalition did not conduct airstrikes") is about responsibility;
+ * anyone else's denial of a strike is about whether it happened.
+ */
+export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
+  const clause = mainClause(ctx.clause ?? span);
+  const { polarity } = polarityOf(clause, ctx.cue);
+  const speakerGroup = agentGroupOf(ctx.speakerKey) ?? agentGroupOf(ctx.speakerAffiliation);
+  let eventType = eventTypeOf(clause);
+  // "X disputed the reports": a denial with a vague object is about the article's main event.
+  if (eventType === "OTHER" && polarity === "DENY" && /\b(reports?|claims?|allegations?|rumou?rs?)\b/i.test(clause)) eventType = "STRIKE";
+  let agent = agentOf(clause);
+  if (eventType === "STRIKE" && polarity === "DENY" && speakerGroup && (speakerGroup === "us" || speakerGroup === "israel") && (!agent || agent === speakerGroup)) {
+    eventType = "RESPONSIBILITY";
+    agent = speakerGroup;
+  }
+  if (eventType === "STRIKE" && agent && /\b(carried|conduct|launched|struck)\b/i.test(clause)) eventType = "RESPONSIBILITY";
+  if (eventType === "RESPONSIBILITY" && !agent && speakerGroup && polarity === "DENY") agent = speakerGroup;
+  // Notification is about who gave notice: "we"/"they" is the speaker's side, else the first party named.
+  if (eventType === "NOTIFICATION") agent = /\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup);
+  const placeHit = findPlace(clause);
+  const place = placeHit?.specific ? placeHit.key : (ctx.docPlace ?? placeHit?.key);
+  const time = timeOf(clause, ctx.publishedAt);
+  const quantities = quantitiesOf(clause);
+  const qualifier = qualifierOf(clause);
+  const frame: ClaimFrame = {
+    eventType,
+    ...(agent ? { agent } : {}),
+    ...(place ? { place } : {}),
+    ...(time ? { time } : {}),
+    quantities,
+    ...(qualifier ? { target: qualifier } : {}),
+  };
+  const when = time?.date ?? ctx.publishedAt;
+  const period = when ? when.slice(0, 7) : "?";
+  const typeKey = eventType === "NOTIFICATION" ? "NOTIFICATION" : eventType;
+  const propKey = eventType === "OTHER" ? "" : [typeKey, agent ?? "-", eventType === "NOTIFICATION" ? "-" : (place ?? "-"), qualifier ?? "-", period].join("|");
+  return { claim: positiveClaim(clause), polarity: ctx.clause && REPORTING_VERBS[ctx.cue.toLowerCase()]?.deny ? "DENY" : polarity, modality: modalityOf(span, ctx.cue, ctx.direct), frame, propKey, period };
+}
+
+/** For hand-entered statements: the frame and key of a claim whose polarity the user gives. */
+export function normalizeClaim(claim: string, polarity: Polarity): { claim: string; polarity: Polarity; frame: ClaimFrame; propKey: string } {
+  const c = buildClaim(claim, { cue: "said", direct: false, speakerKey: "" });
+  return { claim: c.claim, polarity: c.polarity === "DENY" ? (polarity === "DENY" ? "AFFIRM" : "DENY") : polarity, frame: c.frame, propKey: c.propKey };
+}

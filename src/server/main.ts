@@ -1,0 +1,70 @@
+import { createServer } from "node:http";
+import { ConfigError, loadConfig, type Config } from "../config.js";
+import { openDatabase, redact } from "../db/client.js";
+import { createServices } from "../services/index.js";
+import { createLogger } from "./log.js";
+import { createEvents } from "./pubsub.js";
+import { createGainsayYoga } from "./yoga.js";
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
+const log = createLogger(config.logLevel);
+
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((e: Error) => {
+  log.error("cannot open the database", { error: e.message });
+  process.exit(1);
+});
+log.info("database ready", {
+  backend: db.backend,
+  location: config.databaseUrl ? redact(config.databaseUrl) : config.dataDir,
+  migrationsApplied: db.migrationsApplied,
+});
+
+const events = createEvents();
+const yoga = createGainsayYoga({
+  prisma: db.prisma,
+  events,
+  services: createServices(db.prisma, events),
+  apiKeys: config.apiKeys,
+  development: config.env === "development",
+  maxBodyBytes: config.maxBodyBytes,
+});
+
+const server = createServer(yoga);
+server.keepAliveTimeout = 5000;
+server.on("error", (e: NodeJS.ErrnoException) => {
+  log.error("cannot listen", { error: e.message, code: e.code, host: config.host, port: config.port });
+  void db.close().finally(() => process.exit(1));
+});
+server.listen(config.port, config.host, () => {
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : config.port;
+  if (config.apiKeys.length === 0) {
+    log.warn("no GAINSAY_API_KEYS set: mutations are open, so the server listens on 127.0.0.1 only", { ignoredHost: config.hostForced ? process.env.HOST : undefined });
+  }
+  log.info("gainsay listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`, health: `/health`, apiKeys: config.apiKeys.length });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  const force = setTimeout(() => {
+    log.error("shutdown timed out; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  server.close();
+  server.closeAllConnections();
+  await db.close().catch((e: Error) => log.error("error closing the database", { error: e.message }));
+  log.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

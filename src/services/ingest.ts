@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
+import { runPipeline } from "../ingest/pipeline.js";
+import type { PipelineResult } from "../ingest/types.js";
+import type { Events } from "../server/pubsub.js";
+import { refreshContradictions, type RefreshResult } from "./contradictions.js";
+import { InputError } from "./errors.js";
+
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+export type IngestInput = {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | Date | null;
+  language?: string | null;
+};
+
+export type ValidIngest = {
+  text: string;
+  title?: string;
+  url?: string;
+  publisher?: string;
+  publishedAt?: Date;
+  language?: string;
+};
+
+export type IngestResult = {
+  sourceId: number;
+  created: boolean;
+  statementIds: number[];
+  contradictionIds: number[];
+};
+
+/** Checks an ingest request; throws InputError naming the field. Pure. */
+export function validateIngest(input: IngestInput): ValidIngest {
+  const text = input.text;
+  if (typeof text !== "string" || text.trim().length === 0) throw new InputError("text must not be empty", "text");
+  if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`text is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "text");
+  if (text.includes("\u0000")) throw new InputError("text must not contain NUL characters", "text");
+  const out: ValidIngest = { text };
+  const title = input.title?.trim();
+  if (title) {
+    if (title.length > 1000) throw new InputError("title is longer than 1000 characters", "title");
+    out.title = title;
+  }
+  const url = input.url?.trim();
+  if (url) {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new InputError(`url "${url.slice(0, 100)}" is not a valid URL`, "url");
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new InputError("url must be http or https", "url");
+    out.url = u.toString();
+  }
+  const publisher = input.publisher?.trim();
+  if (publisher) out.publisher = publisher.slice(0, 300);
+  if (input.publishedAt !== undefined && input.publishedAt !== null && input.publishedAt !== "") {
+    const d = input.publishedAt instanceof Date ? input.publishedAt : parseDate(input.publishedAt);
+    if (!d || Number.isNaN(d.getTime())) throw new InputError(`publishedAt "${String(input.publishedAt)}" is not a valid date (use YYYY-MM-DD or ISO 8601)`, "publishedAt");
+    out.publishedAt = d;
+  }
+  const language = input.language?.trim();
+  if (language) {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) throw new InputError(`language "${language}" is not a BCP 47 tag such as "en"`, "language");
+    out.language = language;
+  }
+  return out;
+}
+
+function parseDate(s: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s.trim())) return undefined;
+  const d = new Date(s.trim());
+  // Reject roll-overs such as 2024-02-31.
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s.trim().slice(0, 10)) {
+    return /T|\s/.test(s.trim()) && !Number.isNaN(d.getTime()) ? d : undefined;
+  }
+  return d;
+}
+
+/** The content hash: text with line endings unified and outer whitespace trimmed. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim(), "utf8").digest("hex");
+}
+
+/**
+ * Stores a source, its statements and speakers, then refreshes the contradictions its statements take part in.
+ * Re-ingesting the same text returns the existing source and creates nothing.
+ */
+export async function ingestSource(prisma: PrismaClient, events: Events, input: IngestInput): Promise<IngestResult> {
+  const valid = validateIngest(input);
+  const hash = contentHash(valid.text);
+  const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
+  if (existing) return existingResult(prisma, existing.id);
+
+  const result = runPipeline({
+    text: valid.text,
+    title: valid.title,
+    publisher: valid.publisher,
+    publishedAt: valid.publishedAt?.toISOString().slice(0, 10),
+    language: valid.language,
+  });
+
+  let stored: { sourceId: number; statementIds: number[]; propKeys: string[] };
+  try {
+    stored = await prisma.$transaction((tx) => persist(tx, valid, hash, result), { timeout: 60_000, maxWait: 30_000 });
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") {
+      // Someone ingested the same text concurrently: theirs wins.
+      const again = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
+      if (again) return existingResult(prisma, again.id);
+    }
+    throw e;
+  }
+  const refreshed: RefreshResult = await refreshContradictions(prisma, events, stored.propKeys);
+  return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };
+}
+
+async function existingResult(prisma: PrismaClient, sourceId: number): Promise<IngestResult> {
+  const statements = await prisma.statement.findMany({ where: { sourceId }, select: { id: true }, orderBy: { start: "asc" } });
+  return { sourceId, created: false, statementIds: statements.map((s) => s.id), contradictionIds: [] };
+}
+
+async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: string, result: PipelineResult) {
+  const source = await tx.source.create({
+    data: {
+      contentHash: hash,
+      text: input.text,
+      title: input.title ?? result.meta.title ?? null,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      publishedAt: input.publishedAt ?? (result.meta.publishedAt ? new Date(result.meta.publishedAt) : null),
+      language: input.language ?? result.meta.language,
+    },
+  });
+  const speakerIds = await upsertSpeakers(tx, result);
+  const eventIds = new Map<string, number>();
+  for (const ev of result.events) {
+    const row = await tx.event.upsert({
+      where: { key: ev.key },
+      create: { key: ev.key, type: ev.type, description: ev.description, date: ev.date ? new Date(ev.date) : null, place: ev.place ?? null },
+      update: {},
+      select: { id: true },
+    });
+    eventIds.set(ev.key, row.id);
+  }
+  const rows = result.statements.map((s) => ({
+    sourceId: source.id,
+    speakerId: speakerIds.get(s.speakerKey)!,
+    eventId: s.eventKey ? (eventIds.get(s.eventKey) ?? null) : null,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    cue: s.cue,
+    direct: s.direct,
+    speakerRole: s.speakerRole ?? null,
+    claim: s.claim,
+    polarity: s.polarity,
+    modality: s.modality,
+    frame: s.frame as unknown as Prisma.InputJsonValue,
+    propKey: s.propKey,
+    confidence: s.confidence,
+  }));
+  const created = rows.length ? await tx.statement.createManyAndReturn({ data: rows, select: { id: true, propKey: true } }) : [];
+  return {
+    sourceId: source.id,
+    statementIds: created.map((c) => c.id),
+    propKeys: [...new Set(created.map((c) => c.propKey).filter(Boolean))],
+  };
+}
+
+/** Creates or extends canonical speakers (aliases are merged), then links affiliations. Returns key → id. */
+async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResult): Promise<Map<string, number>> {
+  const keys = result.speakers.map((s) => s.key);
+  const existing = await tx.speaker.findMany({
+    where: { OR: [{ key: { in: keys } }, { formerKeys: { hasSome: keys } }] },
+    select: { id: true, key: true, formerKeys: true, aliases: true, role: true },
+  });
+  const byKey = new Map(existing.flatMap((s) => [s.key, ...s.formerKeys].map((k) => [k, s] as const)));
+  const ids = new Map<string, number>();
+  for (const sp of result.speakers) {
+    const found = byKey.get(sp.key);
+    if (found) {
+      const aliases = [...new Set([...found.aliases, ...sp.aliases])];
+      if (aliases.length !== found.aliases.length || (!found.role && sp.role)) {
+        await tx.speaker.update({ where: { id: found.id }, data: { aliases, role: found.role ?? sp.role ?? null } });
+      }
+      ids.set(sp.key, found.id);
+    } else {
+      const row = await tx.speaker.create({
+        data: { key: sp.key, name: sp.name, aliases: [...new Set(sp.aliases)], kind: sp.kind, role: sp.role ?? null },
+        select: { id: true },
+      });
+      ids.set(sp.key, row.id);
+    }
+  }
+  for (const sp of result.speakers) {
+    if (!sp.affiliationKey || !ids.has(sp.affiliationKey)) continue;
+    await tx.speaker.updateMany({
+      where: { id: ids.get(sp.key)!, affiliationId: null },
+      data: { affiliationId: ids.get(sp.affiliationKey)! },
+    });
+  }
+  return ids;
+}
