@@ -12,7 +12,7 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 /** Cuts subordinate material that describes other events: "… one day after the Pentagon admitted …". */
 export function mainClause(text: string): string {
-  const cut = /\s(?:one day after|a day after|days after|after the|following the|came after|comes after|since|in retaliation for|in response to|which resulted|because)\b/i.exec(text);
+  const cut = /(?<!\b(?:only|immediately|shortly|just))\s(?:one day after|a day after|days after|after the|following the|came after|comes after|since|in retaliation for|in response to|which resulted|because)\b/i.exec(text);
   return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
 }
 
@@ -155,7 +155,9 @@ export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Mod
  */
 export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const clause = mainClause(ctx.clause ?? span);
-  const { polarity } = polarityOf(clause, ctx.cue);
+  let { polarity } = polarityOf(clause, ctx.cue);
+  // "We informed the Iraqis immediately after the strikes": notice after the fact denies notice before it.
+  if (eventTypeOf(clause) === "NOTIFICATION" && /\b(only|immediately|shortly|just)\s+after\b/i.test(clause)) polarity = "DENY";
   const speakerGroup = agentGroupOf(ctx.speakerKey) ?? agentGroupOf(ctx.speakerAffiliation);
   let eventType = eventTypeOf(clause);
   // "X disputed the reports": a denial with a vague object is about the article's main event.

@@ -1,0 +1,55 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print, type ExecutionResult } from "graphql";
+import { createServices } from "../../src/services/index.js";
+import { createEvents } from "../../src/server/pubsub.js";
+import { createGainsayYoga } from "../../src/server/yoga.js";
+import { testDatabase } from "./db.js";
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number } = {}) {
+  const queries: string[] = [];
+  let counting = false;
+  const db = await testDatabase((sql) => {
+    if (counting) queries.push(sql);
+  });
+  const events = createEvents();
+  const services = createServices(db.prisma, events);
+  const yoga = createGainsayYoga({ prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes });
+
+  async function post(body: unknown, headers: Record<string, string> = {}) {
+    const res = await yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as ExecutionResult<Record<string, unknown>> };
+  }
+
+  async function execute<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R>> {
+    const { json } = await post({ query: print(doc), variables }, headers);
+    return json as ExecutionResult<R>;
+  }
+
+  /** Runs a document and fails with the GraphQL errors when there are any. */
+  async function ok<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<R> {
+    const r = await execute(doc, variables, headers);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+    return r.data as R;
+  }
+
+  /** SQL statements sent while `fn` runs. */
+  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+    queries.length = 0;
+    counting = true;
+    try {
+      await fn();
+    } finally {
+      counting = false;
+    }
+    return queries.length;
+  }
+
+  return { db, yoga, services, events, post, execute, ok, countQueries, close: () => db.close() };
+}
