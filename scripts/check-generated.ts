@@ -4,7 +4,7 @@ import path from "node:path";
 import { generate } from "@graphql-codegen/cli";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { schema } from "../src/schema/index.js";
-import config from "../codegen.ts";
+import config from "../codegen.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const problems: string[] = [];

@@ -170,7 +170,7 @@ export type IngestSourceMutationVariables = Exact<{
 }>;
 
 
-export type IngestSourceMutation = { ingestSource: { created: boolean | null, source: { id: string, title: string | null, publishedAt: string | null, language: string | null, statementCount: number } | null, statements: Array<{ id: string, text: string | null, start: number | null, end: number | null, direct: boolean | null, cue: string | null, claim: string | null, polarity: Polarity | null, modality: Modality | null, speaker: { id: string, name: string | null, kind: SpeakerKind | null } | null }> | null, contradictions: Array<{ id: string, kind: ContradictionKind | null, confidence: number | null, explanation: string | null }> | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type IngestSourceMutation = { ingestSource: { created: boolean, source: { id: string, title: string | null, publishedAt: string | null, language: string, statementCount: number }, statements: Array<{ id: string, text: string, start: number, end: number, direct: boolean, cue: string, claim: string, polarity: Polarity, modality: Modality, speaker: { id: string, name: string, kind: SpeakerKind } }>, contradictions: Array<{ id: string, kind: ContradictionKind, confidence: number, explanation: string }>, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 export type ContradictionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -180,7 +180,7 @@ export type ContradictionsQueryVariables = Exact<{
 }>;
 
 
-export type ContradictionsQuery = { contradictions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: ContradictionKind | null, confidence: number | null, explanation: string | null, rule: string | null, detectorVersion: string | null, status: ReviewStatus | null, note: string | null, sides: Array<{ position: number | null, label: string | null, statements: Array<{ id: string, text: string | null, start: number | null, end: number | null, polarity: Polarity | null, direct: boolean | null, speaker: { id: string, name: string | null, kind: SpeakerKind | null, affiliation: { id: string, name: string | null } | null } | null, source: { id: string, title: string | null, publishedAt: string | null } | null }> | null }> | null } }> } | null };
+export type ContradictionsQuery = { contradictions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: ContradictionKind, confidence: number, explanation: string, rule: string, detectorVersion: string, status: ReviewStatus, note: string | null, sides: Array<{ position: number, label: string, statements: Array<{ id: string, text: string, start: number, end: number, polarity: Polarity, direct: boolean, speaker: { id: string, name: string, kind: SpeakerKind, affiliation: { id: string, name: string } | null }, source: { id: string, title: string | null, publishedAt: string | null } }> }> } }> } };
 
 export type SpeakerStatementsQueryVariables = Exact<{
   search: string;
@@ -188,7 +188,7 @@ export type SpeakerStatementsQueryVariables = Exact<{
 }>;
 
 
-export type SpeakerStatementsQuery = { speakers: { totalCount: number, edges: Array<{ node: { id: string, name: string | null, aliases: Array<string> | null, kind: SpeakerKind | null, role: string | null, affiliation: { id: string, name: string | null, affiliation: { id: string, name: string | null } | null } | null, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string | null, polarity: Polarity | null, cue: string | null, source: { id: string, title: string | null } | null } }> } | null, contradictions: { totalCount: number, edges: Array<{ node: { id: string, kind: ContradictionKind | null } }> } | null } }> } | null };
+export type SpeakerStatementsQuery = { speakers: { totalCount: number, edges: Array<{ node: { id: string, name: string, aliases: Array<string>, kind: SpeakerKind, role: string | null, affiliation: { id: string, name: string, affiliation: { id: string, name: string } | null } | null, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, polarity: Polarity, cue: string, source: { id: string, title: string | null } } }> }, contradictions: { totalCount: number, edges: Array<{ node: { id: string, kind: ContradictionKind } }> } } }> } };
 
 export type StatementsQueryVariables = Exact<{
   filter?: StatementFilter | null | undefined;
@@ -197,21 +197,21 @@ export type StatementsQueryVariables = Exact<{
 }>;
 
 
-export type StatementsQuery = { statements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string | null, start: number | null, end: number | null, polarity: Polarity | null, modality: Modality | null, claim: string | null, speaker: { id: string, name: string | null } | null, source: { id: string } | null, event: { id: string, key: string | null } | null, conflicts: Array<{ id: string, kind: ContradictionKind | null }> | null } }> } | null };
+export type StatementsQuery = { statements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, start: number, end: number, polarity: Polarity, modality: Modality, claim: string, speaker: { id: string, name: string }, source: { id: string }, event: { id: string, key: string } | null, conflicts: Array<{ id: string, kind: ContradictionKind }> } }> } };
 
 export type SourcesQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type SourcesQuery = { sources: { totalCount: number, edges: Array<{ node: { id: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, statementCount: number } }> } | null };
+export type SourcesQuery = { sources: { totalCount: number, edges: Array<{ node: { id: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string, statementCount: number } }> } };
 
 export type SourceByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SourceByIdQuery = { source: { id: string, title: string | null, text: string | null, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string | null, start: number | null, end: number | null } }> } | null } | null };
+export type SourceByIdQuery = { source: { id: string, title: string | null, text: string, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, start: number, end: number } }> } } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;
@@ -219,10 +219,10 @@ export type NodeByIdQueryVariables = Exact<{
 
 
 export type NodeByIdQuery = { node:
-    | { __typename: 'Contradiction', kind: ContradictionKind | null, id: string }
+    | { __typename: 'Contradiction', kind: ContradictionKind, id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Source', title: string | null, id: string }
-    | { __typename: 'Speaker', name: string | null, id: string }
+    | { __typename: 'Speaker', name: string, id: string }
     | { __typename: 'Statement', id: string }
    | null };
 
@@ -232,7 +232,7 @@ export type CheckClaimQueryVariables = Exact<{
 }>;
 
 
-export type CheckClaimQuery = { checkClaim: { verdict: ClaimVerdict | null, confidence: number | null, explanation: string | null, evidence: Array<{ score: number | null, stance: ClaimVerdict | null, statement: { id: string, text: string | null, polarity: Polarity | null, speaker: { name: string | null } | null } | null }> | null } | null };
+export type CheckClaimQuery = { checkClaim: { verdict: ClaimVerdict, confidence: number, explanation: string, evidence: Array<{ score: number, stance: ClaimVerdict, statement: { id: string, text: string, polarity: Polarity, speaker: { name: string } } }> } };
 
 export type ReviewContradictionMutationVariables = Exact<{
   id: string | number;
@@ -241,35 +241,35 @@ export type ReviewContradictionMutationVariables = Exact<{
 }>;
 
 
-export type ReviewContradictionMutation = { reviewContradiction: { contradiction: { id: string, status: ReviewStatus | null, note: string | null, reviewedAt: string | null } | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type ReviewContradictionMutation = { reviewContradiction: { contradiction: { id: string, status: ReviewStatus, note: string | null, reviewedAt: string | null } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 export type DeleteSourceMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteSourceMutation = { deleteSource: { deletedId: string | null, removedStatements: number | null, removedContradictions: number | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type DeleteSourceMutation = { deleteSource: { deletedId: string | null, removedStatements: number, removedContradictions: number, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 export type MergeSpeakersMutationVariables = Exact<{
   input: MergeSpeakersInput;
 }>;
 
 
-export type MergeSpeakersMutation = { mergeSpeakers: { speaker: { id: string, name: string | null, aliases: Array<string> | null, statementCount: number } | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type MergeSpeakersMutation = { mergeSpeakers: { speaker: { id: string, name: string, aliases: Array<string>, statementCount: number } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 export type AddStatementMutationVariables = Exact<{
   input: AddStatementInput;
 }>;
 
 
-export type AddStatementMutation = { addStatement: { statement: { id: string, text: string | null, claim: string | null, polarity: Polarity | null, manual: boolean | null, speaker: { id: string } | null, conflicts: Array<{ id: string, kind: ContradictionKind | null }> | null } | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type AddStatementMutation = { addStatement: { statement: { id: string, text: string, claim: string, polarity: Polarity, manual: boolean, speaker: { id: string }, conflicts: Array<{ id: string, kind: ContradictionKind }> } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 export type UpdateStatementMutationVariables = Exact<{
   input: UpdateStatementInput;
 }>;
 
 
-export type UpdateStatementMutation = { updateStatement: { statement: { id: string, text: string | null, start: number | null, end: number | null, claim: string | null, polarity: Polarity | null, speaker: { id: string } | null } | null, errors: Array<{ code: UserErrorCode | null, message: string | null, field: string | null }> | null } | null };
+export type UpdateStatementMutation = { updateStatement: { statement: { id: string, text: string, start: number, end: number, claim: string, polarity: Polarity, speaker: { id: string } } | null, errors: Array<{ code: UserErrorCode, message: string, field: string | null }> } };
 
 
 export const IngestSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IngestSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"statementCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"direct"}},{"kind":"Field","name":{"kind":"Name","value":"cue"}},{"kind":"Field","name":{"kind":"Name","value":"claim"}},{"kind":"Field","name":{"kind":"Name","value":"polarity"}},{"kind":"Field","name":{"kind":"Name","value":"modality"}},{"kind":"Field","name":{"kind":"Name","value":"speaker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"contradictions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<IngestSourceMutation, IngestSourceMutationVariables>;

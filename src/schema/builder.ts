@@ -11,6 +11,7 @@ import { decodeGlobalId, encodeGlobalId, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: Context;
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: {
@@ -19,6 +20,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   plugins: [PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
