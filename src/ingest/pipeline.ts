@@ -22,7 +22,7 @@ export function dominantPlace(text: string, sentences: Array<{ start: number; en
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
-  if (doc.meta.language !== "en" && doc.meta.language !== "und") return { meta: doc.meta, speakers: [], statements: [], events: [] };
+  if (doc.meta.language !== "en") return { meta: doc.meta, speakers: [], statements: [], events: [] };
   const sourceKey = createHash("sha256").update(input.text).digest("hex").slice(0, 10);
   const attributions = attribute(doc);
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });

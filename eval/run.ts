@@ -1,0 +1,158 @@
+// npm run eval: scores extraction and detection against ../shared/gold/seeds.gold.json, in memory (PGlite).
+// Reads ../shared at run time and skips with a message when it is absent. Writes eval/out/report.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../src/db/client.js";
+import { createServices } from "../src/services/index.js";
+import { createEvents } from "../src/server/pubsub.js";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const shared = process.env.GAINSAY_SHARED ?? path.resolve(root, "../shared");
+const goldPath = path.join(shared, "gold/seeds.gold.json");
+if (!existsSync(goldPath)) {
+  console.log(`eval: skipped — ${goldPath} not found (set GAINSAY_SHARED to the shared folder)`);
+  process.exit(0);
+}
+
+type GoldStatement = { id: string; file: string; speaker: string; quote: string; altQuotes?: string[]; relevance: string; altSpeakers?: string[]; coSpeakers?: string[] };
+type GoldSpeaker = { id: string; name: string; aliases: string[] };
+const gold = JSON.parse(readFileSync(goldPath, "utf8")) as {
+  sources: Array<{ file: string; publisher: string; publishedAt: string | null }>;
+  speakers: GoldSpeaker[];
+  statements: GoldStatement[];
+  contradictions: Array<{ id: string; sides: string[][]; confidence: string; kind: string }>;
+  non_contradictions: Array<{ id: string; statements: string[] }>;
+};
+const speakerById = new Map(gold.speakers.map((s) => [s.id, s]));
+const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
+
+const db = await openDatabase({ dataDir: "memory://" });
+const services = createServices(db.prisma, createEvents());
+const sourceIdByFile = new Map<string, number>();
+const texts = new Map<string, string>();
+const t0 = performance.now();
+for (const s of gold.sources) {
+  const text = readFileSync(path.join(shared, "seeds", s.file), "utf8");
+  texts.set(s.file, text);
+  // Ingest as a user would through the CLI: text only, no metadata.
+  const r = await services.ingest({ text });
+  sourceIdByFile.set(s.file, r.sourceId);
+}
+const ingestMs = performance.now() - t0;
+
+const statements = await db.prisma.statement.findMany({ include: { speaker: true } });
+const spans = (g: GoldStatement) => {
+  const text = texts.get(g.file)!;
+  const out: Array<[number, number]> = [];
+  for (const q of [g.quote, ...(g.altQuotes ?? [])]) {
+    let at = text.indexOf(q);
+    while (at >= 0) {
+      out.push([at, at + q.length]);
+      at = text.indexOf(q, at + 1);
+    }
+  }
+  return out;
+};
+const overlaps = (a: [number, number], b: [number, number]) => Math.min(a[1], b[1]) - Math.max(a[0], b[0]) >= 0.5 * Math.min(a[1] - a[0], b[1] - b[0]);
+const speakerMatches = (g: GoldStatement, names: string[]) => {
+  const ids = [g.speaker, ...(g.altSpeakers ?? []), ...(g.coSpeakers ?? [])];
+  const goldNames = new Set(ids.flatMap((id) => { const sp = speakerById.get(id); return sp ? [sp.name, ...sp.aliases].map(norm) : []; }));
+  return names.some((n) => goldNames.has(norm(n)));
+};
+
+// Extraction: precision over statements that sit on a gold span; recall over core gold statements.
+const fileOf = new Map([...sourceIdByFile.entries()].map(([f, id]) => [id, f]));
+let onGold = 0;
+let rightSpeaker = 0;
+const matchedGold = new Map<string, number[]>(); // gold id → our statement ids (right speaker)
+for (const st of statements) {
+  const file = fileOf.get(st.sourceId)!;
+  const candidates = gold.statements.filter((g) => g.file === file && spans(g).some((sp) => overlaps(sp, [st.start, st.end])));
+  if (!candidates.length) continue;
+  onGold++;
+  const names = [st.speaker.name, ...st.speaker.aliases];
+  const hits = candidates.filter((g) => speakerMatches(g, names));
+  if (hits.length) rightSpeaker++;
+  for (const g of hits) matchedGold.set(g.id, [...(matchedGold.get(g.id) ?? []), st.id]);
+}
+const core = gold.statements.filter((g) => g.relevance === "core");
+const coreFound = core.filter((g) => matchedGold.has(g.id)).length;
+
+// Wrong merges: one of our speakers holding statements of two different gold speakers (by matched spans).
+const goldSpeakersOf = new Map<number, Set<string>>();
+for (const [gid, ids] of matchedGold) {
+  const g = gold.statements.find((x) => x.id === gid)!;
+  for (const id of ids) {
+    const sp = statements.find((s) => s.id === id)!.speakerId;
+    if (!goldSpeakersOf.has(sp)) goldSpeakersOf.set(sp, new Set());
+    goldSpeakersOf.get(sp)!.add(g.speaker);
+  }
+}
+const related = (a: string, b: string) =>
+  gold.statements.some((g) => (g.speaker === a && [...(g.altSpeakers ?? []), ...(g.coSpeakers ?? [])].includes(b)) || (g.speaker === b && [...(g.altSpeakers ?? []), ...(g.coSpeakers ?? [])].includes(a)));
+const wrongMerges = [...goldSpeakersOf.entries()].filter(([, set]) => [...set].some((a) => [...set].some((b) => a !== b && !related(a, b))));
+
+// Contradictions: every pair across our sides, mapped to gold statements.
+const contradictions = await db.prisma.contradiction.findMany({ include: { sides: { include: { statements: { select: { id: true } } } } } });
+const goldIdsOf = (sid: number) => [...matchedGold.entries()].filter(([, ids]) => ids.includes(sid)).map(([g]) => g);
+const ourPairs = new Set<string>();
+let pairsTotal = 0;
+for (const c of contradictions) {
+  for (let i = 0; i < c.sides.length; i++) for (let j = i + 1; j < c.sides.length; j++) {
+    for (const a of c.sides[i]!.statements) for (const b of c.sides[j]!.statements) {
+      pairsTotal++;
+      for (const ga of goldIdsOf(a.id)) for (const gb of goldIdsOf(b.id)) ourPairs.add([ga, gb].sort().join("~"));
+    }
+  }
+}
+const goldPairs = (c: (typeof gold.contradictions)[number]) => c.sides[0]!.flatMap((a) => c.sides[1]!.map((b) => [a, b].sort().join("~")));
+const high = gold.contradictions.filter((c) => c.confidence === "high");
+const found = high.filter((c) => goldPairs(c).some((p) => ourPairs.has(p)));
+const allGoldPairs = new Set(gold.contradictions.flatMap(goldPairs));
+const lowPairs = new Set(gold.contradictions.filter((c) => c.confidence === "low").flatMap(goldPairs));
+const goldRelevantOurPairs = [...ourPairs].filter((p) => !lowPairs.has(p));
+const correctPairs = goldRelevantOurPairs.filter((p) => allGoldPairs.has(p)).length;
+const violated = gold.non_contradictions.filter((n) => n.statements.some((a) => n.statements.some((b) => a < b && ourPairs.has([a, b].sort().join("~")))));
+const kirby = contradictions.find((c) => {
+  const sideGold = c.sides.map((s) => new Set(s.statements.flatMap((x) => goldIdsOf(x.id)).map((g) => gold.statements.find((y) => y.id === g)!.speaker)));
+  return sideGold.some((s) => s.has("kirby")) && sideGold.some((s) => s.has("patel")) && sideGold.some((s) => s.has("awadi")) && !sideGold.some((s) => s.has("kirby") && (s.has("patel") || s.has("awadi")));
+});
+
+const report = {
+  ingestMs: Math.round(ingestMs),
+  extraction: {
+    statements: statements.length,
+    onGoldSpans: onGold,
+    attributionPrecision: onGold ? rightSpeaker / onGold : 0,
+    coreRecall: coreFound / core.length,
+    coreFound,
+    coreTotal: core.length,
+    wrongMerges: wrongMerges.map(([id, set]) => ({ speakerId: id, gold: [...set] })),
+  },
+  contradictions: {
+    detected: contradictions.length,
+    highRecall: found.length / high.length,
+    highFound: found.map((c) => c.id),
+    highMissed: high.filter((c) => !found.includes(c)).map((c) => c.id),
+    pairPrecision: goldRelevantOurPairs.length ? correctPairs / goldRelevantOurPairs.length : 0,
+    pairsAcrossSides: pairsTotal,
+    hardNegativesViolated: violated.map((n) => n.id),
+    kirbyPatelAwadiOneTwoSided: !!kirby,
+  },
+};
+await db.close();
+mkdirSync(path.join(root, "eval/out"), { recursive: true });
+writeFileSync(path.join(root, "eval/out/report.json"), `${JSON.stringify(report, null, 2)}\n`);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log("seeds — extraction");
+console.log(`  statements extracted ${report.extraction.statements}, on gold spans ${onGold}`);
+console.log(`  attribution precision ${pct(report.extraction.attributionPrecision)} (target ≥ 90%)`);
+console.log(`  core recall ${coreFound}/${core.length} = ${pct(report.extraction.coreRecall)} (target ≥ 85%)`);
+console.log(`  wrong speaker merges ${wrongMerges.length} (target 0)`);
+console.log("seeds — contradictions");
+console.log(`  detected ${contradictions.length}; high-confidence recall ${found.length}/${high.length} = ${pct(report.contradictions.highRecall)} (target ≥ 90%); missed ${report.contradictions.highMissed.join(", ") || "none"}`);
+console.log(`  pair precision ${pct(report.contradictions.pairPrecision)} over ${goldRelevantOurPairs.length} gold-mapped pairs`);
+console.log(`  hard negatives violated ${violated.length}/29 ${violated.map((n) => n.id).join(", ")} (target 0)`);
+console.log(`  Kirby / Patel / al-Awadi as one two-sided contradiction: ${kirby ? "yes" : "no"}`);
+console.log("FNC-1 dev: not implemented yet (issue 4)");
+console.log(`report: eval/out/report.json`);

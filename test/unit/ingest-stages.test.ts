@@ -1,0 +1,92 @@
+import { describe, expect, it } from "@jest/globals";
+import { splitSentences, findPublishedAt } from "../../src/ingest/stages/01-segment.js";
+import { describeSpeaker, personKey } from "../../src/ingest/stages/03-speakers.js";
+import { buildClaim, quantitiesOf } from "../../src/ingest/stages/04-claims.js";
+import { compatibleCounts } from "../../src/analysis/detect.js";
+import { runPipeline } from "../../src/ingest/pipeline.js";
+
+const sentences = (t: string) => splitSentences(t, 0, t.length).map((s) => t.slice(s.start, s.end));
+
+describe("01-segment: sentences", () => {
+  it.each<[string, string[]]>([
+    ["Col. Jane Doe spoke. Then she left.", ["Col. Jane Doe spoke.", "Then she left."]],
+    ["The U.S. Army said so. Others agreed.", ["The U.S. Army said so.", "Others agreed."]],
+    ["It happened late Jan. 3 near the base. Nobody saw it.", ["It happened late Jan. 3 near the base.", "Nobody saw it."]],
+    ["Myles B. Caggins wrote it. Fine.", ["Myles B. Caggins wrote it.", "Fine."]],
+    ["“We left. We came back,” she said. Done.", ["“We left. We came back,” she said.", "Done."]],
+  ])("%s", (text, expected) => expect(sentences(text)).toEqual(expected));
+
+  it.each<[string[], string | undefined]>([
+    [["Title", "March 5, 2031 Updated: March 5, 2031"], "2031-03-05"],
+    [[" date 2030-12-01 ×"], "2030-12-01"],
+    [["Title", "Friday, 07 June 2030 10:00 AM EST"], "2030-06-07"],
+    [["No date here"], undefined],
+  ])("publication date from %j", (lines, expected) => expect(findPublishedAt(lines)).toBe(expected));
+});
+
+describe("03-speakers: describing a speaker phrase", () => {
+  it.each<[string, string, string, string | undefined]>([
+    ["US National Security Council spokesman John Kirby", "PERSON", "John Kirby", "org:us-nsc"],
+    ["Col. Myles B. Caggins III", "PERSON", "Myles B. Caggins III", undefined],
+    ["a spokesman for Operation Inherent Resolve, Col. Myles B. Caggins III", "PERSON", "Myles B. Caggins III", "org:cjtf-oir"],
+    ["CENTCOM", "ORGANIZATION", "U.S. Central Command", "org:centcom"],
+    ["Iraq’s Joint Operations Command", "ORGANIZATION", "Joint Operations Command (Iraq)", "org:iraq-joc"],
+    ["police and security sources", "ANONYMOUS", "police and security sources", undefined],
+    ["he", "ANONYMOUS", "he", undefined], // anaphoric: resolved in stage 3 to the nearest compatible speaker
+  ])("%s", (phrase, kind, name, affiliation) => {
+    const m = describeSpeaker(phrase, 0);
+    expect([m.kind, m.name, m.affiliation]).toEqual([kind, name, affiliation]);
+  });
+
+  it("splits jointly credited parties", () => {
+    expect(describeSpeaker("Iraq and the U.S.-led coalition", 0).parts?.map((p) => p.name)).toEqual(["Government of Iraq", "Combined Joint Task Force – Operation Inherent Resolve"]);
+  });
+
+  it.each([["Myles B. Caggins III", "myles caggins"], ["Basim al-Awadi", "basim awadi"], ["Awadi", "awadi"]])("person key of %s", (n, k) => expect(personKey(n)).toBe(k));
+});
+
+describe("04-claims: polarity, type, quantities", () => {
+  it.each<[string, string, "AFFIRM" | "DENY", string]>([
+    ["The coalition did NOT conduct airstrikes near the base", "said", "DENY", "RESPONSIBILITY"],
+    ["Those reports are not true", "said", "DENY", "STRIKE"], // a denial with a vague object is about the main event
+    ["there was not a pre-notification", "said", "DENY", "NOTIFICATION"],
+    ["We informed them immediately after the strikes occurred", "said", "DENY", "NOTIFICATION"],
+    ["which is a false claim of prior coordination", "stated", "DENY", "NOTIFICATION"],
+    ["a strike hit a convoy of medics", "said", "AFFIRM", "STRIKE"],
+    ["reports of an airstrike last night", "denied", "DENY", "STRIKE"],
+  ])("%s", (clause, cue, polarity, type) => {
+    const c = buildClaim(clause, { cue, direct: false, speakerKey: "" });
+    expect([c.polarity, c.frame.eventType]).toEqual([polarity, type]);
+  });
+
+  it.each<[string, Array<[number, string, string]>]>([
+    ["killing at least six people", [[6, "AT_LEAST", "killed"]]],
+    ["killed six people and critically wounded three others", [[6, "EXACT", "killed"], [3, "EXACT", "injured"]]],
+    ["more than 165 rocket and drone attacks", [[165, "MORE_THAN", "attacks"]]],
+  ])("%s", (t, expected) => expect(quantitiesOf(t).map((q) => [q.value, q.bound, q.unit])).toEqual(expected));
+
+  it("anchors weekdays and 'last month' to the publication date", () => {
+    expect(buildClaim("strikes on Friday night hit a convoy", { cue: "said", direct: false, speakerKey: "", publishedAt: "2031-05-06" }).frame.time?.date).toBe("2031-05-02");
+    expect(buildClaim("Last month, the army carried out strikes", { cue: "said", direct: false, speakerKey: "", publishedAt: "2031-05-06" }).period).toBe("2031-04");
+  });
+});
+
+describe("detect: bounds", () => {
+  const q = (value: number, bound: "EXACT" | "AT_LEAST" | "MORE_THAN" | "UP_TO") => ({ value, bound, unit: "killed", text: "" });
+  it.each<[ReturnType<typeof q>, ReturnType<typeof q>, boolean]>([
+    [q(6, "AT_LEAST"), q(6, "EXACT"), true],
+    [q(6, "AT_LEAST"), q(4, "EXACT"), false],
+    [q(165, "MORE_THAN"), q(100, "AT_LEAST"), true],
+    [q(6, "EXACT"), q(4, "EXACT"), false],
+    [q(10, "UP_TO"), q(8, "EXACT"), true],
+  ])("%j vs %j compatible=%s", (a, b, ok) => expect(compatibleCounts(a, b)).toBe(ok));
+});
+
+describe("pipeline", () => {
+  it("non-English or garbage text gives no statements and records the language", () => {
+    expect(runPipeline({ text: "Der Minister sagte heute, dass die Brücke gesperrt bleibt und niemand sie überqueren darf." }).statements).toHaveLength(0);
+    const g = runPipeline({ text: "%%%% ### 1234 ~~~~" });
+    expect(g.statements).toHaveLength(0);
+    expect(g.meta.language).toBe("und");
+  });
+});
