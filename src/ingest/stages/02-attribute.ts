@@ -235,7 +235,7 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
       return out;
     }
     const spkStart = s.start + (m.groups.lead?.length ?? 0) + rawSpk.indexOf(spk);
-    // "… pushed back on the reports, including Col. Myles Caggins, spokesman for …" — the named one speaks.
+    // "officials rejected the story, including Maj. Dana Flint, spokeswoman for …" — the named one speaks.
     const including = /,\s*including\s+(?<who>[^,]+(?:,\s*(?:a\s+)?spokes(?:man|person|woman)\s+for\s+[^,]+)?)/u.exec(text.slice(clauseStart, clauseEnd));
     if (including?.groups) {
       push(including.groups.who!, clauseStart + including.index + including[0].indexOf(including.groups.who!), cue, s.start, clauseStart + including.index, via);

@@ -65,7 +65,7 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     return { ...base, name: phrase, kind: parts[0]!.kind, parts };
   }
 
-  // Appositive: "a spokesman for Operation Inherent Resolve, Col. Myles B. Caggins III" / "Col. Myles Caggins, spokesman for …"
+  // Appositive: "a spokeswoman for the task force, Maj. Dana K. Flint" / "Maj. Dana Flint, spokeswoman for …"
   const appos = phrase.split(/\s*,\s*/).filter(Boolean);
   if (appos.length >= 2) {
     const withName = appos.find((a) => splitRoleAndName(a) && !findOrganization(a) && /[A-Z][a-z]+\s+[A-Z]/.test(a) && !ANON_WORDS.test(a.split(" ")[0] ?? ""));
