@@ -1,5 +1,5 @@
 import { builder } from "./builder.js";
-import { idOf, badInput } from "./ids.js";
+import { idOf } from "./ids.js";
 import { requireWriter, userCall, UserError } from "./common.js";
 import { Statement } from "./statement.js";
 import { Contradiction } from "./contradiction.js";
@@ -112,10 +112,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       requireWriter(ctx);
       const id = idOf(String(args.id), "Source");
-      const found = await ctx.prisma.source.findUnique({ where: { id }, select: { id: true } });
+      const found = await ctx.prisma.source.findUnique({ where: { id }, select: { _count: { select: { statements: true } } } });
       if (!found) return { deletedId: null, removedStatements: 0, removedContradictions: 0, errors: [{ code: "NOT_FOUND" as const, message: `no source ${String(args.id)}`, field: "id" }] };
       const keys = await ctx.prisma.statement.findMany({ where: { sourceId: id }, distinct: ["propKey"], select: { propKey: true } });
-      const removedStatements = await ctx.prisma.statement.count({ where: { sourceId: id } });
+      const removedStatements = found._count.statements;
       await ctx.prisma.source.delete({ where: { id } });
       const r = await ctx.services.refresh(keys.map((k) => k.propKey));
       return { deletedId: String(args.id), removedStatements, removedContradictions: r.removed, errors: [] };
@@ -123,4 +123,3 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-export { badInput };

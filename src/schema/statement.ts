@@ -3,6 +3,7 @@ import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { ModalityEnum, PolarityEnum, requireWriter, UserError, type UserErrorShape } from "./common.js";
 import { normalizeClaim } from "../ingest/stages/04-claims.js";
+import { Contradiction } from "./contradiction.js";
 
 export const Statement = builder.prismaNode("Statement", {
   id: { field: "id" },
@@ -23,14 +24,12 @@ export const Statement = builder.prismaNode("Statement", {
     speaker: t.relation("speaker"),
     source: t.relation("source"),
     event: t.relation("event", { nullable: true }),
-    conflicts: t.prismaField({
-      type: ["Contradiction"],
+    conflicts: t.field({
+      type: [Contradiction],
       description: "Contradictions that have this statement on one of their sides.",
-      resolve: async (query, st, _a, ctx) => {
-        const ids = await ctx.loaders.contradictionIdsByStatement.load(st.id);
-        if (ids.length === 0) return [];
-        return ctx.prisma.contradiction.findMany({ ...query, where: { id: { in: ids } }, orderBy: { id: "asc" } });
-      },
+      // Planned into the statement query (sides → contradiction), so a page of statements costs no extra SQL.
+      select: (_args, _ctx, nestedSelection) => ({ sides: { select: { contradiction: nestedSelection(true) }, orderBy: { contradictionId: "asc" } } }),
+      resolve: (st) => [...new Map(st.sides.map((side) => [side.contradiction.id, side.contradiction])).values()],
     }),
   }),
 });

@@ -1,5 +1,4 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { createLoaders, type Loaders } from "../db/loaders.js";
 import type { Events } from "./pubsub.js";
 import type { Services } from "../services/index.js";
 
@@ -7,7 +6,6 @@ export type Viewer = { canWrite: boolean; reason?: string };
 
 export type Context = {
   prisma: PrismaClient;
-  loaders: Loaders;
   viewer: Viewer;
   events: Events;
   services: Services;
@@ -27,7 +25,6 @@ export function viewerFor(authorization: string | null, apiKeys: string[]): View
 export function createContext(deps: AppDeps, request: Request): Context {
   return {
     prisma: deps.prisma,
-    loaders: createLoaders(deps.prisma),
     viewer: viewerFor(request.headers.get("authorization"), deps.apiKeys),
     events: deps.events,
     services: deps.services,

@@ -49,7 +49,6 @@ export async function refreshContradictions(
   prisma: PrismaClient,
   events: Events,
   propKeys: string[],
-  _speakerIds: number[] = [],
 ): Promise<RefreshResult> {
   const keys = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };

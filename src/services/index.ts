@@ -8,7 +8,7 @@ import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 export function createServices(prisma: PrismaClient, events: Events) {
   return {
     ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, input),
-    refresh: (propKeys: string[], speakerIds: number[] = []) => refreshContradictions(prisma, events, propKeys, speakerIds),
+    refresh: (propKeys: string[]) => refreshContradictions(prisma, events, propKeys),
     recompute: () => recomputeAll(prisma, events),
     checkClaim: (text: string, sourceIds?: number[]): Promise<ClaimCheckResult> => checkClaim(prisma, text, sourceIds),
   };

@@ -206,7 +206,7 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
     let clauseStart = tailStart;
     // Skip the addressee and connectors: "told reporters that", "in a statement early Saturday that".
     const skip = /^(?:\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|reporters|the\s+media|journalists)(?:’s\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?)?(?:\s+(?:in\s+(?:a|another)\s+statement|on\s+\w+|early\s+\w+|late\s+\w+|later|during\s+a\s+press\s+briefing(?:\s+on\s+\w+)?|to\s+\w+|,\s*citing\s+[^,]+,))*\s*(?:that\s+|:\s*)?/u.exec(tail);
-    if (skip && (REPORTING_VERBS[cue.toLowerCase()] ? true : true)) clauseStart = tailStart + skip[0].length;
+    if (skip) clauseStart = tailStart + skip[0].length;
     let clauseEnd = s.end;
     const according = /,\s*according\s+to\s+([^,.]+)[.]?\s*$/u.exec(text.slice(clauseStart, s.end));
     let relay: string | undefined;

@@ -14,7 +14,7 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
   const tokens = phrase.trim().split(/\s+/);
   let i = tokens.length;
   while (i > 0 && NAME_TOKEN.test(tokens[i - 1]!) && !TITLE_WORDS.has(tokens[i - 1]!.toLowerCase())) i--;
-  const nameTokens = tokens.slice(i).filter((t) => !/^(?:[A-Z]\.)$/.test(t) || true);
+  const nameTokens = tokens.slice(i);
   const realNames = nameTokens.filter((t) => /[a-z]/.test(t));
   if (realNames.length === 0) return undefined;
   if (realNames.length === 1 && i === 0 && !/^al-/.test(realNames[0]!) && tokens.length === 1) return { name: nameTokens.join(" ") };
