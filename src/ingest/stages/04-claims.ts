@@ -78,24 +78,39 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
   return undefined;
 }
 
+// Every alias of a party that acts as one side (US, Iraq, Israel …), compiled once.
+const PARTY_PATTERNS = ORG_ALIASES_LONGEST_FIRST.flatMap(([alias, org]) => {
+  const agent = org.agent ?? agentGroupOf(org.key);
+  if (!agent || alias.length < 2) return [];
+  return [{ agent, re: new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s)?[\\s,.)]`) }];
+});
+
+/** First mention of each party in a clause: where it starts and ends in the padded, lower-cased text. */
+function partyMentions(clause: string): { lower: string; hits: Array<{ at: number; end: number; agent: string }> } {
+  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
+  const hits: Array<{ at: number; end: number; agent: string }> = [];
+  for (const p of PARTY_PATTERNS) {
+    const m = p.re.exec(lower);
+    if (m) hits.push({ at: m.index, end: m.index + m[0].length, agent: p.agent });
+  }
+  return { lower, hits: hits.sort((x, y) => x.at - y.at) };
+}
+
 /** The acting party named in the clause ("the United States carried out …", "Israel’s … targeting"). */
 export function agentOf(clause: string): string | undefined {
-  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
-  let best: { at: number; agent: string } | undefined;
-  for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
-    const agent = org.agent ?? agentGroupOf(org.key);
-    if (!agent || alias.length < 2) continue;
-    const re = new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s)?[\\s,.)]`);
-    const m = re.exec(lower);
-    if (!m) continue;
-    // Only actors placed before an action verb, or after "by".
-    const rest = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const prior = lower.slice(Math.max(0, m.index - 4), m.index + 1);
-    const acts = /^(?:\w+\s+){0,3}(carried|carry|conduct|conducted|launched|struck|strikes|targeted|had|has|did|was|were|is|killed|violation|treacherous|not)/.test(rest) || /by\s$/.test(prior) || /'s\s+(violation|treacherous|targeting)/.test(lower.slice(m.index, m.index + m[0].length + 30));
-    if (!acts) continue;
-    if (!best || m.index < best.at) best = { at: m.index, agent };
-  }
-  return best?.agent;
+  const { lower, hits } = partyMentions(clause);
+  // Only actors placed before an action verb, or after "by".
+  const acting = hits.find(({ at, end }) =>
+    /^(?:\w+\s+){0,3}(carried|carry|conduct|conducted|launched|struck|strikes|targeted|had|has|did|was|were|is|killed|violation|treacherous|not)/.test(lower.slice(end, end + 60)) ||
+    /by\s$/.test(lower.slice(Math.max(0, at - 4), at + 1)) ||
+    /'s\s+(violation|treacherous|targeting)/.test(lower.slice(at, end + 30)),
+  );
+  return acting?.agent;
+}
+
+/** Any party named in the clause, acting or not ("The American side … announcing prior coordination"). */
+function anyPartyIn(clause: string): string | undefined {
+  return partyMentions(clause).hits[0]?.agent;
 }
 
 export function qualifierOf(clause: string): string | undefined {
@@ -133,18 +148,6 @@ export function positiveClaim(clause: string): string {
 
 export type ClaimContext = { cue: string; direct: boolean; speakerKey: string; speakerAffiliation?: string; publishedAt?: string; docPlace?: string; clause?: string };
 
-/** Any party named in the clause, acting or not ("The American side … announcing prior coordination"). */
-function anyPartyIn(clause: string): string | undefined {
-  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
-  let best: { at: number; agent: string } | undefined;
-  for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
-    const agent = org.agent ?? agentGroupOf(org.key);
-    if (!agent || alias.length < 2) continue;
-    const at = lower.search(new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\s,.)']`));
-    if (at >= 0 && (!best || at < best.at)) best = { at, agent };
-  }
-  return best?.agent;
-}
 
 export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Modality; frame: ClaimFrame; propKey: string; period: string };
 
