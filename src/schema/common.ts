@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { builder } from "./builder.js";
 import { InputError } from "../services/errors.js";
+import { parseIsoDate } from "../services/ingest.js";
 
 builder.addScalarType(
   "DateTime",
@@ -21,10 +22,7 @@ function invalidDate(v: unknown): never {
 }
 
 function parseDateTime(v: unknown): Date {
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return invalidDate(v);
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime()) || (v.length === 10 && d.toISOString().slice(0, 10) !== v)) return invalidDate(v);
-  return d;
+  return (typeof v === "string" ? parseIsoDate(v) : undefined) ?? invalidDate(v);
 }
 
 builder.addScalarType(

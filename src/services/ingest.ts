@@ -59,7 +59,7 @@ export function validateIngest(input: IngestInput): ValidIngest {
   const publisher = input.publisher?.trim();
   if (publisher) out.publisher = publisher.slice(0, 300);
   if (input.publishedAt !== undefined && input.publishedAt !== null && input.publishedAt !== "") {
-    const d = input.publishedAt instanceof Date ? input.publishedAt : parseDate(input.publishedAt);
+    const d = input.publishedAt instanceof Date ? input.publishedAt : parseIsoDate(input.publishedAt.trim());
     if (!d || Number.isNaN(d.getTime())) throw new InputError(`publishedAt "${String(input.publishedAt)}" is not a valid date (use YYYY-MM-DD or ISO 8601)`, "publishedAt");
     out.publishedAt = d;
   }
@@ -71,13 +71,11 @@ export function validateIngest(input: IngestInput): ValidIngest {
   return out;
 }
 
-function parseDate(s: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s.trim())) return undefined;
-  const d = new Date(s.trim());
-  // Reject roll-overs such as 2024-02-31.
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s.trim().slice(0, 10)) {
-    return /T|\s/.test(s.trim()) && !Number.isNaN(d.getTime()) ? d : undefined;
-  }
+/** Parses YYYY-MM-DD or an ISO 8601 date-time; undefined for anything else, including roll-overs like 2024-02-31. */
+export function parseIsoDate(v: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return undefined;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime()) || (v.length === 10 && d.toISOString().slice(0, 10) !== v)) return undefined;
   return d;
 }
 
