@@ -6,6 +6,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { lockDataDir } from "./lock.js";
 import { applyMigrations, type MigrationTx } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { queryLog, type QueryLogEntry } from "./query-log.js";
 
 export type Db = PrismaClient;
 
@@ -16,6 +17,8 @@ export type DatabaseOptions = {
   dataDir: string;
   /** Called once per SQL statement sent (for query counting in tests and debug logs). */
   onQuery?: (sql: string) => void;
+  /** Called once per Prisma operation, through the query-log client extension (see query-log.ts). */
+  onOperation?: (entry: QueryLogEntry) => void;
   poolSize?: number;
 };
 
@@ -27,13 +30,14 @@ export type Database = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function makeClient(adapter: any, onQuery?: (sql: string) => void) {
+function makeClient(adapter: any, { onQuery, onOperation }: Pick<DatabaseOptions, "onQuery" | "onOperation">) {
   const prisma = new PrismaClient({
     adapter,
     log: onQuery ? [{ emit: "event", level: "query" }] : [],
   } as ConstructorParameters<typeof PrismaClient>[0]);
   if (onQuery) (prisma as unknown as { $on(e: "query", cb: (q: { query: string }) => void): void }).$on("query", (q) => onQuery(q.query));
-  return prisma;
+  // The extension adds hooks only, no new methods or result fields, so the extended client keeps PrismaClient's shape.
+  return onOperation ? (prisma.$extends(queryLog(onOperation)) as unknown as PrismaClient) : prisma;
 }
 
 /** Opens the configured database, applies pending migrations and returns a Prisma client over it. */
@@ -60,7 +64,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw e;
     }
     client.release();
-    const prisma = makeClient(new PrismaPg(pool), opts.onQuery);
+    const prisma = makeClient(new PrismaPg(pool), opts);
     return {
       prisma,
       backend: "postgres",
@@ -84,7 +88,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         query: async <T>(sql: string, params?: unknown[]) => (await t.query<T>(sql, params)).rows,
       }),
     );
-    const prisma = makeClient(pgliteAdapter(lite), opts.onQuery);
+    const prisma = makeClient(pgliteAdapter(lite), opts);
     const db = lite;
     return {
       prisma,

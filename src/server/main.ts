@@ -15,7 +15,12 @@ try {
 }
 const log = createLogger(config.logLevel);
 
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((e: Error) => {
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  // LOG_LEVEL=debug logs every Prisma operation with its duration (the query-log extension).
+  onOperation: config.logLevel === "debug" ? (op) => log.debug("db operation", { model: op.model, operation: op.operation, ms: Math.round(op.ms * 10) / 10, ok: op.ok }) : undefined,
+}).catch((e: Error) => {
   log.error("cannot open the database", { error: e.message });
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import type { GraphQLParams, Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "../schema/ids.js";
 
 function valueOf(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
@@ -45,7 +45,25 @@ export function usePageSizeLimit(): Plugin {
   };
 }
 
-/** Rejects request bodies over `maxBytes` with 413 before they are parsed. */
+async function readLimited(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new GraphQLError(`request body larger than ${maxBytes} bytes`, { extensions: { code: "PAYLOAD_TOO_LARGE", http: { status: 413 } } });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Rejects request bodies over `maxBytes` with 413: at once when Content-Length says so, while reading when it is chunked. */
 export function useBodyLimit(maxBytes: number): Plugin {
   const tooLarge = () =>
     new Response(JSON.stringify({ errors: [{ message: `request body larger than ${maxBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }), {
@@ -57,6 +75,19 @@ export function useBodyLimit(maxBytes: number): Plugin {
       if (request.method !== "POST" || !url.pathname.endsWith("/graphql")) return;
       const declared = Number(request.headers.get("content-length") ?? NaN);
       if (Number.isFinite(declared) && declared > maxBytes) endResponse(tooLarge());
+    },
+    // A chunked body declares no length: count its bytes while reading and stop at the limit.
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method !== "POST" || request.headers.has("content-length")) return;
+      if (!/^application\/(graphql-response\+)?json/i.test(request.headers.get("content-type") ?? "")) return;
+      setRequestParser(async (req) => {
+        const text = await readLimited(req, maxBytes);
+        try {
+          return JSON.parse(text) as GraphQLParams;
+        } catch {
+          throw new GraphQLError("request body is not valid JSON", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+        }
+      });
     },
   };
 }

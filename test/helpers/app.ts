@@ -3,6 +3,7 @@ import { print, type ExecutionResult } from "graphql";
 import { createServices } from "../../src/services/index.js";
 import { createEvents } from "../../src/server/pubsub.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
+import type { QueryLogEntry } from "../../src/db/query-log.js";
 import { testDatabase } from "./db.js";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -10,9 +11,11 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
 export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number } = {}) {
   const queries: string[] = [];
+  const operations: QueryLogEntry[] = [];
   let counting = false;
-  const db = await testDatabase((sql) => {
-    if (counting) queries.push(sql);
+  const db = await testDatabase({
+    onQuery: (sql) => void (counting && queries.push(sql)),
+    onOperation: (op) => void (counting && operations.push(op)),
   });
   const events = createEvents();
   const services = createServices(db.prisma, events);
@@ -39,17 +42,23 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     return r.data as R;
   }
 
-  /** SQL statements sent while `fn` runs. */
-  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+  /** What `fn` sent to the database: SQL statements (Prisma's query log) and Prisma operations (the query-log extension). */
+  async function measureQueries(fn: () => Promise<unknown>): Promise<{ sql: string[]; operations: QueryLogEntry[] }> {
     queries.length = 0;
+    operations.length = 0;
     counting = true;
     try {
       await fn();
     } finally {
       counting = false;
     }
-    return queries.length;
+    return { sql: [...queries], operations: [...operations] };
   }
 
-  return { db, yoga, services, events, post, execute, ok, countQueries, close: () => db.close() };
+  /** SQL statements sent while `fn` runs. */
+  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+    return (await measureQueries(fn)).sql.length;
+  }
+
+  return { db, yoga, services, events, post, execute, ok, countQueries, measureQueries, close: () => db.close() };
 }

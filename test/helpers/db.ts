@@ -1,14 +1,14 @@
 import pg from "pg";
-import { openDatabase, type Database } from "../../src/db/client.js";
+import { openDatabase, type Database, type DatabaseOptions } from "../../src/db/client.js";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database on the PostgreSQL
  * server named by TEST_DATABASE_URL (created here, dropped by `close`).
  */
-export async function testDatabase(onQuery?: (sql: string) => void): Promise<Database & { label: string }> {
+export async function testDatabase(log: Pick<DatabaseOptions, "onQuery" | "onOperation"> = {}): Promise<Database & { label: string }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
-    const db = await openDatabase({ dataDir: "memory://", onQuery });
+    const db = await openDatabase({ dataDir: "memory://", ...log });
     return { ...db, label: "pglite" };
   }
   const name = `gainsay_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -18,7 +18,7 @@ export async function testDatabase(onQuery?: (sql: string) => void): Promise<Dat
   await admin.end();
   const u = new URL(base);
   u.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: u.toString(), dataDir: "", onQuery, poolSize: 4 });
+  const db = await openDatabase({ databaseUrl: u.toString(), dataDir: "", ...log, poolSize: 4 });
   return {
     ...db,
     label: "postgres",

@@ -33,6 +33,26 @@ describe("API keys", () => {
     expect(r.status).toBe(413);
     expect(r.json.errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
   });
+  it("a chunked body (no Content-Length) is limited while it is read", async () => {
+    const send = async (bytes: number) => {
+      const json = JSON.stringify({ query: "{ sources(first: 1) { totalCount } }", variables: { pad: "x".repeat(bytes) } });
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          const all = new TextEncoder().encode(json);
+          for (let i = 0; i < all.length; i += 8192) c.enqueue(all.subarray(i, i + 8192));
+          c.close();
+        },
+      });
+      const res = await app.yoga.fetch("http://test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+      return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+    };
+    const big = await send(70 * 1024);
+    expect(big.status).toBe(413);
+    expect(big.json.errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+    const small = await send(1024);
+    expect(small.status).toBe(200);
+    expect(small.json.data).toEqual({ sources: { totalCount: 1 } });
+  });
   it("unexpected errors are masked", async () => {
     await app.db.prisma.$executeRawUnsafe('ALTER TABLE "Source" RENAME TO "SourceGone"');
     try {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { CHROMIUM, hasChromium, launchChromium } from "../helpers/browser.js";
 
 // The real server process: start-up, /health, GraphiQL from local assets, the data-folder lock, the ingest CLI,
 // both example clients, and a clean SIGTERM. Runs on PGlite, or on TEST_DATABASE_URL's server when set.
@@ -97,6 +98,69 @@ describe("server process", () => {
     expect(py.status).toBe(0);
     expect(py.stdout).toMatch(/kind\s+conf\s+side A\s+side B/);
     expect(py.stdout).toMatch(/\d+ contradiction\(s\)/);
+  }, 90_000);
+
+  it("streams contradictionDetected over Server-Sent Events while an ingest changes a contradiction", async () => {
+    const subscription = "subscription { contradictionDetected { kind explanation sides { label statements { speaker { name } } } } }";
+    const abort = new AbortController();
+    const res = await fetch(`${url}?query=${encodeURIComponent(subscription)}`, { headers: { accept: "text/event-stream" }, signal: abort.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    // Read the stream until the first `next` event, in the background, while the ingest below runs.
+    const firstEvent = (async () => {
+      let buf = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before an event: ${buf}`);
+        buf += Buffer.from(value).toString("utf8");
+        const m = /event: next\ndata: (.+)\n/.exec(buf);
+        if (m) return JSON.parse(m[1]!) as { data: { contradictionDetected: { kind: string; sides: { statements: { speaker: { name: string } }[] }[] } } };
+      }
+    })();
+    // A new source (own words) in which one more official denies the notice the earlier fixture affirmed.
+    const text = "Second Official Denies Raid Notice\n\nMay 4, 2031\n\nIraqi Foreign Ministry spokesperson Omar Saadi said Washington had not informed Baghdad before the raid.";
+    const ingest = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "mutation($t: String!) { ingestSource(input: { text: $t }) { created contradictions { id } } }", variables: { t: text } }),
+    });
+    const body = (await ingest.json()) as { data: { ingestSource: { created: boolean; contradictions: unknown[] } } };
+    expect(body.data.ingestSource.created).toBe(true);
+    expect(body.data.ingestSource.contradictions.length).toBeGreaterThan(0);
+    const event = await firstEvent;
+    abort.abort();
+    const c = event.data.contradictionDetected;
+    expect(["POLARITY", "SELF_REVERSAL"]).toContain(c.kind);
+    expect(c.sides.length).toBeGreaterThanOrEqual(2);
+    expect(c.sides.flatMap((s) => s.statements.map((st) => st.speaker.name))).toContain("Omar Saadi");
+  }, 60_000);
+
+  if (!hasChromium) process.stdout.write(`skipping the GraphiQL browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+  (hasChromium ? it : it.skip)("GraphiQL renders in headless Chromium, runs the Contradictions example and loads nothing from off the machine", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const offMachine: string[] = [];
+      page.on("request", (r) => {
+        const u = new URL(r.url());
+        if (!["blob:", "data:"].includes(u.protocol) && u.hostname !== "127.0.0.1") offMachine.push(r.url());
+      });
+      await page.goto(url);
+      // The editor renders with the example operations (Monaco shows spaces as no-break spaces, hence \s).
+      await page.waitForFunction(() => /query\s+Contradictions/.test(document.querySelector(".graphiql-query-editor")?.textContent ?? ""), null, { timeout: 30_000 });
+      // Several operations in the editor: ▶ opens a picker; choose the contradictions example.
+      await page.click(".graphiql-execute-button");
+      await page.getByRole("menuitem", { name: "Contradictions" }).click();
+      await page.waitForFunction(() => /"contradictions"/.test(document.querySelector(".graphiql-response")?.textContent ?? ""), null, { timeout: 30_000 });
+      const response = (await page.locator(".graphiql-response").innerText()).replace(/\s+/g, " ");
+      expect(response).toMatch(/"totalCount": [1-9]/);
+      expect(response).toMatch(/"kind": "(POLARITY|SELF_REVERSAL)"/);
+      expect(response).not.toMatch(/"errors"/);
+      expect(offMachine).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   }, 90_000);
 
   it("stops cleanly on SIGTERM and releases the lock", async () => {
