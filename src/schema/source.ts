@@ -7,6 +7,8 @@ import { Contradiction } from "./contradiction.js";
 export const Source = builder.prismaNode("Source", {
   id: { field: "id" },
   description: "A news article or other text, stored once (its content hash is unique).",
+  // Select mode: a list that asks for titles does not pull every article's full text from the database.
+  select: { id: true },
   fields: (t) => ({
     title: t.exposeString("title", { nullable: true, description: "Title given at ingest, else the text's first line." }),
     url: t.exposeString("url", { nullable: true, description: "Where the text came from." }),
