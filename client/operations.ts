@@ -83,8 +83,10 @@ export const NodeById = graphql(`
 export const CheckClaim = graphql(`
   query CheckClaim($text: String!, $sourceIds: [ID!]) {
     checkClaim(text: $text, sourceIds: $sourceIds) {
-      verdict confidence explanation
-      evidence { score stance statement { id text polarity speaker { name } } }
+      verdict confidence explanation model
+      evidence { score stance rule statement { id text polarity speaker { name } } }
+      passages { text start end score stance source { id title } }
+      sources { verdict related confidence source { id } }
     }
   }
 `);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
 import { createServices } from "../src/services/index.js";
 import { createEvents } from "../src/server/pubsub.js";
+import { evalFnc1, printFnc1 } from "./fnc1.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const shared = process.env.GAINSAY_SHARED ?? path.resolve(root, "../shared");
@@ -141,6 +142,8 @@ const report = {
   },
 };
 await db.close();
+const fnc1 = await evalFnc1(shared, Number(process.env.EVAL_FNC_LIMIT ?? Infinity));
+Object.assign(report, { fnc1 });
 mkdirSync(path.join(root, "eval/out"), { recursive: true });
 writeFileSync(path.join(root, "eval/out/report.json"), `${JSON.stringify(report, null, 2)}\n`);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -154,5 +157,5 @@ console.log(`  detected ${contradictions.length}; high-confidence recall ${found
 console.log(`  pair precision ${pct(report.contradictions.pairPrecision)} over ${goldRelevantOurPairs.length} gold-mapped pairs`);
 console.log(`  hard negatives violated ${violated.length}/29 ${violated.map((n) => n.id).join(", ")} (target 0)`);
 console.log(`  Kirby / Patel / al-Awadi as one two-sided contradiction: ${kirby ? "yes" : "no"}`);
-console.log("FNC-1 dev: not implemented yet (issue 4)");
+printFnc1(fnc1);
 console.log(`report: eval/out/report.json`);

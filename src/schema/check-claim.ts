@@ -1,6 +1,8 @@
 import { builder } from "./builder.js";
 import { idOf, badInput } from "./ids.js";
 import type { ClaimCheckResult } from "../services/check-claim.js";
+import type { Passage, SourceVerdict } from "../analysis/check-claim.js";
+import { userCall } from "./common.js";
 
 const Verdict = builder.enumType("ClaimVerdict", {
   description: "What the stored statements say about a claim (maps to FNC-1 agree / disagree / discuss / unrelated).",
@@ -12,7 +14,15 @@ const Verdict = builder.enumType("ClaimVerdict", {
   } as const,
 });
 
-const Evidence = builder.objectRef<{ statementId: number; score: number; stance: string }>("ClaimEvidence").implement({
+const EvidenceRule = builder.enumType("EvidenceRule", {
+  description: "Why a statement counts as evidence.",
+  values: {
+    PROPOSITION: { description: "It is about the same proposition (event type, agent, place); its polarity decides its stance." },
+    SOURCE: { description: "It shares the claim's words and comes from a source the stance model read; it takes that source's stance." },
+  } as const,
+});
+
+const Evidence = builder.objectRef<{ statementId: number; score: number; stance: string; rule: "proposition" | "source" }>("ClaimEvidence").implement({
   description: "A statement bearing on the claim.",
   fields: (t) => ({
     statement: t.prismaField({
@@ -21,6 +31,35 @@ const Evidence = builder.objectRef<{ statementId: number; score: number; stance:
     }),
     score: t.exposeFloat("score", { description: "Relevance of the statement to the claim, 0–1." }),
     stance: t.field({ type: Verdict, resolve: (e) => e.stance as "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED" }),
+    rule: t.field({ type: EvidenceRule, resolve: (e) => (e.rule === "proposition" ? "PROPOSITION" : "SOURCE") }),
+  }),
+});
+
+const ClaimPassage = builder.objectRef<Passage>("ClaimPassage").implement({
+  description: "A sentence of a source that the stance model read most closely: the span [start, end) of Source.text.",
+  fields: (t) => ({
+    source: t.prismaField({
+      type: "Source",
+      resolve: (query, p, _a, ctx) => ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id: p.sourceId } }),
+    }),
+    start: t.exposeInt("start"),
+    end: t.exposeInt("end"),
+    text: t.exposeString("text", { description: "The sentence itself." }),
+    score: t.exposeFloat("score", { description: "How closely the passage bears on the claim, 0–1." }),
+    stance: t.field({ type: Verdict, description: "The stance of its source towards the claim.", resolve: (p) => p.stance }),
+  }),
+});
+
+const ClaimSourceVerdict = builder.objectRef<SourceVerdict>("ClaimSourceVerdict").implement({
+  description: "What one source says about the claim, according to the stance model.",
+  fields: (t) => ({
+    source: t.prismaField({
+      type: "Source",
+      resolve: (query, v, _a, ctx) => ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id: v.sourceId } }),
+    }),
+    verdict: t.field({ type: Verdict, resolve: (v) => v.verdict }),
+    related: t.exposeFloat("related", { description: "Probability that the source is about the claim." }),
+    confidence: t.exposeFloat("confidence"),
   }),
 });
 
@@ -30,7 +69,10 @@ const ClaimCheck = builder.objectRef<ClaimCheckResult>("ClaimCheck").implement({
     verdict: t.field({ type: Verdict, resolve: (r) => r.verdict }),
     confidence: t.exposeFloat("confidence"),
     explanation: t.exposeString("explanation"),
-    evidence: t.field({ type: [Evidence], resolve: (r) => r.evidence }),
+    evidence: t.field({ type: [Evidence], description: "Statements bearing on the claim, proposition matches first.", resolve: (r) => r.evidence }),
+    passages: t.field({ type: [ClaimPassage], description: "Sentences the verdict rests on, best first (also for sources with no attributed statements).", resolve: (r) => r.passages }),
+    sources: t.field({ type: [ClaimSourceVerdict], description: "Each source read, with its own verdict.", resolve: (r) => r.sources }),
+    model: t.exposeString("model", { description: "Version of the stance model that read the sources." }),
   }),
 });
 
@@ -47,7 +89,7 @@ builder.queryFields((t) => ({
       if (!text) throw badInput("text must not be empty", "text");
       if (text.length > 5000) throw badInput("text is longer than 5000 characters", "text");
       const ids = args.sourceIds?.map((id) => idOf(String(id), "Source", "sourceIds"));
-      return ctx.services.checkClaim(text, ids);
+      return userCall(() => ctx.services.checkClaim(text, ids));
     },
   }),
 }));

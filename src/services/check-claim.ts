@@ -1,43 +1,57 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { blockPrefix } from "../analysis/detect.js";
-import { stanceOf, type Stance } from "../analysis/check-claim.js";
+import { claimBlock, decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
+import { contentTokens, tokens } from "../analysis/stance/features.js";
+import { loadStanceModel, predict } from "../analysis/stance/model.js";
+import { prepareText } from "../analysis/stance/features.js";
 import { buildClaim } from "../ingest/stages/04-claims.js";
-import { contentWords } from "../analysis/text-sim.js";
+import { InputError } from "./errors.js";
 
-export type ClaimCheckResult = {
-  verdict: Stance;
-  confidence: number;
-  explanation: string;
-  evidence: Array<{ statementId: number; score: number; stance: Stance }>;
-};
+export type ClaimCheckResult = ClaimVerdict & { model: string };
 
-const CANDIDATES = 400;
+/** How many sources the stance model reads when the caller names none (the closest by full-text rank). */
+export const CANDIDATE_SOURCES = 8;
+const MAX_SCOPED_SOURCES = 50;
+
+/** Full-text candidates: sources sharing any of the claim's words, best ranked first (GIN index on Source.search). */
+async function candidateSources(prisma: PrismaClient, text: string): Promise<number[]> {
+  const words = [...new Set(tokens(text).filter((w) => /^[a-z0-9]+$/.test(w)))].filter((w) => contentTokens([w]).length > 0).slice(0, 16);
+  if (!words.length) return [];
+  const rows = await prisma.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM "Source", to_tsquery('english', ${words.join(" | ")}) q
+    WHERE search @@ q ORDER BY ts_rank_cd(search, q, 1) DESC, id DESC LIMIT ${CANDIDATE_SOURCES}`;
+  return rows.map((r) => r.id);
+}
 
 /**
- * Checks a claim against stored statements: candidates come from the claim's proposition block and from its rarest
- * words (never a full scan); each is scored and given a stance; the verdict weighs the evidence.
+ * Checks a claim against what is stored: the named sources, or else the closest sources by full-text rank, read by
+ * the stance model; plus the statements in the claim's proposition block. Never a full scan.
  */
 export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?: number[]): Promise<ClaimCheckResult> {
+  const model = loadStanceModel();
+  if (sourceIds && sourceIds.length > MAX_SCOPED_SOURCES) throw new InputError(`sourceIds: at most ${MAX_SCOPED_SOURCES} sources per check`, "sourceIds");
   const frame = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
-  const words = [...new Set(contentWords(text))].sort((a, b) => b.length - a.length).slice(0, 4);
-  const scope: Prisma.StatementWhereInput = sourceIds?.length ? { sourceId: { in: sourceIds } } : {};
-  const or: Prisma.StatementWhereInput[] = words.map((w) => ({ text: { contains: w, mode: "insensitive" as const } }));
-  if (frame.propKey) or.push({ propKey: { startsWith: `${blockPrefix(frame.propKey)}|` } });
-  const rows = or.length
+  const scoped = !!sourceIds?.length;
+  const ids = scoped ? [...new Set(sourceIds)] : await candidateSources(prisma, text);
+  const rows = ids.length ? await prisma.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, text: true } }) : [];
+  if (scoped && rows.length !== ids.length) {
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    throw new InputError(`sourceIds: no source with id ${missing.join(", ")}`, "sourceIds", "NOT_FOUND");
+  }
+  const sources: SourceInput[] = rows.map((r) => {
+    const prepared = prepareText(r.text, model.idf);
+    return { id: r.id, title: r.title, text: r.text, prediction: predict(model, text, prepared), sentences: prepared.spans };
+  });
+
+  const or: Prisma.StatementWhereInput[] = [];
+  if (rows.length) or.push({ sourceId: { in: rows.map((r) => r.id) } });
+  if (frame.propKey) or.push({ propKey: { startsWith: `${claimBlock(frame.propKey)}|` }, ...(scoped ? { sourceId: { in: ids } } : {}) });
+  const statements = or.length
     ? await prisma.statement.findMany({
-        where: { ...scope, OR: or },
-        select: { id: true, text: true, claim: true, polarity: true, propKey: true, modality: true },
+        where: { OR: or },
+        select: { id: true, sourceId: true, start: true, end: true, text: true, polarity: true, propKey: true, modality: true },
         orderBy: { id: "desc" },
-        take: CANDIDATES,
+        take: 400,
       })
     : [];
-  const sources = sourceIds?.length
-    ? await prisma.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, text: true } })
-    : [];
-  const result = stanceOf(
-    { text, polarity: frame.polarity, propKey: frame.propKey },
-    rows.map((r) => ({ id: r.id, text: r.text, polarity: r.polarity, propKey: r.propKey, modality: r.modality })),
-    sources.map((s) => s.text),
-  );
-  return result;
+  return { ...decide({ text, polarity: frame.polarity, propKey: frame.propKey }, sources, statements), model: model.version };
 }

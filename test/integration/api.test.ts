@@ -208,8 +208,29 @@ describe("reviews, edits, merges and deletes", () => {
 
   it("checkClaim answers with a verdict and evidence", async () => {
     const r = await app.ok(CheckClaim, { text: "Washington informed Baghdad before the raid" });
-    expect(["SUPPORTED", "CONTRADICTED"]).toContain(r.checkClaim!.verdict);
-    expect(r.checkClaim!.evidence.length).toBeGreaterThan(0);
+    // The fixtures have one official affirming the notice and others denying it: a disputed claim.
+    expect(r.checkClaim!.verdict).toBe("CONTRADICTED");
+    expect(r.checkClaim!.explanation).toMatch(/deny it; \d+ assert it/);
+    expect(r.checkClaim!.evidence[0]!.rule).toBe("PROPOSITION");
+    expect(r.checkClaim!.evidence.some((e) => e.stance === "SUPPORTED")).toBe(true);
+    expect(r.checkClaim!.model).toMatch(/^fnc1-/);
+    // Passages are spans of their source's text.
+    expect(r.checkClaim!.passages.length).toBeGreaterThan(0);
+    for (const p of r.checkClaim!.passages) {
+      const src = await app.ok(SourceById, { id: p.source.id });
+      expect(src.source!.text.slice(p.start, p.end)).toBe(p.text);
+    }
+    // Same facts, other names for the parties.
+    const synonyms = await app.ok(CheckClaim, { text: "The United States notified Iraq ahead of the raid" });
+    expect(synonyms.checkClaim!.verdict).toBe("CONTRADICTED");
+    // Scoped to one source; unknown and too many sources are input errors.
+    const one = r.checkClaim!.sources[0]!.source.id;
+    const scoped = await app.ok(CheckClaim, { text: "Washington informed Baghdad before the raid", sourceIds: [one] });
+    expect(scoped.checkClaim!.sources.map((s) => s.source.id)).toEqual([one]);
+    const missing = await app.execute(CheckClaim, { text: "x claim", sourceIds: [Buffer.from("Source:99999").toString("base64")] });
+    expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const many = await app.execute(CheckClaim, { text: "x claim", sourceIds: Array.from({ length: 51 }, (_, i) => Buffer.from(`Source:${i + 1}`).toString("base64")) });
+    expect(many.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const u = await app.ok(CheckClaim, { text: "A new bakery opened in Lisbon selling custard tarts" });
     expect(u.checkClaim!.verdict).toBe("UNRELATED");
   });

@@ -108,6 +108,11 @@ export function agentOf(clause: string): string | undefined {
   return acting?.agent;
 }
 
+/** The parties a text names, as tokens ("party:us", "party:iraq"), so "Washington" and "the United States" match. */
+export function partyTokens(text: string): string[] {
+  return partyMentions(text).hits.map((h) => `party:${h.agent}`);
+}
+
 /** Any party named in the clause, acting or not ("The American side … announcing prior coordination"). */
 function anyPartyIn(clause: string): string | undefined {
   return partyMentions(clause).hits[0]?.agent;
