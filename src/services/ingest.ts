@@ -102,16 +102,19 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
     language: valid.language,
   });
 
-  let stored: { sourceId: number; statementIds: number[]; propKeys: string[] };
-  try {
-    stored = await prisma.$transaction((tx) => persist(tx, valid, hash, result), { timeout: 60_000, maxWait: 30_000 });
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002") {
-      // Someone ingested the same text concurrently: theirs wins.
+  let stored: { sourceId: number; statementIds: number[]; propKeys: string[] } | undefined;
+  // Concurrent ingests can race to create the same source, speaker or event. The loser's transaction rolls back on
+  // the unique key; if the source itself now exists, theirs wins; otherwise the transaction runs again and finds the
+  // winner's speaker or event. Nothing partial is ever kept.
+  for (let attempt = 1; !stored; attempt++) {
+    try {
+      stored = await prisma.$transaction((tx) => persist(tx, valid, hash, result), { timeout: 60_000, maxWait: 30_000 });
+    } catch (e) {
+      if ((e as { code?: string }).code !== "P2002") throw e;
       const again = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
       if (again) return existingResult(prisma, again.id);
+      if (attempt >= 5) throw e;
     }
-    throw e;
   }
   const refreshed: RefreshResult = await refreshContradictions(prisma, events, stored.propKeys);
   return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };

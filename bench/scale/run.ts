@@ -1,0 +1,128 @@
+/**
+ * bench/scale — does ingest stay about constant as the corpus grows, and how fast is checkClaim on a large corpus?
+ * Prints numbers only.
+ *
+ *   npm run bench:scale                                  # PostgreSQL (local server), 100 → 20,000 articles
+ *   SMALL=100 LARGE=2000 CHECK_AT=1000 npm run bench:scale   # a quick run
+ *   BENCH_DATABASE_URL=postgresql://user@host/postgres      # admin URL: a scratch database is created and dropped
+ *
+ * 1. Fill the corpus to SMALL articles, then time the ingest of PROBE new articles (the real ingest path: pipeline,
+ *    transaction, incremental contradiction refresh).
+ * 2. Fill to CHECK_AT and time checkClaim (GraphQL, in-process) for CLAIMS claims: p50 / p95.
+ * 3. Fill to LARGE and time PROBE new articles again. Report the ratio of the medians.
+ */
+import { createHash } from "node:crypto";
+import { print } from "graphql";
+import pg from "pg";
+import { openDatabase } from "../../src/db/client.js";
+import { createEvents } from "../../src/server/pubsub.js";
+import { createServices } from "../../src/services/index.js";
+import { createGainsayYoga } from "../../src/server/yoga.js";
+import { CheckClaim } from "../../client/operations.js";
+import { article, claimAbout } from "./corpus.js";
+
+const SMALL = Number(process.env.SMALL ?? 100);
+const LARGE = Number(process.env.LARGE ?? 20_000);
+const CHECK_AT = Number(process.env.CHECK_AT ?? 10_000);
+const PROBE = Number(process.env.PROBE ?? 60);
+const CLAIMS = Number(process.env.CLAIMS ?? 200);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
+const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `gainsay_bench_scale_${process.pid}`;
+
+async function adminQuery(sql: string) {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(sql).finally(() => c.end());
+}
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+await adminQuery(`CREATE DATABASE ${dbName}`);
+const url = new URL(admin);
+url.pathname = `/${dbName}`;
+const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "", poolSize: CONCURRENCY + 2 });
+const events = createEvents();
+const services = createServices(db.prisma, events);
+const yoga = createGainsayYoga({ prisma: db.prisma, events, services, apiKeys: [] });
+
+let filled = 0;
+async function fillTo(n: number) {
+  const t0 = performance.now();
+  const from = filled;
+  let next = filled;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < n) {
+        const a = article(next++);
+        await services.ingest({ text: a.text, publishedAt: a.publishedAt });
+      }
+    }),
+  );
+  filled = n;
+  const s = (performance.now() - t0) / 1000;
+  console.log(`  filled ${from} → ${n} articles in ${s.toFixed(1)} s (${((n - from) / s).toFixed(0)} articles/s with ${CONCURRENCY} at a time)`);
+}
+
+/** Ingests PROBE articles one at a time (ids far from the fill range) and returns their times in ms. */
+let probeBase = 10_000_000;
+async function probe(): Promise<number[]> {
+  const times: number[] = [];
+  for (let k = 0; k < PROBE; k++) {
+    const a = article(probeBase++);
+    const t0 = performance.now();
+    const r = await services.ingest({ text: a.text, publishedAt: a.publishedAt });
+    times.push(performance.now() - t0);
+    if (!r.created) throw new Error("probe article was already stored");
+  }
+  return times;
+}
+
+async function counts() {
+  const [s, st, c] = await Promise.all([db.prisma.source.count(), db.prisma.statement.count(), db.prisma.contradiction.count()]);
+  return `${s} sources, ${st} statements, ${c} contradictions`;
+}
+
+try {
+  console.log(`bench/scale on PostgreSQL (${dbName}); corpus from bench/scale/corpus.ts\n`);
+  await fillTo(SMALL);
+  await probe(); // warm-up: JIT and pool
+  const small = await probe();
+  console.log(`  at ${SMALL}: ${await counts()}`);
+
+  await fillTo(CHECK_AT);
+  const doc = print(CheckClaim);
+  const checks: number[] = [];
+  const verdicts: Record<string, number> = {};
+  for (let k = 0; k < CLAIMS; k++) {
+    const text = claimAbout((k * 7919) % CHECK_AT);
+    const t0 = performance.now();
+    const res = await yoga.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: doc, variables: { text } }) });
+    const json = (await res.json()) as { data?: { checkClaim: { verdict: string } }; errors?: unknown };
+    checks.push(performance.now() - t0);
+    if (json.errors) throw new Error(`checkClaim failed: ${JSON.stringify(json.errors)}`);
+    verdicts[json.data!.checkClaim.verdict] = (verdicts[json.data!.checkClaim.verdict] ?? 0) + 1;
+  }
+  console.log(`  at ${CHECK_AT}: ${await counts()}`);
+
+  await fillTo(LARGE);
+  const large = await probe();
+  console.log(`  at ${LARGE}: ${await counts()}\n`);
+
+  const med = (xs: number[]) => pct(xs, 50);
+  const rows = [
+    [`ingest per article, corpus ${SMALL}`, med(small), pct(small, 95)],
+    [`ingest per article, corpus ${LARGE}`, med(large), pct(large, 95)],
+    [`checkClaim, corpus ${CHECK_AT} (GraphQL, ${CLAIMS} claims)`, med(checks), pct(checks, 95)],
+  ] as const;
+  console.log("measure                                         | p50 ms | p95 ms");
+  for (const [name, p50, p95] of rows) console.log(`${name.padEnd(48)}| ${p50.toFixed(1).padStart(6)} | ${p95.toFixed(1).padStart(6)}`);
+  const ratio = med(large) / med(small);
+  console.log(`\ningest ratio (median at ${LARGE} / median at ${SMALL}): ${ratio.toFixed(2)} (target ≤ 1.5)`);
+  console.log(`checkClaim p95 at ${CHECK_AT}: ${pct(checks, 95).toFixed(1)} ms (target ≤ 100 ms); verdicts ${JSON.stringify(verdicts)}`);
+  console.log(
+    `\n${JSON.stringify({ bench: "scale", small: SMALL, large: LARGE, checkAt: CHECK_AT, probe: PROBE, ingestMedianSmall: med(small), ingestMedianLarge: med(large), ratio, checkP50: med(checks), checkP95: pct(checks, 95), corpusHash: createHash("sha1").update(article(0).text).digest("hex").slice(0, 8) })}`,
+  );
+} finally {
+  await db.close();
+  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+}
