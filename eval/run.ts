@@ -35,8 +35,10 @@ const t0 = performance.now();
 for (const s of gold.sources) {
   const text = readFileSync(path.join(shared, "seeds", s.file), "utf8");
   texts.set(s.file, text);
-  // Ingest as a user would through the CLI: text only, no metadata.
-  const r = await services.ingest({ text });
+  // Ingest as a client of the API would: the text with the metadata a crawler knows (publisher, date), never the
+  // extraction. EVAL_TEXT_ONLY=1 ingests the bare text instead, as `npm run ingest` does without metadata.
+  const meta = process.env.EVAL_TEXT_ONLY ? {} : { publisher: s.publisher?.replace(/\s*\(.*\)\s*$/, "") ?? undefined, publishedAt: s.publishedAt ?? undefined };
+  const r = await services.ingest({ text, ...meta });
   sourceIdByFile.set(s.file, r.sourceId);
 }
 const ingestMs = performance.now() - t0;
@@ -78,6 +80,19 @@ for (const st of statements) {
 }
 const core = gold.statements.filter((g) => g.relevance === "core");
 const coreFound = core.filter((g) => matchedGold.has(g.id)).length;
+if (process.env.EVAL_DEBUG) {
+  // Local debugging only (prints article text to the terminal; never written to the repo).
+  for (const g of core.filter((x) => !matchedGold.has(x.id))) {
+    const onSpan = statements.filter((st) => fileOf.get(st.sourceId) === g.file && spans(g).some((sp) => overlaps(sp, [st.start, st.end])));
+    console.log(`MISS ${g.id} ${g.file.slice(0, 3)} [${g.speaker}] ${g.quote.slice(0, 110)}${onSpan.length ? `  ← we said: ${onSpan.map((x) => x.speaker.name).join(", ")}` : ""}`);
+  }
+  for (const st of statements) {
+    const file = fileOf.get(st.sourceId)!;
+    const cands = gold.statements.filter((g) => g.file === file && spans(g).some((sp) => overlaps(sp, [st.start, st.end])));
+    if (cands.length && !cands.some((g) => speakerMatches(g, [st.speaker.name, ...st.speaker.aliases]))) console.log(`WRONG ${file.slice(0, 3)} ours=[${st.speaker.name}] gold=[${cands.map((c) => c.speaker).join(",")}] ${st.text.slice(0, 90)}`);
+    if (!cands.length) console.log(`EXTRA ${file.slice(0, 3)} [${st.speaker.name}] ${st.text.slice(0, 100)}`);
+  }
+}
 
 // Wrong merges: one of our speakers holding statements of two different gold speakers (by matched spans).
 const goldSpeakersOf = new Map<number, Set<string>>();

@@ -27,6 +27,8 @@ export type SpeakerMention = Span & {
   affiliation?: string;
   /** True for pronouns and descriptors resolved to an earlier mention. */
   anaphoric?: boolean;
+  /** Other names the text gives the same (joint) speaker: "police sources and eyewitnesses" → each part. */
+  alsoKnownAs?: string[];
   /** Jointly credited speakers ("Iraq and the U.S.-led coalition denied …"). */
   parts?: SpeakerMention[];
 };

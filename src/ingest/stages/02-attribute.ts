@@ -1,5 +1,6 @@
+import { eventTypeOf } from "../lexicon/events.js";
 import { REPORTING_VERBS } from "../lexicon/cues.js";
-import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
+import type { Attribution, Segmented, Sentence, Span, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
 import { splitSentences } from "./01-segment.js";
 
@@ -46,7 +47,14 @@ export function findQuotes(text: string, from: number, to: number): Quote[] {
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
-function mention(doc: Segmented, surface: string, start: number): SpeakerMention | undefined {
+// Periods of titles, initials and abbreviations ("Col.", "B.", "U.S.") are masked with a same-length stand-in while
+// the quote-frame patterns run, so that "Col. Aldo Pruitt" reads as one speaker phrase, not a sentence end.
+const MASK = "\u2024";
+const ABBREVIATION = /\b(?:Col|Lt|Maj|Gen|Brig|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Jr|Sr|St|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|[A-Z])\./g;
+const maskAbbreviations = (t: string) => t.replace(ABBREVIATION, (m) => m.slice(0, -1) + MASK);
+
+function mention(doc: Segmented, rawSurface: string, start: number): SpeakerMention | undefined {
+  const surface = rawSurface.replaceAll(MASK, ".");
   const trimmed = surface.replace(/^[\s,]+|[\s,]+$/g, "");
   if (!trimmed || words(trimmed) > 18) return undefined;
   const offset = start + surface.indexOf(trimmed);
@@ -67,9 +75,9 @@ export function attribute(doc: Segmented): Attribution[] {
     for (const q of quotes) {
       const holder = doc.sentences.find((x) => x.start < q.close && x.end >= q.close);
       const sentenceEnd = Math.min(p.end, holder && holder.end > q.close ? holder.end : nextStop(text, q.close, p.end));
-      const after = text.slice(q.close, sentenceEnd);
+      const after = maskAbbreviations(text.slice(q.close, sentenceEnd));
       const sentStart = doc.sentences.filter((s) => s.start <= q.open && s.paragraph === doc.segments.indexOf(p)).at(-1)?.start ?? p.start;
-      const before = text.slice(sentStart, q.open);
+      const before = maskAbbreviations(text.slice(sentStart, q.open));
       let spk: SpeakerMention | undefined;
       let cue = "";
       let m = AFTER_QUOTE.exec(after);
@@ -135,7 +143,37 @@ export function attribute(doc: Segmented): Attribution[] {
       out.push(a);
     }
   }
+
+  // C. The outlet's own voice: a sentence that nobody is credited with and that asserts an event (a strike,
+  // casualties, responsibility, notice) is the outlet's claim. Wire copy speaks for its agency ("(Reuters) -"), while
+  // the headline and captions stay the publisher's.
+  const wire = wireAgency(text);
+  for (const s of doc.sentences) {
+    if (s.kind !== "PARAGRAPH" && s.kind !== "CAPTION") continue;
+    // Only sentences nobody speaks in: any attribution inside, or a reporting verb we could not parse, rules it out
+    // (better a missed outlet claim than someone's words credited to the outlet).
+    const taken = (a: Span) => Math.min(a.end, s.end) > Math.max(a.start, s.start);
+    if (out.some(taken) || covered.some(([a, b]) => taken({ start: a, end: b }))) continue;
+    const sentence = text.slice(s.start, s.end);
+    if (/\?["”]?\s*$/.test(sentence) || /[“”"]/.test(sentence) || eventTypeOf(sentence) === "OTHER" || !OUTLET_VOICE.test(sentence) || SOMEONE_SPEAKS.test(sentence)) continue;
+    const [a, b] = trimSpan(text, s.start, s.end);
+    const voice = s.kind === "PARAGRAPH" && wire ? wire : "(publisher)";
+    const m = mention(doc, voice, s.start);
+    if (m && b - a >= 20) out.push({ start: a, end: b, cue: "reported", direct: false, speaker: m });
+  }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+const SOMEONE_SPEAKS = new RegExp(`\\b(?:${VERB_ALT}|according\\s+to|citing|cited|asserting|quoted|statement|reported|reports?\\s+said)\\b`, "i");
+
+// A finite verb of the event vocabulary: the sentence states that something happened, not just names it.
+const OUTLET_VOICE = /\b(killed|killing|was|were|had|has|have|struck|hit|launched|carried|conducted|targeted|came|took place|resulted|died|wounded|injured|retaliated|exploded|occurred|shows?|showed)\b/i;
+
+/** The news agency whose wire copy the text is, from its dateline or copyright line ("(Reuters) -", "© 2031 Reuters"). */
+export function wireAgency(text: string): string | undefined {
+  const m = /\((Reuters|AP|AFP)\)\s*[-–—]|©\s*\d{4}\s*(?:Thomson\/)?(Reuters|The Associated Press|AFP)/.exec(text);
+  const agency = m?.[1] ?? m?.[2];
+  return agency === "AP" ? "The Associated Press" : agency;
 }
 
 function nextStop(text: string, from: number, limit: number): number {
@@ -154,7 +192,8 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
   const out: Attribution[] = [];
   const push = (spkSurface: string, spkAt: number, cue: string, cStart: number, cEnd: number, via?: string) => {
     const [a, b] = trimSpan(text, cStart, cEnd);
-    if (b - a < 8) return;
+    // "The command posted a denial": a bare noun phrase reports that someone spoke, not what they said.
+    if (b - a < 8 || words(text.slice(a, b)) < 3) return;
     const m = mention(doc, spkSurface, spkAt);
     if (!m) return;
     out.push({ start: a, end: b, cue: cue.toLowerCase().replace(/\s+/g, " "), direct: false, speaker: m, ...(via ? { via } : {}) });

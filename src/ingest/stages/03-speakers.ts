@@ -5,7 +5,7 @@ import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from ".
 const NAME_TOKEN = /^(?:[A-Z][a-zA-Z’'-]*\.?|al-[A-Z][a-zA-Z’'-]*|bin|ibn|de|van|von|[A-Z]\.|II|III|IV|Jr\.?)$/;
 const ANON_WORDS = /\b(official|officials|source|sources|eyewitnesses|witnesses|commanders?|police|spokesperson|spokesman|residents|diplomats?|analysts?|aides?|militants|fighters)\b/i;
 const OUTLET_WORDS = /\b(reports?|media|websites?|news agency|news outlets|outlets|footage|agencies|newspapers?|television|tv|reporters)\b/i;
-const ORG_WORDS = /\b(command|ministry|forces|force|group|council|agency|army|committee|office|party|department|organi[sz]ation|government|militia|brigades?|units|coalition|corps|movement|front)\b/i;
+const ORG_WORDS = /\b(guard|authority|service|command|ministry|forces|force|group|council|agency|army|committee|office|party|department|organi[sz]ation|government|militia|brigades?|units|coalition|corps|movement|front)\b/i;
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9@' -]+/g, " ").replace(/\s+/g, " ").trim();
 
@@ -82,10 +82,18 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   const org = findOrganization(phrase);
   if (org) return { ...base, name: org.name, kind: org.kind, affiliation: org.key };
 
+  // "Video footage published by pro-militia websites": the publishers speak, not the footage.
+  const publishedBy = /^(?:(?:the|a|some)\s+)?(?:video\s+)?(?:footage|videos?|images|photos|pictures|posts)\s+(?:published|posted|shared|broadcast|aired|circulated)\s+(?:by|on)\s+(.{3,})$/i.exec(phrase);
+  if (publishedBy) return { ...describeSpeaker(publishedBy[1]!, start + surface.indexOf(publishedBy[1]!), doc), start: base.start, end: base.end, surface: base.surface };
+
+  // Jointly credited unnamed sources ("police sources and eyewitnesses"): one speaker known by each part too.
+  const parts = phrase.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  const jointly = parts.length > 1 && parts.length <= 4 && parts.every((c) => !/^[A-Z][a-z]+\s+[A-Z][a-z]+/.test(c) || /^The\s/.test(c)) && (ANON_WORDS.test(phrase) || OUTLET_WORDS.test(phrase)) ? parts : undefined;
+
   // A person, with any title or role before the name.
   const rn = splitRoleAndName(phrase);
   const orgIn = orgInside(phrase);
-  if (rn && rn.name.split(/\s+/).filter((t) => /[a-z]/.test(t)).length >= 2 && !ORG_WORDS.test(rn.name) && !findOrganization(rn.name)) {
+  if (rn && !/^the\s/i.test(phrase) && rn.name.split(/\s+/).filter((t) => /[a-z]/.test(t)).length >= 2 && !ORG_WORDS.test(rn.name) && !findOrganization(rn.name)) {
     return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
   }
   // A surname alone ("Awadi", "Caggins"): a person if the document names someone with that surname.
@@ -93,11 +101,12 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     const re = new RegExp(`\\b[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+(?:al-)?${phrase}\\b`);
     if (re.test(doc.text)) return { ...base, name: phrase, kind: "PERSON" };
   }
-  if (OUTLET_WORDS.test(phrase) && !ANON_WORDS.test(phrase.replace(/reporters/i, ""))) return { ...base, name: cleanGeneric(phrase), kind: "OUTLET", ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
+  const joint = jointly ? { alsoKnownAs: jointly } : {};
+  if (OUTLET_WORDS.test(phrase) && !ANON_WORDS.test(phrase.replace(/reporters/i, ""))) return { ...base, name: cleanGeneric(phrase), kind: "OUTLET", ...joint, ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
   if (ANON_WORDS.test(phrase)) {
     // "the group's spokesperson" / "an Inherent Resolve spokesperson": speaks for the organisation named.
     if (/spokes(person|man|woman)$/i.test(phrase) && orgIn) return { ...base, name: orgIn.org.name, kind: orgIn.org.kind, affiliation: orgIn.org.key, role: "spokesperson" };
-    return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
+    return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...joint, ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
   }
   if (orgIn && orgIn.alias.length >= 4) return { ...base, name: orgIn.org.name, kind: orgIn.org.kind, affiliation: orgIn.org.key };
   return { ...base, name: cleanGeneric(phrase), kind: ORG_WORDS.test(phrase) ? "ORGANIZATION" : /^[A-Z]/.test(phrase) ? "ORGANIZATION" : "ANONYMOUS" };
@@ -207,12 +216,14 @@ export function resolveSpeakers(
         const after = timeline.filter((t) => t.at > m.start && compatible(d, kinds, t)).sort((x, y) => x.at - y.at)[0];
         const target = before ?? after;
         if (!target) continue;
-        add(speakers.get(target.key) ?? { key: target.key, name: target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind }, m.surface);
+        const fallbackName = (target.key.startsWith("person:") ? nameSurface(doc.text, target.key) : undefined) ?? target.key.replace(/^\w+:/, "");
+        add(speakers.get(target.key) ?? { key: target.key, name: fallbackName, aliases: [], kind: target.kind }, m.surface);
         resolved.push({ attribution: { ...a, speaker: m }, speakerKey: target.key });
         continue;
       }
       const { key, sp } = keyFor(m);
       add(sp!, m.surface.replace(/^(but|however|and)\s+/i, ""));
+      for (const part of m.alsoKnownAs ?? []) add(sp!, part);
       ensureOrgChain(sp?.affiliationKey ?? (key.startsWith("org:") || key.startsWith("gov:") ? key : undefined));
       timeline.push({ at: m.start, key, kind: sp!.kind, descriptor: norm(m.name) });
       resolved.push({ attribution: { ...a, speaker: m }, speakerKey: key, ...(m.role ? { speakerRole: m.role } : {}) });

@@ -1,7 +1,10 @@
 import { HEDGE_CUES, NEGATION_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
 import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
+import { eventTypeOf } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
-import type { Bound, ClaimFrame, EventType, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+
+export { eventTypeOf };
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -14,14 +17,6 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 export function mainClause(text: string): string {
   const cut = /(?<!\b(?:only|immediately|shortly|just))\s(?:one day after|a day after|days after|after the|following the|came after|comes after|since|in retaliation for|in response to|which resulted|because)\b/i.exec(text);
   return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
-}
-
-export function eventTypeOf(clause: string): EventType {
-  if (/\binform(ed|ing)?\b|\bnotif|\bpre-notification|\bcoordinat|\bbeforehand\b|\bin advance\b|\bahead of\b/i.test(clause)) return "NOTIFICATION";
-  if (/\b(carried|carry|carrying)\b[^.]{0,20}\bout\b|\bconduct(ed|ing)?\b|\blaunch(ed)?\b|\binvolve(d|ment)\b|\bresponsib|\bbehind the\b|\btargeting of\b/i.test(clause)) return "RESPONSIBILITY";
-  if (/\b(air ?strikes?|strikes?|attack(ed|s)?|explosions?|bomb(ing|ed)?|drone|rockets?|shelling|hit|targeted|targeting)\b/i.test(clause)) return "STRIKE";
-  if (/\b(killed|killing|dead|deaths?|wounded|injured|injuries|casualt(y|ies)|toll)\b/i.test(clause)) return "CASUALTIES";
-  return "OTHER";
 }
 
 export function quantitiesOf(clause: string): Quantity[] {
