@@ -45,11 +45,20 @@ function toConflictStatement(r: Row): ConflictStatement {
  * new article depends on its own statements, not on the corpus size. Reviews are kept: a contradiction is matched
  * by its stable key, and a reviewed one is only removed when fewer than two of its sides still hold statements.
  */
-export async function refreshContradictions(
-  prisma: PrismaClient,
-  events: Events,
-  propKeys: string[],
-): Promise<RefreshResult> {
+export async function refreshContradictions(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
+  // Two ingests touching one block at once can race (both create the same contradiction key, or one removes what the
+  // other just wrote). A pass recomputes the blocks from the statements, so it is safe to run again: the loser does.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await refreshOnce(prisma, events, propKeys);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if ((code !== "P2002" && code !== "P2025") || attempt >= 5) throw e;
+    }
+  }
+}
+
+async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
   const keys = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (keys.length === 0) return out;
