@@ -68,7 +68,43 @@ table("reported speech", [
   },
 ]);
 
+table("reported speech: less common frames", [
+  { text: "Yet unnamed officials pushed back on the story, including Lt. Aldo Pruitt, who speaks for the task force.", want: [["Aldo Pruitt", "Yet unnamed officials pushed back on the story"]] },
+  { text: "Health sources confirmed the toll.", want: [["Health sources", "Health sources confirmed the toll"]] },
+  { text: "An army source also gave similar details to the Daily Courier.", want: [["army source", "An army source also gave similar details to the Daily Courier"]] },
+  {
+    text: "A network of river militias, which refers to itself as the River Front, said that it launched a drone attack on the port of Calder.",
+    want: [["River Front", "it launched a drone attack on the port of Calder"]],
+  },
+  {
+    text: "The River Front said it struck the port in response to what it called Ruritania’s “violation of our waters and its reckless shelling.”",
+    want: [["River Front", "it struck the port in response to what it called Ruritania’s “violation of our waters and its reckless shelling"], ["River Front", "violation of our waters and its reckless shelling"]],
+  },
+  {
+    text: "Ruritania’s foreign ministry on Saturday summoned the envoy of Freedonia to protest against the “reckless shelling that destroyed homes and a school.”",
+    want: [["Ruritania’s foreign ministry", "reckless shelling that destroyed homes and a school"]],
+  },
+  { text: "The command posted a denial.", want: [] },
+  {
+    text: "Police sources and eyewitnesses said two rockets struck the depot.",
+    want: [["Police sources and eyewitnesses", "two rockets struck the depot"]],
+  },
+  {
+    text: "Video footage published by pro-government websites showed a burning truck and claimed it was hit in the raid.",
+    want: [["pro-government websites", "a burning truck and claimed it was hit in the raid"]],
+  },
+]);
+
 table("outlet voice and relayed reports", [
+  {
+    text: "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3.",
+    want: [["The Daily Test", "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3"]],
+  },
+  { text: "Last month, the United States carried out strikes near the strait after a drone attack wounded two sailors.", want: [["The Daily Test", "Last month, the United States carried out strikes near the strait after a drone attack wounded two sailors"]] },
+  {
+    text: "KALDER (Reuters) - Rockets struck a depot on Thursday, killing three guards.",
+    want: [["Reuters", "KALDER (Reuters) - Rockets struck a depot on Thursday, killing three guards"]],
+  },
   { text: "The strike killed four people near the market on Friday.", want: [["The Daily Test", "The strike killed four people near the market on Friday"]] },
   { text: "The weather was mild and the market was busy.", want: [] },
   { text: "Local officials said the strike killed four people.", want: [["Local officials", "the strike killed four people"]] },

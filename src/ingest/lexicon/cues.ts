@@ -21,6 +21,7 @@ export const REPORTING_VERBS: Record<string, { deny: boolean; modality?: "REPORT
   denied: { deny: true }, denies: { deny: true }, deny: { deny: true }, disputed: { deny: true }, disputes: { deny: true },
   rejected: { deny: true }, rejects: { deny: true }, refuted: { deny: true }, dismissed: { deny: true },
   "pushed back on": { deny: true }, contradicted: { deny: true },
+  "gave similar details to": { deny: false }, "gave similar accounts to": { deny: false }, "gave a similar account to": { deny: false },
 };
 
 /** Phrases in a clause that make the speaker deny the clause's proposition. One example each. */

@@ -12,6 +12,10 @@ const AFTER_QUOTE = new RegExp(`^[\\s,]*(?<spk>[^.“”"!?]{1,160}?)\\s+(?:also
 const AFTER_QUOTE_INVERTED = new RegExp(`^[\\s,]*(?<cue>said|says|wrote|added)\\s+(?<spk>[^.,;“”"]{2,120})`, "u");
 // X said: “…” · He added, “…” · he said, noting that “…”
 const BEFORE_QUOTE = new RegExp(`(?<spk>[^.“”":;]{1,160}?)\\s+(?:also\\s+)?(?<cue>${QUOTE_VERBS}|stated having seen|noting(?:\\s+that)?|saying(?:\\s+that)?|acknowledging)\\s*[:,]?\\s*$`, "u");
+// "… in response to what it called Ruritania’s “…”": the pronoun's referent characterises, in its own words.
+const WHAT_CALLED = /\bwhat\s+(?<spk>it|he|she|they)\s+(?<cue>called|described\s+as|termed)\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:’s|'s)?\s+)?$/u;
+// "X summoned the envoy to protest against the “…”": the sentence's subject protests in those words.
+const PROTEST_BEFORE = /^(?<spk>[A-Z][^,]{1,80}?)\s+(?:on\s+\w+\s+)?(?:summoned|issued|released|lodged|sent|filed)\b.*?\b(?<cue>to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/u;
 // X said (that) … · X told Y that … · X denied … · X were among the news agencies to report that …
 const REPORTED = new RegExp(
   `^(?<lead>(?:[Bb]ut|[Hh]owever|[Aa]nd|[Mm]eanwhile|[Ss]till|[Yy]et|[Dd]espite this|[Ii]nstead)[, ]+)?(?<spk>.{2,170}?)\\s+(?:also\\s+|later\\s+|then\\s+|both\\s+|have\\s+both\\s+|has\\s+also\\s+|have\\s+also\\s+|had\\s+|has\\s+|have\\s+|on\\s+\\w+\\s+|were\\s+among\\s+the\\s+[\\w\\s]+?\\s+to\\s+)*(?<cue>${VERB_ALT})\\b(?<tail>.*)$`,
@@ -97,6 +101,14 @@ export function attribute(doc: Segmented): Attribution[] {
         // "…,” he said, noting that “…” — the speaker of the earlier quote in the same sentence.
         if (spk && last && /^(he|she|it|they)$/i.test(spk.surface) && q.open - last.end < 200) spk = { ...last.speaker, start: spk.start, end: spk.end };
       }
+      if (!spk && (m = WHAT_CALLED.exec(before))?.groups) {
+        spk = mention(doc, m.groups.spk!, sentStart + m.index + m[0].indexOf(m.groups.spk!, 4));
+        cue = m.groups.cue!.split(/\s+/)[0]!;
+      }
+      if (!spk && (m = PROTEST_BEFORE.exec(before))?.groups) {
+        spk = mention(doc, m.groups.spk!, sentStart);
+        cue = "protested";
+      }
       if (!spk && last && q.open - last.end < 40) {
         spk = last.speaker;
         cue = last.cue;
@@ -164,7 +176,8 @@ export function attribute(doc: Segmented): Attribution[] {
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-const SOMEONE_SPEAKS = new RegExp(`\\b(?:${VERB_ALT}|according\\s+to|citing|cited|asserting|quoted|statement|reported|reports?\\s+said)\\b`, "i");
+// Case-sensitive: "the United States" is not the verb "states".
+const SOMEONE_SPEAKS = new RegExp(`\\b(?:${VERB_ALT}|[Aa]ccording\\s+to|[Cc]iting|cited|asserting|quoted|statement|reported|reports?\\s+said)\\b`);
 
 // A finite verb of the event vocabulary: the sentence states that something happened, not just names it.
 const OUTLET_VOICE = /\b(killed|killing|was|were|had|has|have|struck|hit|launched|carried|conducted|targeted|came|took place|resulted|died|wounded|injured|retaliated|exploded|occurred|shows?|showed)\b/i;
@@ -192,8 +205,10 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
   const out: Attribution[] = [];
   const push = (spkSurface: string, spkAt: number, cue: string, cStart: number, cEnd: number, via?: string) => {
     const [a, b] = trimSpan(text, cStart, cEnd);
-    // "The command posted a denial": a bare noun phrase reports that someone spoke, not what they said.
-    if (b - a < 8 || words(text.slice(a, b)) < 3) return;
+    // "The command posted a denial": a bare noun phrase reports that someone spoke, not what they said — unless the
+    // verb itself takes a stand on it ("Health officials confirmed the toll", "X denied the reports").
+    const stance = /^(confirm|deni|deny|disput|reject|refut|dismiss|pushed|contradict|acknowledg|admit)/i.test(cue);
+    if (b - a < 8 || (words(text.slice(a, b)) < 3 && !stance)) return;
     const m = mention(doc, spkSurface, spkAt);
     if (!m) return;
     out.push({ start: a, end: b, cue: cue.toLowerCase().replace(/\s+/g, " "), direct: false, speaker: m, ...(via ? { via } : {}) });
@@ -282,9 +297,11 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
     }
     const denies = REPORTING_VERBS[cue.toLowerCase()]?.deny;
     // Denials keep the whole sentence as the span ("Iraq and the coalition denied reports of …"); the claim starts after the cue.
-    push(spk, spkStart, cue, denies ? s.start : clauseStart, clauseEnd, via);
+    // "An army source gave similar details to …": what was said is only referred to, so the sentence is the span.
+    const whole = denies || /^gave\s/.test(cue) || (words(text.slice(clauseStart, clauseEnd)) < 3 && /^(confirm|acknowledg|admit)/i.test(cue));
+    push(spk, spkStart, cue, whole ? s.start : clauseStart, clauseEnd, via);
     const last = out.at(-1);
-    if (last && denies) last.clauseStart = clauseStart;
+    if (last && whole) last.clauseStart = clauseStart;
     return out;
   }
 
@@ -297,6 +314,9 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
 /** Drops leading adverbials and trailing time phrases: "Despite this, Israeli officials" → "Israeli officials". */
 function cleanSubject(spk: string): string {
   let t = spk.trim();
+  // "A network of militias, which calls itself the River Front," → the name it goes by.
+  const selfNamed = /,\s*which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by)\s+(?<name>[^,]+?),?\s*$/i.exec(t);
+  if (selfNamed?.groups) return selfNamed.groups.name!.trim();
   const parts = t.split(/,\s*/);
   if (parts.length > 1 && /^(despite|following|on the issue|in |last |after |before |as |while |with |meanwhile|however|instead|prior|still)/i.test(parts[0]!)) {
     t = parts.slice(1).join(", ");
@@ -312,6 +332,8 @@ function plausibleSubject(spk: string): boolean {
   if (!t || words(t) > 16) return false;
   if (/[“”"]/.test(t)) return false;
   if (/\b(hit|was|were|is|are|killed|struck|targeted|did|will|would|carried|launched)\b/i.test(t)) return false;
-  if (/\b(that|which|when|because|if|while|after|before)\b/i.test(t) && !/,\s*who\b/.test(t)) return false;
-  return /^[A-Z“"‘(@]|^(he|she|it|they|the|a|an|police|local|two|three|several|officials|members|eyewitnesses|witnesses|health|security|militia|reporters)\b/.test(t);
+  if (/\b(that|which|when|because|if|while|after|before)\b/i.test(t) && !/,\s*(who|which\s+(refers|calls|is\s+known|goes))\b/.test(t)) return false;
+  if (/^[A-Z“"‘(@]|^(he|she|it|they|the|a|an|police|local|two|three|several|officials|members|eyewitnesses|witnesses|health|security|militia|reporters)\b/.test(t)) return true;
+  // "official sources", "senior military officials", "unnamed diplomats": a short phrase headed by a source noun.
+  return words(t) <= 6 && /\b(officials?|sources?|spokes(?:person|man|woman)|witnesses|residents|reporters|media|authorities|diplomats?|commanders?)$/i.test(t);
 }
