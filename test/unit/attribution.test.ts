@@ -86,6 +86,22 @@ table("reported speech: less common frames", [
   },
   { text: "The command posted a denial.", want: [] },
   {
+    text: "The quarrel began when the U.S. military said that a story about a raid on the harbour was false.",
+    want: [["US Department of Defense", "the U.S. military said that a story about a raid on the harbour was false"]],
+  },
+  {
+    text: "Ruritania also denied that another strike took place one day after the Navy Command admitted to killing Adm. Boris Kell.",
+    want: [
+      ["Ruritania", "Ruritania also denied that another strike took place one day after the Navy Command admitted to killing Adm. Boris Kell"],
+      ["Navy Command", "the Navy Command admitted to killing Adm. Boris Kell"],
+    ],
+  },
+  {
+    text: "The dispute came after the ministry said a report of an attack on the harbour was false.",
+    want: [["ministry", "the ministry said a report of an attack on the harbour was false"]],
+    known: "a descriptor inside a time clause ('after the ministry said') is not resolved",
+  },
+  {
     text: "Police sources and eyewitnesses said two rockets struck the depot.",
     want: [["Police sources and eyewitnesses", "two rockets struck the depot"]],
   },

@@ -147,7 +147,7 @@ export function attribute(doc: Segmented): Attribution[] {
     const sentence = text.slice(s.start, s.end);
     const inQuote = covered.some(([a, b]) => a <= s.start + 1 && b >= s.end - 2);
     if (inQuote) continue;
-    const found = reportedSpeech(doc, s, sentence);
+    const found = [...reportedSpeech(doc, s, sentence), ...embeddedSpeech(doc, s, sentence)];
     for (const a of found) {
       // A direct quote already attributed and covering most of the span wins.
       const overlapQuote = covered.find(([qa, qb]) => Math.min(qb, a.end) - Math.max(qa, a.start) > 0.8 * (a.end - a.start));
@@ -309,6 +309,21 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
     push("(publisher)", s.start, "headline", s.start, s.end);
   }
   return out;
+}
+
+// "… came one day after the ministry admitted to shelling the port": a statement inside a time clause.
+const EMBEDDED = /\b(?:one day after|a day after|days after|hours after|shortly after|after|when|since)\s+(?<spk>the\s+(?:[A-Z][\w.’'\u2024-]*\s+){0,3}(?:[a-z]+\s+)?(?:[A-Z][\w.’'\u2024-]*|ministry|military|government|army|navy|police|administration|command)|[A-Z][\w.’'\u2024-]*(?:\s+[A-Z][\w.’'\u2024-]*){0,4})\s+(?<cue>said|admitted|acknowledged|confirmed|announced|denied|claimed)\s+(?:to\s+|that\s+)?(?<clause>[^.;]{8,})/u;
+
+function embeddedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribution[] {
+  const m = EMBEDDED.exec(maskAbbreviations(sentence));
+  if (!m?.groups || s.kind === "HEADLINE") return [];
+  const spkAt = s.start + m.index + m[0].indexOf(m.groups.spk!);
+  const who = mention(doc, m.groups.spk!, spkAt);
+  if (!who || who.anaphoric) return [];
+  const clauseStart = s.start + m.index + m[0].lastIndexOf(m.groups.clause!);
+  const [a, b] = trimSpan(doc.text, spkAt, clauseStart + m.groups.clause!.length);
+  if (words(m.groups.clause!) < 3) return [];
+  return [{ start: a, end: b, cue: m.groups.cue!, direct: false, speaker: who, clauseStart }];
 }
 
 /** Drops leading adverbials and trailing time phrases: "Despite this, Israeli officials" → "Israeli officials". */
