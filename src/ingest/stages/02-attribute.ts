@@ -13,7 +13,7 @@ const AFTER_QUOTE_INVERTED = new RegExp(`^[\\s,]*(?<cue>said|says|wrote|added)\\
 // X said: “…” · He added, “…” · he said, noting that “…”
 const BEFORE_QUOTE = new RegExp(`(?<spk>[^.“”":;]{1,160}?)\\s+(?:also\\s+)?(?<cue>${QUOTE_VERBS}|stated having seen|noting(?:\\s+that)?|saying(?:\\s+that)?|acknowledging)\\s*[:,]?\\s*$`, "u");
 // "… in response to what it called Ruritania’s “…”": the pronoun's referent characterises, in its own words.
-const WHAT_CALLED = /\bwhat\s+(?<spk>it|he|she|they)\s+(?<cue>called|described\s+as|termed)\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:’s|'s)?\s+)?$/u;
+const WHAT_CALLED = /\bwhat\s+(?<spk>it|he|she|they)\s+(?<cue>called|described\s+as|termed)\s+(?:(?<owner>(?:the\s+)?[A-Z][\w’'.-]*?(?:’s|'s)?)\s+)?$/u;
 // "X summoned the envoy to protest against the “…”": the sentence's subject protests in those words.
 const PROTEST_BEFORE = /^(?<spk>[A-Z][^,]{1,80}?)\s+(?:on\s+\w+\s+)?(?:summoned|issued|released|lodged|sent|filed)\b.*?\b(?<cue>to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/u;
 // X said (that) … · X told Y that … · X denied … · X were among the news agencies to report that …
@@ -101,9 +101,12 @@ export function attribute(doc: Segmented): Attribution[] {
         // "…,” he said, noting that “…” — the speaker of the earlier quote in the same sentence.
         if (spk && last && /^(he|she|it|they)$/i.test(spk.surface) && q.open - last.end < 200) spk = { ...last.speaker, start: spk.start, end: spk.end };
       }
+      // Where the proposition starts when it begins before the quote ("Ruritania’s “violation …”" is about Ruritania).
+      let clauseAt: number | undefined;
       if (!spk && (m = WHAT_CALLED.exec(before))?.groups) {
         spk = mention(doc, m.groups.spk!, sentStart + m.index + m[0].indexOf(m.groups.spk!, 4));
         cue = m.groups.cue!.split(/\s+/)[0]!;
+        if (m.groups.owner) clauseAt = sentStart + m.index + m[0].lastIndexOf(m.groups.owner);
       }
       if (!spk && (m = PROTEST_BEFORE.exec(before))?.groups) {
         spk = mention(doc, m.groups.spk!, sentStart);
@@ -118,7 +121,7 @@ export function attribute(doc: Segmented): Attribution[] {
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const [ps, pe] = trimSpan(text, piece.start, piece.end);
         if (pe - ps < 8) continue;
-        a = { start: ps, end: pe, cue: cue.toLowerCase(), direct: true, speaker: spk };
+        a = { start: ps, end: pe, cue: cue.toLowerCase(), direct: true, speaker: spk, ...(clauseAt !== undefined ? { clauseStart: clauseAt } : {}) };
         out.push(a);
       }
       covered.push([q.open, q.close]);

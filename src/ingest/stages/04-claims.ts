@@ -157,7 +157,8 @@ export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Mod
  * anyone else's denial of a strike is about whether it happened.
  */
 export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
-  const clause = mainClause(ctx.clause ?? span);
+  // Quotation marks carry no meaning for the frame and break patterns such as "Ruritania’s “violation”".
+  const clause = mainClause(ctx.clause ?? span).replace(/[“”"]/g, "");
   let { polarity } = polarityOf(clause, ctx.cue);
   // "We informed the Iraqis immediately after the strikes": notice after the fact denies notice before it.
   if (eventTypeOf(clause) === "NOTIFICATION" && /\b(only|immediately|shortly|just)\s+after\b/i.test(clause)) polarity = "DENY";
