@@ -1,7 +1,7 @@
 import { ORG_BY_KEY } from "../ingest/lexicon/organizations.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 
-export const DETECTOR_VERSION = "rules-2026.11.1";
+export const DETECTOR_VERSION = "rules-2026.11.2";
 
 export type ConflictStatement = {
   id: number;
@@ -80,14 +80,18 @@ function names(list: ConflictStatement[]): string {
   return `${uniq.slice(0, -1).join(", ")} and ${uniq.at(-1)}`;
 }
 
-function describe(frame: ClaimFrame): string {
-  const where = frame.place ? ` at ${frame.place}` : "";
-  const who = frame.agent ? ` by ${frame.agent.toUpperCase()}` : "";
+const PARTY_LABEL: Record<string, string> = { us: "the US", iraq: "Iraq", iran: "Iran", israel: "Israel", pmf: "the PMF", militia: "the militias", syria: "Syria", jordan: "Jordan" };
+const partyLabel = (agent: string) => PARTY_LABEL[agent] ?? agent.replace(/(^|[-\s])\w/g, (c) => c.toUpperCase());
+const placeLabel = (place: string) => (place.endsWith("-area") ? `the ${partyLabel(place.slice(0, -5))} area` : partyLabel(place).replace(/-(?=[A-Z])/g, " "));
+
+/** The proposition in plain words, for explanations: "whether Iraq was given notice beforehand". */
+export function describe(frame: ClaimFrame): string {
+  const where = frame.place ? ` at ${placeLabel(frame.place)}` : "";
   switch (frame.eventType) {
     case "NOTIFICATION":
-      return `whether ${frame.agent ? frame.agent.toUpperCase() : "the attacker"} gave notice before the strikes`;
+      return frame.agent ? `whether ${partyLabel(frame.agent)} was given notice before the strikes` : "whether notice was given before the strikes";
     case "RESPONSIBILITY":
-      return `who carried out the strike${where}${who ? ` (${who.trim()}?)` : ""}`;
+      return frame.agent ? `whether ${partyLabel(frame.agent)} carried out the strike${where}` : `who carried out the strike${where}`;
     case "STRIKE":
       return `whether a strike happened${where}${frame.target ? ` (${frame.target})` : ""}`;
     default:

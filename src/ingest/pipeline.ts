@@ -3,7 +3,7 @@ import { findPlace } from "./lexicon/places.js";
 import { segment } from "./stages/01-segment.js";
 import { attribute } from "./stages/02-attribute.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
-import { buildClaim, eventTypeOf } from "./stages/04-claims.js";
+import { buildClaim, eventTypeOf, notifiedPartyOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
 
 /** The place most of the document's strike sentences name: the default site for statements that name none. */
@@ -19,6 +19,18 @@ export function dominantPlace(text: string, sentences: Array<{ start: number; en
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** The party the document's notification sentences most often say was (or was not) given notice. */
+export function dominantNotified(text: string, sentences: Array<{ start: number; end: number }>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    const t = text.slice(s.start, s.end).replace(/[“”"]/g, "");
+    if (eventTypeOf(t) !== "NOTIFICATION") continue;
+    const p = notifiedPartyOf(t, undefined);
+    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
@@ -27,6 +39,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const attributions = attribute(doc);
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });
   const docPlace = dominantPlace(doc.text, doc.sentences);
+  const docNotified = dominantNotified(doc.text, doc.sentences);
   const affiliationOf = new Map(speakers.map((sp) => [sp.key, sp.affiliationKey]));
   const statements: ExtractedStatement[] = [];
   const events = new Map<string, ExtractedEvent>();
@@ -38,7 +51,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     seen.add(dedupe);
     const text = doc.text.slice(a.start, a.end);
     const clause = a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
-    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, ...(clause ? { clause } : {}) });
+    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, docNotified, ...(clause ? { clause } : {}) });
     const type = c.frame.eventType;
     let eventKey: string | undefined;
     if (type !== "OTHER" && c.frame.place) {

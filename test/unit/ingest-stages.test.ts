@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { splitSentences, findPublishedAt } from "../../src/ingest/stages/01-segment.js";
 import { describeSpeaker, personKey } from "../../src/ingest/stages/03-speakers.js";
-import { buildClaim, quantitiesOf } from "../../src/ingest/stages/04-claims.js";
+import { buildClaim, notifiedPartyOf, quantitiesOf } from "../../src/ingest/stages/04-claims.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 
@@ -58,6 +58,16 @@ describe("04-claims: polarity, type, quantities", () => {
     const c = buildClaim(clause, { cue, direct: false, speakerKey: "" });
     expect([c.polarity, c.frame.eventType]).toEqual([polarity, type]);
   });
+
+  // Notification propositions key on the party given notice, whoever speaks and in whichever voice.
+  it.each<[string, string | undefined, string | undefined]>([
+    ["Washington had informed Baghdad before the raid", undefined, "iraq"],
+    ["Baghdad was not informed before the raid", undefined, "iraq"],
+    ["Nobody informed the Iraqi government before the raid", undefined, "iraq"],
+    ["the US did not notify Israel ahead of the operation", undefined, "israel"],
+    ["we were not told about the strikes in advance", "iraq", "iraq"],
+    ["there was not a pre-notification", "us", undefined], // says nothing: the document's dominant party is used
+  ])("notified party in %j", (clause, speakerGroup, expected) => expect(notifiedPartyOf(clause, speakerGroup)).toBe(expected));
 
   it.each<[string, Array<[number, string, string]>]>([
     ["killing at least six people", [[6, "AT_LEAST", "killed"]]],

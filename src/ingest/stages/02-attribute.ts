@@ -262,7 +262,10 @@ function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribut
     const tailStart = s.start + sentence.length - tail.length;
     let clauseStart = tailStart;
     // Skip the addressee and connectors: "told reporters that", "in a statement early Saturday that".
-    const skip = /^(?:\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|reporters|the\s+media|journalists)(?:’s\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?)?(?:\s+(?:in\s+(?:a|another)\s+statement|on\s+\w+|early\s+\w+|late\s+\w+|later|during\s+a\s+press\s+briefing(?:\s+on\s+\w+)?|to\s+\w+|,\s*citing\s+[^,]+,))*\s*(?:that\s+|:\s*)?/u.exec(tail);
+    // Only verbs that take an addressee ("told Reuters that") skip a name after the cue: in "said Washington had …"
+    // the name is the clause's subject.
+    const addressee = /^(told|tells|informed|assured|briefed|gave)/i.test(cue) ? "(?:[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*)*|reporters|the\\s+media|journalists)(?:’s\\s+[A-Z]\\w+(?:\\s+[A-Z]\\w+)*)?" : "(?:reporters|the\\s+media|journalists)";
+    const skip = new RegExp(`^(?:\\s+${addressee})?(?:\\s+(?:in\\s+(?:a|another)\\s+statement|on\\s+\\w+|early\\s+\\w+|late\\s+\\w+|later|during\\s+a\\s+press\\s+briefing(?:\\s+on\\s+\\w+)?|to\\s+\\w+|,\\s*citing\\s+[^,]+,))*\\s*(?:that\\s+|:\\s*)?`, "u").exec(tail);
     if (skip) clauseStart = tailStart + skip[0].length;
     let clauseEnd = s.end;
     const according = /,\s*according\s+to\s+([^,.]+)[.]?\s*$/u.exec(text.slice(clauseStart, s.end));

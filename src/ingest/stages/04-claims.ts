@@ -103,6 +103,26 @@ export function agentOf(clause: string): string | undefined {
   return acting?.agent;
 }
 
+const NOTICE_VERB = /\b(?:inform(?:ed|ing|s)?|notif(?:y|ied|ies|ying)|told|tell(?:s|ing)?|warn(?:ed|ing|s)?|consult(?:ed|ing|s)?|coordinat\w*\s+with|(?:pre-?)?notification\s+(?:to|of)|notice\s+to)\b/g;
+const NOTICE_PASSIVE = /^(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|been|is|are)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:informed|notified|told|warned|consulted)\b/;
+
+/**
+ * The party given notice, when the clause says: "X informed Y" and "no notification to Y" → Y; "Y was informed" → Y;
+ * "we were not told" → the speaker's side. A notification proposition keys on it, whoever speaks.
+ */
+export function notifiedPartyOf(clause: string, speakerGroup: string | undefined): string | undefined {
+  const { lower, hits } = partyMentions(clause);
+  for (const m of lower.matchAll(NOTICE_VERB)) {
+    const end = m.index + m[0].length;
+    const after = hits.find((h) => h.at >= end - 1 && h.at - end <= 30);
+    if (after) return after.agent;
+  }
+  const passive = hits.find((h) => NOTICE_PASSIVE.test(lower.slice(h.end - 1).trimStart()));
+  if (passive) return passive.agent;
+  if (/\bwe\s+(?:were|had been|have been)\s+(?:not\s+|never\s+)?(?:informed|notified|told|consulted)\b/.test(lower)) return speakerGroup;
+  return undefined;
+}
+
 /** The parties a text names, as tokens ("party:us", "party:iraq"), so "Washington" and "the United States" match. */
 export function partyTokens(text: string): string[] {
   return partyMentions(text).hits.map((h) => `party:${h.agent}`);
@@ -146,7 +166,18 @@ export function positiveClaim(clause: string): string {
     .trim();
 }
 
-export type ClaimContext = { cue: string; direct: boolean; speakerKey: string; speakerAffiliation?: string; publishedAt?: string; docPlace?: string; clause?: string };
+export type ClaimContext = {
+  cue: string;
+  direct: boolean;
+  speakerKey: string;
+  speakerAffiliation?: string;
+  publishedAt?: string;
+  /** The site most of the document's strike sentences name. */
+  docPlace?: string;
+  /** The party the document's notification sentences most often name as given notice. */
+  docNotified?: string;
+  clause?: string;
+};
 
 
 export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Modality; frame: ClaimFrame; propKey: string; period: string };
@@ -173,8 +204,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   }
   if (eventType === "STRIKE" && agent && /\b(carried|conduct|launched|struck)\b/i.test(clause)) eventType = "RESPONSIBILITY";
   if (eventType === "RESPONSIBILITY" && !agent && speakerGroup && polarity === "DENY") agent = speakerGroup;
-  // Notification is about who gave notice: "we"/"they" is the speaker's side, else the first party named.
-  if (eventType === "NOTIFICATION") agent = /\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup);
+  // Notification keys on the party given notice; a clause that does not say ("there was no pre-notification") is
+  // about the one the document's other notification sentences name; failing both, the speaker's side.
+  if (eventType === "NOTIFICATION") agent = notifiedPartyOf(clause, speakerGroup) ?? ctx.docNotified ?? (/\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup));
   const placeHit = findPlace(clause);
   const place = placeHit?.specific ? placeHit.key : (ctx.docPlace ?? placeHit?.key);
   const time = timeOf(clause, ctx.publishedAt);
