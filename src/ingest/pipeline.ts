@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { findPlace } from "./lexicon/places.js";
+import { findPlace, PLACES } from "./lexicon/places.js";
 import { segment } from "./stages/01-segment.js";
 import { attribute } from "./stages/02-attribute.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
@@ -31,6 +31,24 @@ export function dominantNotified(text: string, sentences: Array<{ start: number;
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** The base and the airport named most recently in the few sentences before `at`. */
+export function recentSites(text: string, sentences: Array<{ start: number; end: number }>, at: number): { base?: string; airport?: string } {
+  const out: { base?: string; airport?: string } = {};
+  let lo = 0;
+  let hi = sentences.length; // first sentence starting at or after `at` (sentences are in text order)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sentences.slice(Math.max(0, lo - 6), lo).reverse();
+  for (const s of before) {
+    const t = text.slice(s.start, Math.min(s.end, at));
+    for (const p of PLACES) if (p.category && !out[p.category] && p.pattern.test(t)) out[p.category] = p.key;
+  }
+  return out;
+}
+
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
@@ -51,7 +69,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     seen.add(dedupe);
     const text = doc.text.slice(a.start, a.end);
     const clause = a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
-    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, docNotified, ...(clause ? { clause } : {}) });
+    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, docNotified, recentSites: recentSites(doc.text, doc.sentences, a.start), ...(clause ? { clause } : {}) });
     const type = c.frame.eventType;
     let eventKey: string | undefined;
     if (type !== "OTHER" && c.frame.place) {

@@ -86,6 +86,14 @@ table("reported speech: less common frames", [
   },
   { text: "The command posted a denial.", want: [] },
   {
+    text: "“We know of reports claiming that the navy shelled the harbour today. Those reports are false,” the Navy Command wrote on X.",
+    want: [
+      ["Navy Command", "We know of reports claiming that the navy shelled the harbour today"],
+      ["reports", "reports claiming that the navy shelled the harbour today"],
+      ["Navy Command", "Those reports are false"],
+    ],
+  },
+  {
     text: "The quarrel began when the U.S. military said that a story about a raid on the harbour was false.",
     want: [["US Department of Defense", "the U.S. military said that a story about a raid on the harbour was false"]],
   },

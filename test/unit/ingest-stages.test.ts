@@ -59,6 +59,20 @@ describe("04-claims: polarity, type, quantities", () => {
     expect([c.polarity, c.frame.eventType]).toEqual([polarity, type]);
   });
 
+  it("acknowledging reports asserts nothing; denying 'a report of an attack on' a site denies the attack, not a role", () => {
+    expect(buildClaim("We are aware of reports claiming that the army struck the depot", { cue: "wrote", direct: true, speakerKey: "org:x" }).propKey).toBe("");
+    const c = buildClaim("the story of a strike on the Al Asad base was false", { cue: "said", direct: false, speakerKey: "org:us-dod" });
+    expect([c.frame.eventType, c.polarity, c.frame.place]).toEqual(["STRIKE", "DENY", "al-asad"]);
+  });
+
+  it("'the airbase' is the base the previous sentences named, not the document's usual site", () => {
+    // Two strikes at Taji make it the document's usual site; the airbase just mentioned is Al Asad.
+    const text = "Raid report\n\nRockets hit Taji on Sunday. More rockets hit Taji later that night. A rocket hit Al Asad air base on Monday.\n\nA news agency reported that the airbase was attacked again.";
+    const r = runPipeline({ text, publishedAt: "2031-05-06" });
+    const last = r.statements.find((s) => s.text.includes("the airbase"));
+    expect(last?.frame.place).toBe("al-asad");
+  });
+
   // Notification propositions key on the party given notice, whoever speaks and in whichever voice.
   it.each<[string, string | undefined, string | undefined]>([
     ["Washington had informed Baghdad before the raid", undefined, "iraq"],

@@ -159,6 +159,19 @@ export function attribute(doc: Segmented): Attribution[] {
     }
   }
 
+  // B2. Reports inside someone's words: "We are aware of reports claiming that X" — X is the reports' claim, not the
+  // speaker's. The reports are named by what they claim, as the text does.
+  for (const a of [...out]) {
+    const inner = NESTED_REPORTS.exec(text.slice(a.start, a.end));
+    if (!inner?.groups) continue;
+    const at = a.start + inner.index;
+    const clauseStart = at + inner[0].lastIndexOf(inner.groups.clause!);
+    const [ps, pe] = trimSpan(text, at, clauseStart + inner.groups.clause!.length);
+    const who = mention(doc, inner.groups.who!, at);
+    if (!who || words(inner.groups.clause!) < 3) continue;
+    out.push({ start: ps, end: pe, cue: "claimed", direct: false, speaker: { ...who, alsoKnownAs: [text.slice(ps, pe)] }, clauseStart, via: a.speaker.name });
+  }
+
   // C. The outlet's own voice: a sentence that nobody is credited with and that asserts an event (a strike,
   // casualties, responsibility, notice) is the outlet's claim. Wire copy speaks for its agency ("(Reuters) -"), while
   // the headline and captions stay the publisher's.
@@ -181,6 +194,8 @@ export function attribute(doc: Segmented): Attribution[] {
 
 // Case-sensitive: "the United States" is not the verb "states".
 const SOMEONE_SPEAKS = new RegExp(`\\b(?:${VERB_ALT}|[Aa]ccording\\s+to|[Cc]iting|cited|asserting|quoted|statement|reported|reports?\\s+said)\\b`);
+
+const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?)\s+(?:claiming|saying|alleging|suggesting|that)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
 
 // A finite verb of the event vocabulary: the sentence states that something happened, not just names it.
 const OUTLET_VOICE = /\b(killed|killing|was|were|had|has|have|struck|hit|launched|carried|conducted|targeted|came|took place|resulted|died|wounded|injured|retaliated|exploded|occurred|shows?|showed)\b/i;

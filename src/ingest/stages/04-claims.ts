@@ -1,7 +1,7 @@
 import { HEDGE_CUES, NEGATION_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
 import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOf } from "../lexicon/events.js";
-import { findPlace } from "../lexicon/places.js";
+import { findPlace, siteDescription } from "../lexicon/places.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 
 export { eventTypeOf };
@@ -176,6 +176,8 @@ export type ClaimContext = {
   docPlace?: string;
   /** The party the document's notification sentences most often name as given notice. */
   docNotified?: string;
+  /** The bases and airports the sentences just before this statement name ("the airbase" refers to one of them). */
+  recentSites?: { base?: string; airport?: string };
   clause?: string;
 };
 
@@ -194,11 +196,14 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // "We informed the Iraqis immediately after the strikes": notice after the fact denies notice before it.
   if (eventTypeOf(clause) === "NOTIFICATION" && /\b(only|immediately|shortly|just)\s+after\b/i.test(clause)) polarity = "DENY";
   const speakerGroup = agentGroupOf(ctx.speakerKey) ?? agentGroupOf(ctx.speakerAffiliation);
-  let eventType = eventTypeOf(clause);
+  // "We are aware of reports claiming …" acknowledges reports; it asserts nothing about the event itself.
+  let eventType = /\b(?:aware of|seen|heard|saw)\s+(?:the\s+|these\s+|those\s+)?(?:reports?|claims?|allegations?)\b/i.test(clause) ? "OTHER" : eventTypeOf(clause);
   // "X disputed the reports": a denial with a vague object is about the article's main event.
   if (eventType === "OTHER" && polarity === "DENY" && /\b(reports?|claims?|allegations?|rumou?rs?)\b/i.test(clause)) eventType = "STRIKE";
   let agent = agentOf(clause);
-  if (eventType === "STRIKE" && polarity === "DENY" && speakerGroup && (speakerGroup === "us" || speakerGroup === "israel") && (!agent || agent === speakerGroup)) {
+  // A party denying "a strike" denies carrying it out — unless it denies that an attack *on* something happened.
+  const deniesAttackOn = /\b(?:reports?|story|claims?)\s+of\s+(?:an?\s+)?(?:attack|strike|explosion)s?\s+on\b/i.test(clause);
+  if (eventType === "STRIKE" && polarity === "DENY" && !deniesAttackOn && speakerGroup && (speakerGroup === "us" || speakerGroup === "israel") && (!agent || agent === speakerGroup)) {
     eventType = "RESPONSIBILITY";
     agent = speakerGroup;
   }
@@ -208,7 +213,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // about the one the document's other notification sentences name; failing both, the speaker's side.
   if (eventType === "NOTIFICATION") agent = notifiedPartyOf(clause, speakerGroup) ?? ctx.docNotified ?? (/\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup));
   const placeHit = findPlace(clause);
-  const place = placeHit?.specific ? placeHit.key : (ctx.docPlace ?? placeHit?.key);
+  const site = siteDescription(clause);
+  const place = placeHit?.specific ? placeHit.key : ((site && ctx.recentSites?.[site]) ?? ctx.docPlace ?? placeHit?.key);
   const time = timeOf(clause, ctx.publishedAt);
   const quantities = quantitiesOf(clause);
   const qualifier = qualifierOf(clause);
