@@ -49,11 +49,26 @@ export function recentSites(text: string, sentences: Array<{ start: number; end:
   return out;
 }
 
+/** A short stable key for a text: scopes its unnamed speakers and its unanchored propositions. */
+export const sourceKeyOf = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
+
+/**
+ * A proposition with neither agent nor place ("the strike killed ten people") cannot be matched to another article's
+ * with any confidence — "the strike" there is most likely another strike — so it is compared within its own source
+ * only. Without this, such statements pile into one block per month and the work per ingest grows with the corpus.
+ */
+export function anchoredKey(propKey: string, sourceKey: string): string {
+  const parts = propKey.split("|");
+  if (parts.length !== 5 || parts[1] !== "-" || parts[2] !== "-") return propKey;
+  parts[2] = `@${sourceKey}`;
+  return parts.join("|");
+}
+
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
   if (doc.meta.language !== "en") return { meta: doc.meta, speakers: [], statements: [], events: [] };
-  const sourceKey = createHash("sha256").update(input.text).digest("hex").slice(0, 10);
+  const sourceKey = sourceKeyOf(input.text);
   const attributions = attribute(doc);
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });
   const docPlace = dominantPlace(doc.text, doc.sentences);
@@ -93,7 +108,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
       polarity: c.polarity,
       modality: a.cue === "headline" ? "REPORTED" : c.modality,
       frame: c.frame,
-      propKey: c.propKey,
+      propKey: anchoredKey(c.propKey, sourceKey),
       ...(eventKey ? { eventKey } : {}),
       confidence: (a.direct ? 0.9 : 0.75) * (a.speaker.anaphoric ? 0.9 : 1),
     });

@@ -3,6 +3,7 @@ import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { ModalityEnum, PolarityEnum, requireWriter, UserError, type UserErrorShape } from "./common.js";
 import { normalizeClaim } from "../ingest/stages/04-claims.js";
+import { anchoredKey, sourceKeyOf } from "../ingest/pipeline.js";
 import { Contradiction } from "./contradiction.js";
 
 export const Statement = builder.prismaNode("Statement", {
@@ -153,7 +154,7 @@ builder.mutationFields((t) => ({
           sourceId, speakerId, start: input.start, end: input.end, text,
           cue: input.cue ?? "manual", direct: input.direct ?? false,
           claim: norm.claim, polarity: norm.polarity, modality: input.modality ?? "ASSERTED",
-          frame: norm.frame as unknown as Prisma.InputJsonValue, propKey: norm.propKey, confidence: 1, manual: true,
+          frame: norm.frame as unknown as Prisma.InputJsonValue, propKey: anchoredKey(norm.propKey, sourceKeyOf(source.text)), confidence: 1, manual: true,
         },
         select: { id: true, propKey: true },
       });
@@ -189,7 +190,7 @@ builder.mutationFields((t) => ({
       if (input.claim != null || input.polarity != null) {
         if (input.claim != null && !input.claim.trim()) return { statementId: null, errors: [{ code: "INVALID" as const, message: "claim must not be empty", field: "claim" }] };
         const norm = normalizeClaim(input.claim?.trim() ?? st.claim, input.polarity ?? st.polarity);
-        Object.assign(data, { claim: norm.claim, polarity: norm.polarity, propKey: norm.propKey, frame: norm.frame as unknown as Prisma.InputJsonValue });
+        Object.assign(data, { claim: norm.claim, polarity: norm.polarity, propKey: anchoredKey(norm.propKey, sourceKeyOf(st.source.text)), frame: norm.frame as unknown as Prisma.InputJsonValue });
       }
       if (input.modality) data.modality = input.modality;
       if (input.direct != null) data.direct = input.direct;

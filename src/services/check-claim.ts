@@ -1,6 +1,6 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import { claimBlock, decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
-import { contentTokens, tokens } from "../analysis/stance/features.js";
+import { contentTokens, idfOf, tokens } from "../analysis/stance/features.js";
 import { loadStanceModel, predict } from "../analysis/stance/model.js";
 import { prepareText } from "../analysis/stance/features.js";
 import { buildClaim } from "../ingest/stages/04-claims.js";
@@ -12,14 +12,24 @@ export type ClaimCheckResult = ClaimVerdict & { model: string };
 export const CANDIDATE_SOURCES = 8;
 const MAX_SCOPED_SOURCES = 50;
 
-/** Full-text candidates: sources sharing any of the claim's words, best ranked first (GIN index on Source.search). */
-async function candidateSources(prisma: PrismaClient, text: string): Promise<number[]> {
+/**
+ * Full-text candidates (GIN index on Source.search): first the sources holding every word of the claim, best ranked;
+ * if fewer than CANDIDATE_SOURCES, those holding any of its rarest words (by the stance model's IDF). Ranking only ever
+ * touches the sources that match, and the rare-word query keeps that set small on a large corpus.
+ */
+async function candidateSources(prisma: PrismaClient, text: string, idf: (w: string) => number): Promise<number[]> {
   const words = [...new Set(tokens(text).filter((w) => /^[a-z0-9]+$/.test(w)))].filter((w) => contentTokens([w]).length > 0).slice(0, 16);
   if (!words.length) return [];
-  const rows = await prisma.$queryRaw<Array<{ id: number }>>`
-    SELECT id FROM "Source", to_tsquery('english', ${words.join(" | ")}) q
-    WHERE search @@ q ORDER BY ts_rank_cd(search, q, 1) DESC, id DESC LIMIT ${CANDIDATE_SOURCES}`;
-  return rows.map((r) => r.id);
+  const search = (query: string, limit: number, exclude: number[]) =>
+    prisma.$queryRaw<Array<{ id: number }>>`
+      SELECT id FROM "Source", to_tsquery('english', ${query}) q
+      WHERE search @@ q AND NOT (id = ANY(${exclude}::int[]))
+      ORDER BY ts_rank_cd(search, q, 1) DESC, id DESC LIMIT ${limit}`;
+  const all = (await search(words.join(" & "), CANDIDATE_SOURCES, [])).map((r) => r.id);
+  if (all.length >= CANDIDATE_SOURCES) return all;
+  const rarest = [...words].sort((x, y) => idf(y) - idf(x)).slice(0, 3);
+  const some = (await search(rarest.join(" | "), CANDIDATE_SOURCES - all.length, all)).map((r) => r.id);
+  return [...all, ...some];
 }
 
 /**
@@ -31,7 +41,7 @@ export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?:
   if (sourceIds && sourceIds.length > MAX_SCOPED_SOURCES) throw new InputError(`sourceIds: at most ${MAX_SCOPED_SOURCES} sources per check`, "sourceIds");
   const frame = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
   const scoped = !!sourceIds?.length;
-  const ids = scoped ? [...new Set(sourceIds)] : await candidateSources(prisma, text);
+  const ids = scoped ? [...new Set(sourceIds)] : await candidateSources(prisma, text, (w) => idfOf(model.idf, contentTokens([w])[0] ?? w));
   const rows = ids.length ? await prisma.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, text: true } }) : [];
   if (scoped && rows.length !== ids.length) {
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));

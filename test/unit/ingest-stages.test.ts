@@ -3,7 +3,7 @@ import { splitSentences, findPublishedAt } from "../../src/ingest/stages/01-segm
 import { describeSpeaker, personKey } from "../../src/ingest/stages/03-speakers.js";
 import { buildClaim, notifiedPartyOf, quantitiesOf } from "../../src/ingest/stages/04-claims.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
-import { runPipeline } from "../../src/ingest/pipeline.js";
+import { anchoredKey, runPipeline } from "../../src/ingest/pipeline.js";
 
 const sentences = (t: string) => splitSentences(t, 0, t.length).map((s) => t.slice(s.start, s.end));
 
@@ -72,6 +72,13 @@ describe("04-claims: polarity, type, quantities", () => {
     const last = r.statements.find((s) => s.text.includes("the airbase"));
     expect(last?.frame.place).toBe("al-asad");
   });
+
+  it.each([
+    ["CASUALTIES|-|-|-|2031-05", "CASUALTIES|-|@abc|-|2031-05"], // nothing to tie it to another article: this source only
+    ["STRIKE|us|-|-|2031-05", "STRIKE|us|-|-|2031-05"],
+    ["STRIKE|-|taji|-|2031-05", "STRIKE|-|taji|-|2031-05"],
+    ["", ""],
+  ])("anchoredKey(%j)", (key, expected) => expect(anchoredKey(key, "abc")).toBe(expected));
 
   // Notification propositions key on the party given notice, whoever speaks and in whichever voice.
   it.each<[string, string | undefined, string | undefined]>([
