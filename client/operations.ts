@@ -123,3 +123,11 @@ export const UpdateStatement = graphql(`
     updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }
   }
 `);
+
+export const StatementRevisions = graphql(`
+  query StatementRevisions($first: Int!) {
+    statements(first: $first) {
+      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }
+    }
+  }
+`);

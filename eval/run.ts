@@ -134,6 +134,7 @@ const kirby = contradictions.find((c) => {
   return sideGold.some((s) => s.has("kirby")) && sideGold.some((s) => s.has("patel")) && sideGold.some((s) => s.has("awadi")) && !sideGold.some((s) => s.has("kirby") && (s.has("patel") || s.has("awadi")));
 });
 
+const revisionLinks = await db.prisma.statementLink.findMany({ where: { kind: "REVISION" }, include: { from: { select: { text: true, sourceId: true } }, to: { select: { text: true } } } });
 const report = {
   ingestMs: Math.round(ingestMs),
   extraction: {
@@ -154,6 +155,7 @@ const report = {
     pairsAcrossSides: pairsTotal,
     hardNegativesViolated: violated.map((n) => n.id),
     kirbyPatelAwadiOneTwoSided: !!kirby,
+    revisionLinks: revisionLinks.length,
   },
 };
 await db.close();
@@ -172,5 +174,6 @@ console.log(`  detected ${contradictions.length}; high-confidence recall ${found
 console.log(`  pair precision ${pct(report.contradictions.pairPrecision)} over ${goldRelevantOurPairs.length} gold-mapped pairs`);
 console.log(`  hard negatives violated ${violated.length}/29 ${violated.map((n) => n.id).join(", ")} (target 0)`);
 console.log(`  Kirby / Patel / al-Awadi as one two-sided contradiction: ${kirby ? "yes" : "no"}`);
+console.log(`  revision links (a count that rose, linked instead of flagged): ${revisionLinks.length}`);
 printFnc1(fnc1);
 console.log(`report: eval/out/report.json`);

@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation MergeSpeakers($input: MergeSpeakersInput!) {\n    mergeSpeakers(input: $input) { speaker { id name aliases statementCount } errors { code message field } }\n  }\n": typeof types.MergeSpeakersDocument,
     "\n  mutation AddStatement($input: AddStatementInput!) {\n    addStatement(input: $input) { statement { id text claim polarity manual speaker { id } conflicts { id kind } } errors { code message field } }\n  }\n": typeof types.AddStatementDocument,
     "\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n": typeof types.UpdateStatementDocument,
+    "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n": typeof types.StatementRevisionsDocument,
 };
 const documents: Documents = {
     "\n  mutation IngestSource($input: IngestSourceInput!) {\n    ingestSource(input: $input) {\n      created\n      source { id title publishedAt language statementCount }\n      statements { id text start end direct cue claim polarity modality speaker { id name kind } }\n      contradictions { id kind confidence explanation }\n      errors { code message field }\n    }\n  }\n": types.IngestSourceDocument,
@@ -42,6 +43,7 @@ const documents: Documents = {
     "\n  mutation MergeSpeakers($input: MergeSpeakersInput!) {\n    mergeSpeakers(input: $input) { speaker { id name aliases statementCount } errors { code message field } }\n  }\n": types.MergeSpeakersDocument,
     "\n  mutation AddStatement($input: AddStatementInput!) {\n    addStatement(input: $input) { statement { id text claim polarity manual speaker { id } conflicts { id kind } } errors { code message field } }\n  }\n": types.AddStatementDocument,
     "\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n": types.UpdateStatementDocument,
+    "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n": types.StatementRevisionsDocument,
 };
 
 /**
@@ -110,6 +112,10 @@ export function graphql(source: "\n  mutation AddStatement($input: AddStatementI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n"): (typeof documents)["\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

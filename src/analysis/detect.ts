@@ -220,12 +220,80 @@ function numericConflicts(blockKey: string, list: ConflictStatement[]): Conflict
   return [];
 }
 
+/**
+ * Two sources dating one event (same type, agent, place and month) days apart. A day's difference is left alone: time
+ * zones and "overnight" put one event on two dates. Confidence stays moderate: a place can be struck twice in a month.
+ */
+function temporalConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
+  const dated = list.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.time?.date && !s.frame.time.approximate && s.frame.eventType !== "NOTIFICATION");
+  for (let i = 0; i < dated.length; i++) {
+    for (let j = i + 1; j < dated.length; j++) {
+      const a = dated[i]!;
+      const b = dated[j]!;
+      if (a.sourceId === b.sourceId) continue;
+      const days = Math.abs(Date.parse(a.frame.time!.date!) - Date.parse(b.frame.time!.date!)) / 86_400_000;
+      if (!(days >= 2)) continue;
+      const [early, late] = a.frame.time!.date! < b.frame.time!.date! ? [a, b] : [b, a];
+      return [
+        {
+          key: `TEMPORAL|${blockKey}`,
+          blockKey,
+          kind: "TEMPORAL",
+          confidence: Math.round(confidenceOf([a], [b], false) * 0.6 * 100) / 100,
+          rule: "temporal:dates-days-apart",
+          explanation: `${early.speakerName} dates ${describe(early.frame)} to ${early.frame.time!.date} (“${early.frame.time!.text}”), ${late.speakerName} to ${late.frame.time!.date} (“${late.frame.time!.text}”): ${days} days apart. Either they disagree on when it happened, or these are two events.`,
+          sides: [
+            { label: `On ${early.frame.time!.date}`, statementIds: [early.id] },
+            { label: `On ${late.frame.time!.date}`, statementIds: [late.id] },
+          ],
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+export type Revision = { fromId: number; toId: number; explanation: string };
+
+const RISE = /\b(rose|risen|climbed|increased|went up|later|updated|revised)\b/i;
+
+/**
+ * Pure: counts for one event that changed rather than conflicted — a toll that rose from two to four — linked from the
+ * earlier statement to the later one. Earlier means an earlier publication, or earlier in the same text.
+ */
+export function revisionsIn(statements: ConflictStatement[]): Revision[] {
+  const out: Revision[] = [];
+  // Counts of the dead are compared across "the strike killed …" and "the toll rose to …": one event, two types.
+  const asCount = statements.map((s) => ({ ...s, propKey: s.propKey.replace(/^(STRIKE|CASUALTIES|RESPONSIBILITY)\|/, "COUNT|") }));
+  for (const c of clusters(asCount)) {
+    const counted = c.statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
+    const when = (s: ConflictStatement) => [s.publishedAt?.getTime() ?? 0, s.sourceId, s.start] as const;
+    const ordered = [...counted].sort((a, b) => when(a)[0] - when(b)[0] || (a.sourceId === b.sourceId ? a.start - b.start : 0));
+    for (let i = 0; i < ordered.length; i++) {
+      for (let j = i + 1; j < ordered.length; j++) {
+        const a = ordered[i]!;
+        const b = ordered[j]!;
+        const qa = a.frame.quantities.find((q) => q.unit === "killed")!;
+        const qb = b.frame.quantities.find((q) => q.unit === "killed")!;
+        if (compatibleCounts(qa, qb)) continue;
+        const sameSource = a.sourceId === b.sourceId;
+        const later = (b.publishedAt?.getTime() ?? 0) > (a.publishedAt?.getTime() ?? 0) || sameSource;
+        if (!later || !(qb.value > qa.value || RISE.test(b.text))) continue;
+        out.push({ fromId: a.id, toId: b.id, explanation: `The count changed from ${qa.text} (${a.speakerName}) to ${qb.text} (${b.speakerName})${sameSource ? " later in the same report" : " in a later report"}: a revision, not a contradiction.` });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((r) => (seen.has(`${r.fromId}>${r.toId}`) ? false : (seen.add(`${r.fromId}>${r.toId}`), true)));
+}
+
 /** Pure: the statements of one block (same proposition key prefix) → the conflicts among them, each with its reason. */
 export function detectBlock(statements: ConflictStatement[]): Conflict[] {
   const out: Conflict[] = [];
   for (const c of clusters(statements)) {
     out.push(...polarityConflicts(c.blockKey, c.statements));
     out.push(...numericConflicts(c.blockKey, c.statements));
+    out.push(...temporalConflicts(c.blockKey, c.statements));
   }
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));

@@ -6,6 +6,23 @@ import { normalizeClaim } from "../ingest/stages/04-claims.js";
 import { anchoredKey, sourceKeyOf } from "../ingest/pipeline.js";
 import { Contradiction } from "./contradiction.js";
 
+const StatementLinkKindEnum = builder.enumType("StatementLinkKind", {
+  values: {
+    REVISION: { description: "The later statement updates the earlier one's count (a toll that rose): not a contradiction." },
+    RESTATEMENT: { description: "The same assertion repeated." },
+  } as const,
+});
+
+export const StatementLink = builder.prismaObject("StatementLink", {
+  description: "A relation between two statements that is not a conflict, with its reason.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: StatementLinkKindEnum }),
+    from: t.relation("from", { description: "The earlier statement." }),
+    to: t.relation("to", { description: "The later statement." }),
+    explanation: t.exposeString("explanation"),
+  }),
+});
+
 export const Statement = builder.prismaNode("Statement", {
   id: { field: "id" },
   description: "One attributed assertion: who said what, where in which source, with its claim frame.",
@@ -25,6 +42,8 @@ export const Statement = builder.prismaNode("Statement", {
     speaker: t.relation("speaker"),
     source: t.relation("source"),
     event: t.relation("event", { nullable: true }),
+    revisedBy: t.relation("linksFrom", { description: "Later statements that revise this one (REVISION links from it).", query: { where: { kind: "REVISION" }, orderBy: { id: "asc" } } }),
+    revises: t.relation("linksTo", { description: "Earlier statements this one revises (REVISION links to it).", query: { where: { kind: "REVISION" }, orderBy: { id: "asc" } } }),
     conflicts: t.field({
       type: [Contradiction],
       description: "Contradictions that have this statement on one of their sides.",

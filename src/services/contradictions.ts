@@ -1,5 +1,5 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { blockPeriod, blockPrefix, clusters, detectBlock, DETECTOR_VERSION, type ConflictStatement, type Conflict } from "../analysis/detect.js";
+import { blockPeriod, blockPrefix, clusters, detectBlock, DETECTOR_VERSION, revisionsIn, type ConflictStatement, type Conflict, type Revision } from "../analysis/detect.js";
 
 /** How many statements an undated proposition is compared against (most recent first). */
 const UNDATED_CANDIDATE_LIMIT = 2000;
@@ -70,6 +70,8 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     prefixes.get(p)!.add(blockPeriod(k));
   }
   const detected: Conflict[] = [];
+  const revisions: Revision[] = [];
+  const blockStatementIds: number[] = [];
   const blockKeys = new Set<string>();
   for (const [prefix, periods] of prefixes) {
     const where: Prisma.StatementWhereInput = periods.has("?")
@@ -80,7 +82,20 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     for (const c of clusters(statements)) blockKeys.add(c.blockKey);
     for (const p of periods) blockKeys.add(`${prefix}|${p}`);
     detected.push(...detectBlock(statements));
+    blockStatementIds.push(...statements.map((x) => x.id));
+    // Revisions compare counts across the event's sibling types (a strike's dead, a casualty toll).
+    const [type, ...rest] = prefix.split("|");
+    const siblings = type === "STRIKE" || type === "CASUALTIES" || type === "RESPONSIBILITY" ? ["STRIKE", "CASUALTIES", "RESPONSIBILITY"].filter((t) => t !== type).map((t) => [t, ...rest].join("|")) : [];
+    const siblingRows = siblings.length
+      ? await prisma.statement.findMany({ where: { OR: siblings.map((p) => ({ propKey: { in: [...[...periods].map((x) => `${p}|${x}`), `${p}|?`] } })) }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
+      : [];
+    revisions.push(...revisionsIn([...statements, ...siblingRows.map(toConflictStatement)]));
   }
+  // Revision links among the blocks' statements are recomputed with them.
+  await prisma.$transaction([
+    prisma.statementLink.deleteMany({ where: { kind: "REVISION", OR: [{ fromId: { in: blockStatementIds } }, { toId: { in: blockStatementIds } }] } }),
+    prisma.statementLink.createMany({ data: revisions.map((r) => ({ kind: "REVISION" as const, ...r })), skipDuplicates: true }),
+  ]);
   const existing = await prisma.contradiction.findMany({
     where: { blockKey: { in: [...blockKeys] } },
     select: { id: true, key: true, status: true, sides: { select: { position: true, statements: { select: { id: true } } } } },

@@ -34,7 +34,29 @@ export function quantitiesOf(clause: string): Quantity[] {
     if (/^(people|fighters|soldiers|troops|members|civilians|persons|individuals|others)$/.test(unit)) {
       unit = /^\s*(were\s+)?(critically\s+)?(wounded|injured)|injur/.test(after) || /(wounded|injur)/.test(clause.slice(Math.max(0, m.index - 20), m.index).toLowerCase()) ? "injured" : "killed";
     }
+    if (unit === "dead") unit = "killed";
     out.push({ value, bound, unit, text: m[0] });
+  }
+  // "the death toll rose to four", "the number of dead reached 12": a count of the dead without a noun.
+  const toll = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:\w+\s+){0,2}?(?:rose|risen|climbed|increased|reached|stood|stands|went\s+up)\s+(?:at\s+|to\s+)?(?:(at least|more than|over|about|nearly)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b/i.exec(clause);
+  if (toll) {
+    const raw = toll[2]!.toLowerCase();
+    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
+    const b = (toll[1] ?? "").toLowerCase();
+    if (Number.isFinite(value) && !out.some((q) => q.unit === "killed")) out.push({ value, bound: b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b ? "ABOUT" : "EXACT", unit: "killed", text: toll[0] });
+  }
+  // "killed two guards", "killing one commander": whatever the noun, a number right after a verb of killing counts the dead.
+  const killed = /\b(?:kill(?:ed|ing|s)|left)\s+(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s?\b(?!\s+(?:wounded|injured))/gi;
+  while ((m = killed.exec(clause))) {
+    const at = m.index + m[0].indexOf(m[2]!, m[0].indexOf(" "));
+    if (out.some((q) => clause.indexOf(q.text) <= at && at < clause.indexOf(q.text) + q.text.length)) continue;
+    if (/^left\b/i.test(m[0]) && !/\b(dead|killed)\b/i.test(clause.slice(m.index, m.index + m[0].length + 12))) continue;
+    const raw = m[2]!.toLowerCase();
+    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
+    if (!Number.isFinite(value)) continue;
+    const b = (m[1] ?? "").toLowerCase();
+    const bound: Bound = b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
+    out.push({ value, bound, unit: "killed", text: m[0].replace(/^\S+\s+/, "") });
   }
   return out;
 }
