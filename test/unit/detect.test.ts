@@ -4,7 +4,7 @@ import type { ClaimFrame } from "../../src/ingest/types.js";
 
 // The detector on hand-made statements: what it must flag, and the look-alikes it must leave alone.
 let next = 1;
-function st(over: Partial<ConflictStatement> & { frame?: Partial<ClaimFrame> }): ConflictStatement {
+function st(over: Omit<Partial<ConflictStatement>, "frame"> & { frame?: Partial<ClaimFrame> }): ConflictStatement {
   const id = next++;
   const { frame, ...rest } = over;
   return {
