@@ -34,14 +34,18 @@ function lastName(name: string): string {
   return personKey(name).split(" ").at(-1)!;
 }
 
+// All organisation aliases in one alternation (longest first), for scanning a phrase once.
+const ORG_OF_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 3 || alias === "us"));
+const ORG_RE = new RegExp(`(?<= )(?:${[...ORG_OF_ALIAS.keys()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?= )`, "g");
+
+/** The longest organisation alias inside a phrase ("spokesman for the task force" → the task force). */
 function orgInside(phrase: string): { org: OrgEntry; at: number; alias: string } | undefined {
   const n = ` ${norm(phrase)} `;
-  for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
-    if (alias.length < 3 && alias !== "us") continue;
-    const at = n.indexOf(` ${alias} `);
-    if (at >= 0) return { org, at, alias };
+  let best: { org: OrgEntry; at: number; alias: string } | undefined;
+  for (const m of n.matchAll(ORG_RE)) {
+    if (!best || m[0].length > best.alias.length) best = { org: ORG_OF_ALIAS.get(m[0])!, at: m.index - 1, alias: m[0] };
   }
-  return undefined;
+  return best;
 }
 
 /**

@@ -95,22 +95,27 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
   return undefined;
 }
 
-// Every alias of a party that acts as one side (US, Iraq, Israel …), compiled once.
-const PARTY_PATTERNS = ORG_ALIASES_LONGEST_FIRST.flatMap(([alias, org]) => {
+// Every alias of a party that acts as one side (US, Iraq, Israel …), compiled once into a single alternation,
+// longest first, so a clause is scanned once rather than once per alias.
+const PARTY_OF_ALIAS = new Map<string, string>();
+for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
   const agent = org.agent ?? agentGroupOf(org.key);
-  if (!agent || alias.length < 2) return [];
-  return [{ agent, re: new RegExp(`[\\s(]${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s)?[\\s,.)]`) }];
-});
+  if (agent && alias.length >= 2 && !PARTY_OF_ALIAS.has(alias)) PARTY_OF_ALIAS.set(alias, agent);
+}
+const PARTY_RE = new RegExp(
+  `(?<=[\\s(])(?:${[...PARTY_OF_ALIAS.keys()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:'s)?(?=[\\s,.)])`,
+  "g",
+);
 
-/** First mention of each party in a clause: where it starts and ends in the padded, lower-cased text. */
+/** Mentions of parties in a clause, in order: where each starts and ends (with its delimiters) in the padded, lower-cased text. */
 function partyMentions(clause: string): { lower: string; hits: Array<{ at: number; end: number; agent: string }> } {
   const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
   const hits: Array<{ at: number; end: number; agent: string }> = [];
-  for (const p of PARTY_PATTERNS) {
-    const m = p.re.exec(lower);
-    if (m) hits.push({ at: m.index, end: m.index + m[0].length, agent: p.agent });
+  for (const m of lower.matchAll(PARTY_RE)) {
+    const agent = PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""));
+    if (agent) hits.push({ at: m.index - 1, end: m.index + m[0].length + 1, agent });
   }
-  return { lower, hits: hits.sort((x, y) => x.at - y.at) };
+  return { lower, hits };
 }
 
 /** The acting party named in the clause ("the United States carried out …", "Israel’s … targeting"). */
