@@ -1,11 +1,9 @@
-// FNC-1 dev split scored through checkClaim: every dev body is ingested (as a user would, text only), then each
+// FNC-1 dev split scored through the checkClaim query (GraphQL): every dev body is ingested (as a user would, text only), then each
 // headline is checked against its body with checkClaim(headline, [body]) and the verdict mapped back to FNC-1's labels.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { FNC_LABELS, fncScore, isDevBody, loadFnc1, type FncLabel } from "../src/analysis/stance/fnc1.js";
-import { openDatabase } from "../src/db/client.js";
-import { createEvents } from "../src/server/pubsub.js";
-import { createServices } from "../src/services/index.js";
+import { evalApi } from "./api.js";
 
 const LABEL_OF = { SUPPORTED: "agree", CONTRADICTED: "disagree", DISCUSSED: "discuss", UNRELATED: "unrelated" } as const;
 
@@ -15,15 +13,14 @@ export async function evalFnc1(shared: string, limit = Infinity) {
   const data = loadFnc1(dir);
   const trainHeadlines = new Set(data.pairs.filter((p) => !isDevBody(p.bodyId)).map((p) => p.headline));
   const dev = data.pairs.filter((p) => isDevBody(p.bodyId)).slice(0, limit);
-  const db = await openDatabase({ dataDir: "memory://" });
-  const services = createServices(db.prisma, createEvents());
+  const api = await evalApi();
   try {
     const t0 = performance.now();
     const sourceOf = new Map<number, number>();
     const failures: string[] = [];
     for (const id of new Set(dev.map((p) => p.bodyId))) {
       try {
-        sourceOf.set(id, (await services.ingest({ text: data.bodies.get(id)! })).sourceId);
+        sourceOf.set(id, await api.ingest({ text: data.bodies.get(id)! }));
       } catch (e) {
         failures.push(`body ${id}: ${(e as Error).message}`);
       }
@@ -36,7 +33,7 @@ export async function evalFnc1(shared: string, limit = Infinity) {
     for (const p of dev) {
       const sourceId = sourceOf.get(p.bodyId);
       if (sourceId === undefined) continue;
-      const r = await services.checkClaim(p.headline, [sourceId]);
+      const r = await api.checkClaim(p.headline, [sourceId]);
       if (!trainHeadlines.has(p.headline)) unseen.push(gold.length);
       gold.push(p.stance);
       predicted.push(LABEL_OF[r.verdict]);
@@ -46,7 +43,7 @@ export async function evalFnc1(shared: string, limit = Infinity) {
     const unseenScore = fncScore(unseen.map((i) => gold[i]!), unseen.map((i) => predicted[i]!));
     return { pairs: gold.length, bodies: sourceOf.size, failures, ingestMs, checkMsPerPair: checkMs / Math.max(1, gold.length), ...all, unseenHeadlines: { n: unseenScore.n, score: unseenScore.score, f1: unseenScore.f1 } };
   } finally {
-    await db.close();
+    await api.close();
   }
 }
 

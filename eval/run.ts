@@ -2,9 +2,7 @@
 // Reads ../shared at run time and skips with a message when it is absent. Writes eval/out/report.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "../src/db/client.js";
-import { createServices } from "../src/services/index.js";
-import { createEvents } from "../src/server/pubsub.js";
+import { evalApi } from "./api.js";
 import { evalFnc1, printFnc1 } from "./fnc1.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -27,8 +25,8 @@ const gold = JSON.parse(readFileSync(goldPath, "utf8")) as {
 const speakerById = new Map(gold.speakers.map((s) => [s.id, s]));
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
 
-const db = await openDatabase({ dataDir: "memory://" });
-const services = createServices(db.prisma, createEvents());
+const api = await evalApi();
+const db = api.db;
 const sourceIdByFile = new Map<string, number>();
 const texts = new Map<string, string>();
 const t0 = performance.now();
@@ -38,8 +36,7 @@ for (const s of gold.sources) {
   // Ingest as a client of the API would: the text with the metadata a crawler knows (publisher, date), never the
   // extraction. EVAL_TEXT_ONLY=1 ingests the bare text instead, as `npm run ingest` does without metadata.
   const meta = process.env.EVAL_TEXT_ONLY ? {} : { publisher: s.publisher?.replace(/\s*\(.*\)\s*$/, "") ?? undefined, publishedAt: s.publishedAt ?? undefined };
-  const r = await services.ingest({ text, ...meta });
-  sourceIdByFile.set(s.file, r.sourceId);
+  sourceIdByFile.set(s.file, await api.ingest({ text, ...meta }));
 }
 const ingestMs = performance.now() - t0;
 
@@ -158,7 +155,7 @@ const report = {
     revisionLinks: revisionLinks.length,
   },
 };
-await db.close();
+await api.close();
 const fnc1 = await evalFnc1(shared, Number(process.env.EVAL_FNC_LIMIT ?? Infinity));
 Object.assign(report, { fnc1 });
 mkdirSync(path.join(root, "eval/out"), { recursive: true });
