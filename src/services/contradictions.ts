@@ -98,7 +98,10 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   ]);
   const existing = await prisma.contradiction.findMany({
     where: { blockKey: { in: [...blockKeys] } },
-    select: { id: true, key: true, status: true, sides: { select: { position: true, statements: { select: { id: true } } } } },
+    select: {
+      id: true, key: true, status: true, kind: true, confidence: true, explanation: true, rule: true, detectorVersion: true,
+      sides: { select: { id: true, position: true, label: true, statements: { select: { id: true } } }, orderBy: { position: "asc" } },
+    },
   });
   const byKey = new Map(existing.map((c) => [c.key, c]));
   const notify: Array<{ contradictionId: number; created: boolean }> = [];
@@ -107,13 +110,30 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     const prev = byKey.get(c.key);
     byKey.delete(c.key);
     const signature = sidesSignature(c.sides.map((s) => s.statementIds));
-    if (prev && sidesSignature(prev.sides.sort((a, b) => a.position - b.position).map((s) => s.statements.map((x) => x.id))) === signature) {
-      await prisma.contradiction.update({ where: { id: prev.id }, data: { confidence: c.confidence, explanation: c.explanation, rule: c.rule, kind: c.kind, detectorVersion: DETECTOR_VERSION } });
+    const fields = { kind: c.kind, confidence: c.confidence, explanation: c.explanation, rule: c.rule, detectorVersion: DETECTOR_VERSION };
+    const fieldsChanged = !prev || (Object.keys(fields) as Array<keyof typeof fields>).some((k) => prev[k] !== fields[k]);
+    if (prev && sidesSignature(prev.sides.map((s) => s.statements.map((x) => x.id))) === signature) {
+      if (fieldsChanged) await prisma.contradiction.update({ where: { id: prev.id }, data: fields });
       out.contradictionIds.push(prev.id);
       continue;
     }
+    // The usual change on ingest: new statements joined existing sides. Connect just those, so the work does not grow
+    // with the size of the contradiction.
+    const prevIds = prev?.sides.map((side) => new Set(side.statements.map((x) => x.id)));
+    if (prev && prevIds && prev.sides.length === c.sides.length && c.sides.every((side, i) => [...prevIds[i]!].every((id) => side.statementIds.includes(id)))) {
+      const sideWrites = c.sides.flatMap((side, i) => {
+        const added = side.statementIds.filter((id) => !prevIds[i]!.has(id));
+        if (!added.length && side.label === prev.sides[i]!.label) return [];
+        return [prisma.contradictionSide.update({ where: { id: prev.sides[i]!.id }, data: { label: side.label, statements: { connect: added.map((id) => ({ id })) } } })];
+      });
+      await prisma.$transaction([...(fieldsChanged ? [prisma.contradiction.update({ where: { id: prev.id }, data: fields })] : []), ...sideWrites]);
+      out.updated++;
+      out.contradictionIds.push(prev.id);
+      notify.push({ contradictionId: prev.id, created: false });
+      continue;
+    }
     const id = await prisma.$transaction(async (tx) => {
-      const data = { kind: c.kind, confidence: c.confidence, explanation: c.explanation, rule: c.rule, detectorVersion: DETECTOR_VERSION, blockKey: c.blockKey };
+      const data = { ...fields, blockKey: c.blockKey };
       const row = prev
         ? await tx.contradiction.update({ where: { id: prev.id }, data, select: { id: true } })
         : await tx.contradiction.create({ data: { key: c.key, ...data }, select: { id: true } });

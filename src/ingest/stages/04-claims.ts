@@ -19,16 +19,20 @@ export function mainClause(text: string): string {
   return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
 }
 
+const boundOf = (qualifier: string | undefined): Bound => {
+  const b = (qualifier ?? "").toLowerCase();
+  return b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
+};
+const numberOf = (raw: string) => NUMBER_WORDS[raw.toLowerCase()] ?? Number(raw.replace(/,/g, ""));
+
 export function quantitiesOf(clause: string): Quantity[] {
   const out: Quantity[] = [];
   const re = /\b(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:(?:other|more|militia|iraqi|american|u\.s\.|us|pmf|civilian|rocket and drone|rocket|drone)\s+)*(people|fighters|soldiers|troops|members|civilians|persons|individuals|attacks|targets|times|others|vehicles|rockets|killed|dead|wounded|injured)\b/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(clause))) {
-    const raw = m[2]!.toLowerCase();
-    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
+    const value = numberOf(m[2]!);
     if (!Number.isFinite(value)) continue;
-    const b = (m[1] ?? "").toLowerCase();
-    const bound: Bound = b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
+    const bound = boundOf(m[1]);
     const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 30).toLowerCase();
     let unit = m[3]!.toLowerCase();
     if (/^(people|fighters|soldiers|troops|members|civilians|persons|individuals|others)$/.test(unit)) {
@@ -40,10 +44,8 @@ export function quantitiesOf(clause: string): Quantity[] {
   // "the death toll rose to four", "the number of dead reached 12": a count of the dead without a noun.
   const toll = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:\w+\s+){0,2}?(?:rose|risen|climbed|increased|reached|stood|stands|went\s+up)\s+(?:at\s+|to\s+)?(?:(at least|more than|over|about|nearly)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b/i.exec(clause);
   if (toll) {
-    const raw = toll[2]!.toLowerCase();
-    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
-    const b = (toll[1] ?? "").toLowerCase();
-    if (Number.isFinite(value) && !out.some((q) => q.unit === "killed")) out.push({ value, bound: b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b ? "ABOUT" : "EXACT", unit: "killed", text: toll[0] });
+    const value = numberOf(toll[2]!);
+    if (Number.isFinite(value) && !out.some((q) => q.unit === "killed")) out.push({ value, bound: boundOf(toll[1]), unit: "killed", text: toll[0] });
   }
   // "killed two guards", "killing one commander": whatever the noun, a number right after a verb of killing counts the dead.
   const killed = /\b(?:kill(?:ed|ing|s)|left)\s+(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s?\b(?!\s+(?:wounded|injured))/gi;
@@ -51,12 +53,9 @@ export function quantitiesOf(clause: string): Quantity[] {
     const at = m.index + m[0].indexOf(m[2]!, m[0].indexOf(" "));
     if (out.some((q) => clause.indexOf(q.text) <= at && at < clause.indexOf(q.text) + q.text.length)) continue;
     if (/^left\b/i.test(m[0]) && !/\b(dead|killed)\b/i.test(clause.slice(m.index, m.index + m[0].length + 12))) continue;
-    const raw = m[2]!.toLowerCase();
-    const value = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
+    const value = numberOf(m[2]!);
     if (!Number.isFinite(value)) continue;
-    const b = (m[1] ?? "").toLowerCase();
-    const bound: Bound = b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
-    out.push({ value, bound, unit: "killed", text: m[0].replace(/^\S+\s+/, "") });
+    out.push({ value, bound: boundOf(m[1]), unit: "killed", text: m[0].replace(/^\S+\s+/, "") });
   }
   return out;
 }
