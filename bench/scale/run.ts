@@ -124,5 +124,6 @@ try {
   );
 } finally {
   await db.close();
-  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (process.env.KEEP_DB) console.log(`kept database ${dbName} (KEEP_DB)`);
+  else await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 }

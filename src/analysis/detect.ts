@@ -269,8 +269,9 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
     const counted = c.statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
     const when = (s: ConflictStatement) => [s.publishedAt?.getTime() ?? 0, s.sourceId, s.start] as const;
     const ordered = [...counted].sort((a, b) => when(a)[0] - when(b)[0] || (a.sourceId === b.sourceId ? a.start - b.start : 0));
-    for (let i = 0; i < ordered.length; i++) {
-      for (let j = i + 1; j < ordered.length; j++) {
+    // Each count links to the latest earlier count it revises (a chain, not every pair).
+    for (let j = 1; j < ordered.length; j++) {
+      for (let i = j - 1; i >= 0; i--) {
         const a = ordered[i]!;
         const b = ordered[j]!;
         const qa = a.frame.quantities.find((q) => q.unit === "killed")!;
@@ -280,6 +281,7 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
         const later = (b.publishedAt?.getTime() ?? 0) > (a.publishedAt?.getTime() ?? 0) || sameSource;
         if (!later || !(qb.value > qa.value || RISE.test(b.text))) continue;
         out.push({ fromId: a.id, toId: b.id, explanation: `The count changed from ${qa.text} (${a.speakerName}) to ${qb.text} (${b.speakerName})${sameSource ? " later in the same report" : " in a later report"}: a revision, not a contradiction.` });
+        break;
       }
     }
   }
