@@ -10,8 +10,12 @@
  *    transaction, incremental contradiction refresh).
  * 2. Fill to CHECK_AT and time checkClaim (GraphQL, in-process) for CLAIMS claims: p50 / p95.
  * 3. Fill to LARGE and time PROBE new articles again. Report the ratio of the medians.
+ * Each measurement runs in a fresh child process after VACUUM ANALYZE (what autovacuum does in a live database), after
+ * 30 warm-up calls; the fill runs in this process, four ingests at a time.
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { print } from "graphql";
 import pg from "pg";
 import { openDatabase } from "../../src/db/client.js";
@@ -21,6 +25,43 @@ import { createGainsayYoga } from "../../src/server/yoga.js";
 import { CheckClaim } from "../../client/operations.js";
 import { article, claimAbout } from "./corpus.js";
 
+// Measurements run in a fresh child process after VACUUM ANALYZE, so that the two corpus sizes are compared under the
+// same conditions (not a process that has just ingested 20,000 articles against one that has ingested 100).
+const WARM_UP = 30;
+if (process.argv[2] === "--measure") {
+  const [, , , what, url, base, count] = process.argv;
+  const db = await openDatabase({ databaseUrl: url!, dataDir: "", poolSize: 4 });
+  const events = createEvents();
+  const services = createServices(db.prisma, events);
+  const times: number[] = [];
+  const extra: Record<string, number> = {};
+  if (what === "ingest") {
+    for (let k = -WARM_UP; k < Number(count); k++) {
+      const a = article(Number(base) + k + WARM_UP);
+      const t0 = performance.now();
+      const r = await services.ingest({ text: a.text, publishedAt: a.publishedAt });
+      if (k >= 0) times.push(performance.now() - t0); // the first calls warm the process up (JIT, pool, query plans)
+      if (!r.created) throw new Error("probe article was already stored");
+    }
+  } else {
+    const yoga = createGainsayYoga({ prisma: db.prisma, events, services, apiKeys: [] });
+    const doc = print(CheckClaim);
+    for (let k = -WARM_UP; k < Number(count); k++) {
+      const text = claimAbout(Math.abs((k * 7919) % Number(base)));
+      const t0 = performance.now();
+      const res = await yoga.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: doc, variables: { text } }) });
+      const json = (await res.json()) as { data?: { checkClaim: { verdict: string } }; errors?: unknown };
+      if (json.errors) throw new Error(`checkClaim failed: ${JSON.stringify(json.errors)}`);
+      if (k < 0) continue;
+      times.push(performance.now() - t0);
+      extra[json.data!.checkClaim.verdict] = (extra[json.data!.checkClaim.verdict] ?? 0) + 1;
+    }
+  }
+  await db.close();
+  process.stdout.write(JSON.stringify({ times, extra }));
+  process.exit(0);
+}
+
 const SMALL = Number(process.env.SMALL ?? 100);
 const LARGE = Number(process.env.LARGE ?? 20_000);
 const CHECK_AT = Number(process.env.CHECK_AT ?? 10_000);
@@ -29,7 +70,13 @@ const CLAIMS = Number(process.env.CLAIMS ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `gainsay_bench_scale_${process.pid}`;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
+async function adminQueryOn(connectionString: string, sql: string) {
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  await c.query(sql).finally(() => c.end());
+}
 async function adminQuery(sql: string) {
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
@@ -43,7 +90,6 @@ url.pathname = `/${dbName}`;
 const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "", poolSize: CONCURRENCY + 2 });
 const events = createEvents();
 const services = createServices(db.prisma, events);
-const yoga = createGainsayYoga({ prisma: db.prisma, events, services, apiKeys: [] });
 
 let filled = 0;
 async function fillTo(n: number) {
@@ -63,17 +109,18 @@ async function fillTo(n: number) {
   console.log(`  filled ${from} → ${n} articles in ${s.toFixed(1)} s (${((n - from) / s).toFixed(0)} articles/s with ${CONCURRENCY} at a time)`);
 }
 
-/** Ingests PROBE articles one at a time (ids far from the fill range) and returns their times in ms. */
 let probeBase = 10_000_000;
+async function measure(what: "ingest" | "check", base: number, count: number): Promise<{ times: number[]; extra: Record<string, number> }> {
+  await adminQueryOn(url.toString(), "VACUUM ANALYZE");
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/scale/run.ts"), "--measure", what, url.toString(), String(base), String(count)], {
+    cwd: root, env: { ...process.env, NODE_OPTIONS: "" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`measurement failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.slice(r.stdout.indexOf("{"))) as { times: number[]; extra: Record<string, number> };
+}
 async function probe(): Promise<number[]> {
-  const times: number[] = [];
-  for (let k = 0; k < PROBE; k++) {
-    const a = article(probeBase++);
-    const t0 = performance.now();
-    const r = await services.ingest({ text: a.text, publishedAt: a.publishedAt });
-    times.push(performance.now() - t0);
-    if (!r.created) throw new Error("probe article was already stored");
-  }
+  const { times } = await measure("ingest", probeBase, PROBE);
+  probeBase += PROBE + WARM_UP + 10;
   return times;
 }
 
@@ -85,23 +132,13 @@ async function counts() {
 try {
   console.log(`bench/scale on PostgreSQL (${dbName}); corpus from bench/scale/corpus.ts\n`);
   await fillTo(SMALL);
-  await probe(); // warm-up: JIT and pool
   const small = await probe();
   console.log(`  at ${SMALL}: ${await counts()}`);
 
   await fillTo(CHECK_AT);
-  const doc = print(CheckClaim);
-  const checks: number[] = [];
-  const verdicts: Record<string, number> = {};
-  for (let k = 0; k < CLAIMS; k++) {
-    const text = claimAbout((k * 7919) % CHECK_AT);
-    const t0 = performance.now();
-    const res = await yoga.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: doc, variables: { text } }) });
-    const json = (await res.json()) as { data?: { checkClaim: { verdict: string } }; errors?: unknown };
-    checks.push(performance.now() - t0);
-    if (json.errors) throw new Error(`checkClaim failed: ${JSON.stringify(json.errors)}`);
-    verdicts[json.data!.checkClaim.verdict] = (verdicts[json.data!.checkClaim.verdict] ?? 0) + 1;
-  }
+  const check = await measure("check", CHECK_AT, CLAIMS);
+  const checks = check.times;
+  const verdicts = check.extra;
   console.log(`  at ${CHECK_AT}: ${await counts()}`);
 
   await fillTo(LARGE);
