@@ -253,6 +253,50 @@ function temporalConflicts(blockKey: string, list: ConflictStatement[]): Conflic
   return [];
 }
 
+// Explicitly civilian only: medics can serve with an armed group, so "a convoy of medics" and "a militia convoy" can
+// both be true (the seeds' gold agrees).
+const CIVILIAN = /\b(civilians?|civilian (?:sites?|areas?|targets?)|homes?|houses|residential|schools?|hospitals?|families|children|aid workers?)\b/i;
+const MILITARY = /\b(militias?|fighters|militants|commanders?|combatants|weapons|depots?|headquarters|operatives|military (?:sites?|targets?|positions|facilities))\b/i;
+const targetClass = (s: ConflictStatement) => {
+  const t = s.text;
+  const civ = CIVILIAN.test(t);
+  const mil = MILITARY.test(t);
+  return civ === mil ? undefined : civ ? "civilian" : "military";
+};
+
+/**
+ * Pure: one event (same type, agent, place and period, whatever the target qualifier) whose target one party calls
+ * civilian (medics, homes, a hospital) and another calls military (fighters, a depot, a headquarters).
+ */
+export function characterizationConflicts(statements: ConflictStatement[]): Conflict[] {
+  const out: Conflict[] = [];
+  const anyQualifier = statements.map((s) => {
+    const parts = s.propKey.split("|");
+    if (parts.length === 5) parts[3] = "*";
+    return { ...s, propKey: parts.join("|") };
+  });
+  for (const c of clusters(anyQualifier)) {
+    const classed = c.statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.eventType !== "NOTIFICATION");
+    const civ = classed.filter((s) => targetClass(s) === "civilian");
+    const mil = classed.filter((s) => targetClass(s) === "military");
+    if (!civ.length || !mil.length || !civ.some((a) => mil.some((b) => partyOf(a) !== partyOf(b)))) continue;
+    const topic = describe(civ[0]!.frame);
+    out.push({
+      key: `CHARACTERIZATION|${c.blockKey}`,
+      blockKey: c.blockKey,
+      kind: "CHARACTERIZATION",
+      confidence: Math.round(confidenceOf(civ, mil, false) * 0.7 * 100) / 100,
+      rule: "characterization:civilian-vs-military-target",
+      explanation: `On ${topic}, ${names(civ)} described the target as civilian (${quote(civ[0]!)}); ${names(mil)} described it as military (${quote(mil[0]!)}).`,
+      sides: [
+        { label: "Civilian target", statementIds: civ.map((s) => s.id) },
+        { label: "Military target", statementIds: mil.map((s) => s.id) },
+      ],
+    });
+  }
+  return out;
+}
+
 export type Revision = { fromId: number; toId: number; explanation: string };
 
 const RISE = /\b(rose|risen|climbed|increased|went up|later|updated|revised)\b/i;

@@ -1,5 +1,5 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { blockPeriod, blockPrefix, clusters, detectBlock, DETECTOR_VERSION, revisionsIn, type ConflictStatement, type Conflict, type Revision } from "../analysis/detect.js";
+import { blockPeriod, blockPrefix, characterizationConflicts, clusters, detectBlock, DETECTOR_VERSION, revisionsIn, type ConflictStatement, type Conflict, type Revision } from "../analysis/detect.js";
 
 /** How many statements an undated proposition is compared against (most recent first). */
 const UNDATED_CANDIDATE_LIMIT = 2000;
@@ -90,12 +90,31 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
       ? await prisma.statement.findMany({ where: { OR: siblings.map((p) => ({ propKey: { in: [...[...periods].map((x) => `${p}|${x}`), `${p}|?`] } })) }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
       : [];
     revisions.push(...revisionsIn([...statements, ...siblingRows.map(toConflictStatement)]));
+    // Characterisation compares the event's statements whatever their target qualifier ("medical" or none).
+    if (siblings.length && rest.length === 3) {
+      const [agent, place] = rest;
+      const anyQualifier = await prisma.statement.findMany({
+        where: { propKey: { startsWith: `${type}|${agent}|${place}|` } },
+        select: statementSelect,
+        orderBy: { id: "desc" },
+        take: UNDATED_CANDIDATE_LIMIT,
+      });
+      const inPeriod = anyQualifier.map(toConflictStatement).filter((x) => periods.has(blockPeriod(x.propKey)) || blockPeriod(x.propKey) === "?");
+      for (const p of periods) blockKeys.add(`${type}|${agent}|${place}|*|${p}`);
+      blockKeys.add(`${type}|${agent}|${place}|*|?`);
+      detected.push(...characterizationConflicts(inPeriod));
+    }
   }
   // Revision links among the blocks' statements are recomputed with them.
   await prisma.$transaction([
     prisma.statementLink.deleteMany({ where: { kind: "REVISION", OR: [{ fromId: { in: blockStatementIds } }, { toId: { in: blockStatementIds } }] } }),
     prisma.statementLink.createMany({ data: revisions.map((r) => ({ kind: "REVISION" as const, ...r })), skipDuplicates: true }),
   ]);
+  // A qualifier-independent conflict (characterisation) is found from each of its blocks: keep one of each.
+  const seenKeys = new Set<string>();
+  const unique = detected.filter((c) => (seenKeys.has(c.key) ? false : (seenKeys.add(c.key), true)));
+  detected.length = 0;
+  detected.push(...unique);
   const existing = await prisma.contradiction.findMany({
     where: { blockKey: { in: [...blockKeys] } },
     select: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { detectBlock, revisionsIn, type ConflictStatement } from "../../src/analysis/detect.js";
+import { characterizationConflicts, detectBlock, revisionsIn, type ConflictStatement } from "../../src/analysis/detect.js";
 import type { ClaimFrame } from "../../src/ingest/types.js";
 
 // The detector on hand-made statements: what it must flag, and the look-alikes it must leave alone.
@@ -47,5 +47,25 @@ describe("revisionsIn", () => {
     const a = st({ frame: { quantities: [killed(2)] } });
     const b = st({ publishedAt: new Date("2031-05-04"), propKey: "STRIKE|-|erbil|-|2031-05", frame: { place: "erbil", quantities: [killed(4)] } });
     expect(revisionsIn([a, b])).toEqual([]);
+  });
+});
+
+describe("characterizationConflicts", () => {
+  const party = (key: string) => ({ speakerKey: key, affiliationKey: undefined });
+  it("civilian homes against a militia depot, from two parties, whatever the qualifier in the key", () => {
+    const a = st({ ...party("gov:iraq"), text: "the strike destroyed homes and killed civilians", propKey: "STRIKE|us|taji|-|2031-05" });
+    const b = st({ ...party("gov:us"), text: "the strike hit a militia weapons depot", propKey: "STRIKE|us|taji|depot|2031-05" });
+    const c = characterizationConflicts([a, b]);
+    expect(c.map((x) => [x.kind, x.sides.map((side) => side.statementIds)])).toEqual([["CHARACTERIZATION", [[a.id], [b.id]]]]);
+  });
+  it("medics and a militia convoy can both be true: no conflict", () => {
+    const a = st({ ...party("org:pmf"), text: "a strike hit a convoy of medics" });
+    const b = st({ ...party("outlet:wire"), text: "the strike hit a militia convoy" });
+    expect(characterizationConflicts([a, b])).toEqual([]);
+  });
+  it("one party describing both is not a conflict between parties", () => {
+    const a = st({ ...party("gov:iraq"), text: "civilians were killed" });
+    const b = st({ ...party("gov:iraq"), text: "fighters were killed" });
+    expect(characterizationConflicts([a, b])).toEqual([]);
   });
 });
