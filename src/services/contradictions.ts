@@ -90,19 +90,18 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
       ? await prisma.statement.findMany({ where: { OR: siblings.map((p) => ({ propKey: { in: [...[...periods].map((x) => `${p}|${x}`), `${p}|?`] } })) }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
       : [];
     revisions.push(...revisionsIn([...statements, ...siblingRows.map(toConflictStatement)]));
-    // Characterisation compares the event's statements whatever their target qualifier ("medical" or none).
+    // Characterisation compares a qualified block ("medical") with the event's unqualified one, same periods: exact
+    // keys, so the work stays with the block and does not grow with the corpus.
     if (siblings.length && rest.length === 3) {
-      const [agent, place] = rest;
-      const anyQualifier = await prisma.statement.findMany({
-        where: { propKey: { startsWith: `${type}|${agent}|${place}|` } },
-        select: statementSelect,
-        orderBy: { id: "desc" },
-        take: UNDATED_CANDIDATE_LIMIT,
-      });
-      const inPeriod = anyQualifier.map(toConflictStatement).filter((x) => periods.has(blockPeriod(x.propKey)) || blockPeriod(x.propKey) === "?");
+      const [agent, place, qualifier] = rest;
+      const plain = `${type}|${agent}|${place}|-`;
+      const plainRows =
+        qualifier === "-"
+          ? []
+          : await prisma.statement.findMany({ where: { propKey: { in: [...[...periods].map((x) => `${plain}|${x}`), `${plain}|?`] } }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT });
       for (const p of periods) blockKeys.add(`${type}|${agent}|${place}|*|${p}`);
       blockKeys.add(`${type}|${agent}|${place}|*|?`);
-      detected.push(...characterizationConflicts(inPeriod));
+      detected.push(...characterizationConflicts([...statements, ...plainRows.map(toConflictStatement)]));
     }
   }
   // Revision links among the blocks' statements are recomputed with them.
