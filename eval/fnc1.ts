@@ -3,9 +3,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { FNC_LABELS, fncScore, isDevBody, loadFnc1, type FncLabel } from "../src/analysis/stance/fnc1.js";
+import { VERDICT } from "../src/analysis/check-claim.js";
 import { evalApi } from "./api.js";
 
-const LABEL_OF = { SUPPORTED: "agree", CONTRADICTED: "disagree", DISCUSSED: "discuss", UNRELATED: "unrelated" } as const;
+const LABEL_OF = Object.fromEntries(Object.entries(VERDICT).map(([label, verdict]) => [verdict, label])) as Record<(typeof VERDICT)[FncLabel], FncLabel>;
 
 export async function evalFnc1(shared: string, limit = Infinity) {
   const dir = path.join(shared, "data/fnc1");

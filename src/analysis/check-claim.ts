@@ -7,7 +7,8 @@ import { contentWords, coverage } from "./text-sim.js";
 const wordsOf = (text: string) => [...contentWords(text), ...partyTokens(text)];
 
 export type Stance = "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED";
-const VERDICT = { agree: "SUPPORTED", disagree: "CONTRADICTED", discuss: "DISCUSSED", unrelated: "UNRELATED" } as const;
+/** The verdict for each stance of the model (FNC-1's labels). */
+export const VERDICT = { agree: "SUPPORTED", disagree: "CONTRADICTED", discuss: "DISCUSSED", unrelated: "UNRELATED" } as const;
 
 export type ClaimInput = { text: string; polarity: "AFFIRM" | "DENY"; propKey: string };
 export type EvidenceInput = { id: number; sourceId: number; start: number; end: number; text: string; polarity: "AFFIRM" | "DENY"; propKey: string; modality: string };
@@ -52,21 +53,21 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
   const verdictOf = new Map(perSource.map((v) => [v.sourceId, v.verdict]));
 
   const evidence: Evidence[] = statements
-    .map((s): Evidence => {
+    .flatMap((s): Evidence[] => {
       const sameBlock = !!claim.propKey && !!s.propKey && claimBlock(s.propKey) === claimBlock(claim.propKey);
       const lexical = coverage(cw, new Set(wordsOf(s.text)));
+      const sourceVerdict = verdictOf.get(s.sourceId);
       // A proposition match counts when the statement shares the claim's words and its source (when the model read it)
       // is about the claim: claim frames are coarse, and a shared frame alone is weak evidence.
-      const sourceRelated = !bySource.has(s.sourceId) || verdictOf.get(s.sourceId) !== "UNRELATED";
-      if (sameBlock && s.modality !== "UNCERTAIN" && lexical >= 0.25 && sourceRelated) {
-        return { statementId: s.id, score: round(Math.min(1, 0.5 + lexical / 2)), stance: s.polarity === claim.polarity ? "SUPPORTED" : "CONTRADICTED", rule: "proposition" };
+      if (sameBlock && s.modality !== "UNCERTAIN" && lexical >= 0.25 && sourceVerdict !== "UNRELATED") {
+        return [{ statementId: s.id, score: round(Math.min(1, 0.5 + lexical / 2)), stance: s.polarity === claim.polarity ? "SUPPORTED" : "CONTRADICTED", rule: "proposition" }];
       }
+      if (sourceVerdict === "UNRELATED") return [];
       const src = bySource.get(s.sourceId);
       const near = src ? src.prediction.topSentences.some((i) => src.sentences[i] && inside(s, src.sentences[i]!)) : false;
-      const stance = verdictOf.get(s.sourceId) ?? "DISCUSSED";
-      return { statementId: s.id, score: round(Math.min(1, lexical + (near ? 0.2 : 0))), stance: stance === "UNRELATED" ? "DISCUSSED" : stance, rule: "source" };
+      const score = round(Math.min(1, lexical + (near ? 0.2 : 0)));
+      return score >= 0.3 ? [{ statementId: s.id, score, stance: sourceVerdict ?? "DISCUSSED", rule: "source" }] : [];
     })
-    .filter((e) => e.rule === "proposition" || (e.score >= 0.3 && verdictOf.get(statements.find((s) => s.id === e.statementId)!.sourceId) !== "UNRELATED"))
     .sort((a, b) => (a.rule === b.rule ? b.score - a.score : a.rule === "proposition" ? -1 : 1))
     .slice(0, 10);
 

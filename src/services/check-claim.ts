@@ -1,8 +1,7 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import { claimBlock, decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
-import { contentTokens, idfOf, tokens } from "../analysis/stance/features.js";
+import { contentTokens, idfOf, prepareText, tokens } from "../analysis/stance/features.js";
 import { loadStanceModel, predict } from "../analysis/stance/model.js";
-import { prepareText } from "../analysis/stance/features.js";
 import { buildClaim } from "../ingest/stages/04-claims.js";
 import { InputError } from "./errors.js";
 

@@ -46,10 +46,6 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   return spans.slice(0, 300);
 }
 
-export function splitSentences(text: string): string[] {
-  return sentenceSpans(text).map(([a, b]) => text.slice(a, b));
-}
-
 /** 32-bit FNV-1a. */
 export function hash(s: string): number {
   let h = 2166136261;

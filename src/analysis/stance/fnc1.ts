@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** FNC-1 labels, and the checkClaim verdict each one corresponds to. */
+/** FNC-1 labels (their checkClaim verdicts are VERDICT in src/analysis/check-claim.ts). */
 export const FNC_LABELS = ["agree", "disagree", "discuss", "unrelated"] as const;
 export type FncLabel = (typeof FNC_LABELS)[number];
-export const VERDICT_OF: Record<FncLabel, "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED"> = {
-  agree: "SUPPORTED",
-  disagree: "CONTRADICTED",
-  discuss: "DISCUSSED",
-  unrelated: "UNRELATED",
-};
 
 export type FncPair = { headline: string; bodyId: number; stance: FncLabel };
 export type FncData = { bodies: Map<number, string>; pairs: FncPair[] };
