@@ -1,5 +1,5 @@
 import { ANAPHORA, TITLE_WORDS } from "../lexicon/cues.js";
-import { findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY, type OrgEntry } from "../lexicon/organizations.js";
+import { aliasAlternation, findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY, type OrgEntry } from "../lexicon/organizations.js";
 import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from "../types.js";
 
 const NAME_TOKEN = /^(?:[A-Z][a-zA-Z’'-]*\.?|al-[A-Z][a-zA-Z’'-]*|bin|ibn|de|van|von|[A-Z]\.|II|III|IV|Jr\.?)$/;
@@ -36,7 +36,7 @@ function lastName(name: string): string {
 
 // All organisation aliases in one alternation (longest first), for scanning a phrase once.
 const ORG_OF_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 3 || alias === "us"));
-const ORG_RE = new RegExp(`(?<= )(?:${[...ORG_OF_ALIAS.keys()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?= )`, "g");
+const ORG_RE = new RegExp(`(?<= )(?:${aliasAlternation(ORG_OF_ALIAS.keys())})(?= )`, "g");
 
 /** The longest organisation alias inside a phrase ("spokesman for the task force" → the task force). */
 function orgInside(phrase: string): { org: OrgEntry; at: number; alias: string } | undefined {

@@ -1,5 +1,5 @@
 import { HEDGE_CUES, NEGATION_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
-import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
+import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOf } from "../lexicon/events.js";
 import { findPlace, siteDescription } from "../lexicon/places.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
@@ -102,7 +102,7 @@ for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
   if (agent && alias.length >= 2 && !PARTY_OF_ALIAS.has(alias)) PARTY_OF_ALIAS.set(alias, agent);
 }
 const PARTY_RE = new RegExp(
-  `(?<=[\\s(])(?:${[...PARTY_OF_ALIAS.keys()].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:'s)?(?=[\\s,.)])`,
+  `(?<=[\\s(])(?:${aliasAlternation(PARTY_OF_ALIAS.keys())})(?:'s)?(?=[\\s,.)])`,
   "g",
 );
 
