@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { findPlace, PLACES, siteDescription } from "./lexicon/places.js";
+import { findPlace, PLACES } from "./lexicon/places.js";
 import { segment } from "./stages/01-segment.js";
 import { attribute } from "./stages/02-attribute.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
@@ -84,9 +84,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     seen.add(dedupe);
     const text = doc.text.slice(a.start, a.end);
     const clause = a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
-    // Only a clause that says "the airbase" / "the airport" needs to know which one was just named.
-    const sites = siteDescription(clause ?? text) ? recentSites(doc.text, doc.sentences, a.start) : undefined;
-    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, docNotified, ...(sites ? { recentSites: sites } : {}), ...(clause ? { clause } : {}) });
+    // Looked up only by a clause that says "the airbase" / "the airport".
+    const sitesBefore = () => recentSites(doc.text, doc.sentences, a.start);
+    const c = buildClaim(text, { cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey), publishedAt: doc.meta.publishedAt, docPlace, docNotified, sitesBefore, ...(clause ? { clause } : {}) });
     const type = c.frame.eventType;
     let eventKey: string | undefined;
     if (type !== "OTHER" && c.frame.place) {

@@ -40,6 +40,12 @@ function toConflictStatement(r: Row): ConflictStatement {
   };
 }
 
+/** Event types whose blocks are compared with each other (counts, characterisation). */
+const EVENT_TYPES = ["STRIKE", "CASUALTIES", "RESPONSIBILITY"];
+
+/** The exact proposition keys of a block prefix in the given periods, plus its undated key. */
+const keysIn = (prefix: string, periods: Set<string>) => [...[...periods].map((p) => `${prefix}|${p}`), `${prefix}|?`];
+
 /**
  * Re-runs detection for the given blocking keys only (the statements sharing a proposition key), so the work per
  * new article depends on its own statements, not on the corpus size. Reviews are kept: a contradiction is matched
@@ -74,35 +80,28 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const blockStatementIds: number[] = [];
   const blockKeys = new Set<string>();
   for (const [prefix, periods] of prefixes) {
-    const where: Prisma.StatementWhereInput = periods.has("?")
-      ? { propKey: { startsWith: `${prefix}|` } }
-      : { propKey: { in: [...[...periods].map((p) => `${prefix}|${p}`), `${prefix}|?`] } };
+    const where: Prisma.StatementWhereInput = periods.has("?") ? { propKey: { startsWith: `${prefix}|` } } : { propKey: { in: keysIn(prefix, periods) } };
     const rows = await prisma.statement.findMany({ where, select: statementSelect, orderBy: { id: "desc" }, take: UNDATED_CANDIDATE_LIMIT });
     const statements = rows.map(toConflictStatement).filter((s) => blockPrefix(s.propKey) === prefix);
     for (const c of clusters(statements)) blockKeys.add(c.blockKey);
     for (const p of periods) blockKeys.add(`${prefix}|${p}`);
     detected.push(...detectBlock(statements));
     blockStatementIds.push(...statements.map((x) => x.id));
-    // Revisions compare counts across the event's sibling types (a strike's dead, a casualty toll).
-    const [type, ...rest] = prefix.split("|");
-    const siblings = type === "STRIKE" || type === "CASUALTIES" || type === "RESPONSIBILITY" ? ["STRIKE", "CASUALTIES", "RESPONSIBILITY"].filter((t) => t !== type).map((t) => [t, ...rest].join("|")) : [];
-    const siblingRows = siblings.length
-      ? await prisma.statement.findMany({ where: { OR: siblings.map((p) => ({ propKey: { in: [...[...periods].map((x) => `${p}|${x}`), `${p}|?`] } })) }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
-      : [];
-    revisions.push(...revisionsIn([...statements, ...siblingRows.map(toConflictStatement)]));
-    // Characterisation compares a qualified block ("medical") with the event's unqualified one, same periods: exact
-    // keys, so the work stays with the block and does not grow with the corpus.
-    if (siblings.length && rest.length === 3) {
-      const [agent, place, qualifier] = rest;
-      const plain = `${type}|${agent}|${place}|-`;
-      const plainRows =
-        qualifier === "-"
-          ? []
-          : await prisma.statement.findMany({ where: { propKey: { in: [...[...periods].map((x) => `${plain}|${x}`), `${plain}|?`] } }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT });
-      for (const p of periods) blockKeys.add(`${type}|${agent}|${place}|*|${p}`);
-      blockKeys.add(`${type}|${agent}|${place}|*|?`);
-      detected.push(...characterizationConflicts([...statements, ...plainRows.map(toConflictStatement)]));
-    }
+
+    // An event's other blocks, in one query: its sibling types (revisions compare a strike's dead with a casualty toll)
+    // and, for a qualified block ("medical"), the unqualified one (characterisation). Exact keys, same periods, so the
+    // work stays with the event and does not grow with the corpus.
+    const [type, agent, place, qualifier] = prefix.split("|");
+    if (!EVENT_TYPES.includes(type!) || qualifier === undefined) continue;
+    const siblings = EVENT_TYPES.filter((t) => t !== type).map((t) => [t, agent, place, qualifier].join("|"));
+    const plain = qualifier === "-" ? undefined : `${type}|${agent}|${place}|-`;
+    const related = (
+      await prisma.statement.findMany({ where: { propKey: { in: [...siblings, ...(plain ? [plain] : [])].flatMap((p) => keysIn(p, periods)) } }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
+    ).map(toConflictStatement);
+    revisions.push(...revisionsIn([...statements, ...related.filter((x) => siblings.includes(blockPrefix(x.propKey)))]));
+    for (const p of periods) blockKeys.add(`${type}|${agent}|${place}|*|${p}`);
+    blockKeys.add(`${type}|${agent}|${place}|*|?`);
+    detected.push(...characterizationConflicts([...statements, ...related.filter((x) => blockPrefix(x.propKey) === plain)]));
   }
   // Revision links among the blocks' statements are recomputed with them.
   await prisma.$transaction([
@@ -112,8 +111,6 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   // A qualifier-independent conflict (characterisation) is found from each of its blocks: keep one of each.
   const seenKeys = new Set<string>();
   const unique = detected.filter((c) => (seenKeys.has(c.key) ? false : (seenKeys.add(c.key), true)));
-  detected.length = 0;
-  detected.push(...unique);
   const existing = await prisma.contradiction.findMany({
     where: { blockKey: { in: [...blockKeys] } },
     select: {
@@ -124,7 +121,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const byKey = new Map(existing.map((c) => [c.key, c]));
   const notify: Array<{ contradictionId: number; created: boolean }> = [];
 
-  for (const c of detected) {
+  for (const c of unique) {
     const prev = byKey.get(c.key);
     byKey.delete(c.key);
     const signature = sidesSignature(c.sides.map((s) => s.statementIds));

@@ -203,7 +203,7 @@ export type ClaimContext = {
   /** The party the document's notification sentences most often name as given notice. */
   docNotified?: string;
   /** The bases and airports the sentences just before this statement name ("the airbase" refers to one of them). */
-  recentSites?: { base?: string; airport?: string };
+  sitesBefore?: () => { base?: string; airport?: string };
   clause?: string;
 };
 
@@ -240,7 +240,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   if (eventType === "NOTIFICATION") agent = notifiedPartyOf(clause, speakerGroup) ?? ctx.docNotified ?? (/\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup));
   const placeHit = findPlace(clause);
   const site = siteDescription(clause);
-  const place = placeHit?.specific ? placeHit.key : ((site && ctx.recentSites?.[site]) ?? ctx.docPlace ?? placeHit?.key);
+  const place = placeHit?.specific ? placeHit.key : ((site && ctx.sitesBefore?.()[site]) ?? ctx.docPlace ?? placeHit?.key);
   const time = timeOf(clause, ctx.publishedAt);
   const quantities = quantitiesOf(clause);
   const qualifier = qualifierOf(clause);
