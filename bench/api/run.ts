@@ -12,23 +12,15 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase } from "../../src/db/client.js";
+import { ADMIN_URL, databaseUrl, percentile, runSql } from "../lib.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const STATEMENTS = Math.max(10_000, Number(process.env.STATEMENTS ?? 12_000));
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const dbName = `gainsay_bench_api_${process.pid}`;
 
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const adminQuery = (sql: string) => runSql(ADMIN_URL, sql);
 
 /** Synthetic corpus straight into the tables: every 4 statements form one contradiction with two sides of two. */
 async function seed(url: string) {
@@ -95,10 +87,6 @@ const QUERY = `query Page($first: Int!) {
   }
 }`;
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function load(url: string, first: number) {
   const body = JSON.stringify({ query: QUERY, variables: { first } });
   const check = (await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).json()) as {
@@ -117,7 +105,6 @@ async function load(url: string, first: number) {
     });
   await run(2, false); // warm-up: JIT, pool, plan cache
   const res = await run(DURATION, true);
-  latencies.sort((a, b) => a - b);
   return {
     first,
     requests: res.requests.total,
@@ -133,12 +120,11 @@ async function load(url: string, first: number) {
 
 await adminQuery(`DROP DATABASE IF EXISTS ${dbName}`);
 await adminQuery(`CREATE DATABASE ${dbName}`);
-const u = new URL(admin);
-u.pathname = `/${dbName}`;
+const url = databaseUrl(dbName);
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
-  await seed(u.toString());
-  server = await startServer(u.toString());
+  await seed(url);
+  server = await startServer(url);
   console.log(`server ${server.url} (PostgreSQL), ${CONNECTIONS} connections, ${DURATION} s per run after a 2 s warm-up\n`);
   console.log("page size | requests/s | p50 ms | p95 ms | p99 ms | KB/response | non-2xx | errors");
   const rows = [];

@@ -17,12 +17,12 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { print } from "graphql";
-import pg from "pg";
 import { openDatabase } from "../../src/db/client.js";
 import { createEvents } from "../../src/server/pubsub.js";
 import { createServices } from "../../src/services/index.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
 import { CheckClaim } from "../../client/operations.js";
+import { ADMIN_URL, databaseUrl, percentile, runSql } from "../lib.js";
 import { article, claimAbout } from "./corpus.js";
 
 // Measurements run in a fresh child process after VACUUM ANALYZE, so that the two corpus sizes are compared under the
@@ -68,26 +68,14 @@ const CHECK_AT = Number(process.env.CHECK_AT ?? 10_000);
 const PROBE = Number(process.env.PROBE ?? 60);
 const CLAIMS = Number(process.env.CLAIMS ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
-const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `gainsay_bench_scale_${process.pid}`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
-async function adminQueryOn(connectionString: string, sql: string) {
-  const c = new pg.Client({ connectionString });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
-async function adminQuery(sql: string) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(sql).finally(() => c.end());
-}
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const adminQuery = (sql: string) => runSql(ADMIN_URL, sql);
 
 await adminQuery(`CREATE DATABASE ${dbName}`);
-const url = new URL(admin);
-url.pathname = `/${dbName}`;
-const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "", poolSize: CONCURRENCY + 2 });
+const url = databaseUrl(dbName);
+const db = await openDatabase({ databaseUrl: url, dataDir: "", poolSize: CONCURRENCY + 2 });
 const events = createEvents();
 const services = createServices(db.prisma, events);
 
@@ -111,8 +99,8 @@ async function fillTo(n: number) {
 
 let probeBase = 10_000_000;
 async function measure(what: "ingest" | "check", base: number, count: number): Promise<{ times: number[]; extra: Record<string, number> }> {
-  await adminQueryOn(url.toString(), "VACUUM ANALYZE");
-  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/scale/run.ts"), "--measure", what, url.toString(), String(base), String(count)], {
+  await runSql(url, "VACUUM ANALYZE");
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/scale/run.ts"), "--measure", what, url, String(base), String(count)], {
     cwd: root, env: { ...process.env, NODE_OPTIONS: "" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`measurement failed:\n${r.stderr}`);
@@ -145,19 +133,19 @@ try {
   const large = await probe();
   console.log(`  at ${LARGE}: ${await counts()}\n`);
 
-  const med = (xs: number[]) => pct(xs, 50);
+  const med = (xs: number[]) => percentile(xs, 50);
   const rows = [
-    [`ingest per article, corpus ${SMALL}`, med(small), pct(small, 95)],
-    [`ingest per article, corpus ${LARGE}`, med(large), pct(large, 95)],
-    [`checkClaim, corpus ${CHECK_AT} (GraphQL, ${CLAIMS} claims)`, med(checks), pct(checks, 95)],
+    [`ingest per article, corpus ${SMALL}`, med(small), percentile(small, 95)],
+    [`ingest per article, corpus ${LARGE}`, med(large), percentile(large, 95)],
+    [`checkClaim, corpus ${CHECK_AT} (GraphQL, ${CLAIMS} claims)`, med(checks), percentile(checks, 95)],
   ] as const;
   console.log("measure                                         | p50 ms | p95 ms");
   for (const [name, p50, p95] of rows) console.log(`${name.padEnd(48)}| ${p50.toFixed(1).padStart(6)} | ${p95.toFixed(1).padStart(6)}`);
   const ratio = med(large) / med(small);
   console.log(`\ningest ratio (median at ${LARGE} / median at ${SMALL}): ${ratio.toFixed(2)} (target ≤ 1.5)`);
-  console.log(`checkClaim p95 at ${CHECK_AT}: ${pct(checks, 95).toFixed(1)} ms (target ≤ 100 ms); verdicts ${JSON.stringify(verdicts)}`);
+  console.log(`checkClaim p95 at ${CHECK_AT}: ${percentile(checks, 95).toFixed(1)} ms (target ≤ 100 ms); verdicts ${JSON.stringify(verdicts)}`);
   console.log(
-    `\n${JSON.stringify({ bench: "scale", small: SMALL, large: LARGE, checkAt: CHECK_AT, probe: PROBE, ingestMedianSmall: med(small), ingestMedianLarge: med(large), ratio, checkP50: med(checks), checkP95: pct(checks, 95), corpusHash: createHash("sha1").update(article(0).text).digest("hex").slice(0, 8) })}`,
+    `\n${JSON.stringify({ bench: "scale", small: SMALL, large: LARGE, checkAt: CHECK_AT, probe: PROBE, ingestMedianSmall: med(small), ingestMedianLarge: med(large), ratio, checkP50: med(checks), checkP95: percentile(checks, 95), corpusHash: createHash("sha1").update(article(0).text).digest("hex").slice(0, 8) })}`,
   );
 } finally {
   await db.close();
