@@ -52,9 +52,10 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
   });
   const verdictOf = new Map(perSource.map((v) => [v.sourceId, v.verdict]));
 
+  const claimKey = claim.propKey ? claimBlock(claim.propKey) : "";
   const evidence: Evidence[] = statements
     .flatMap((s): Evidence[] => {
-      const sameBlock = !!claim.propKey && !!s.propKey && claimBlock(s.propKey) === claimBlock(claim.propKey);
+      const sameBlock = !!claimKey && !!s.propKey && claimBlock(s.propKey) === claimKey;
       const lexical = coverage(cw, new Set(wordsOf(s.text)));
       const sourceVerdict = verdictOf.get(s.sourceId);
       // A proposition match counts when the statement shares the claim's words and its source (when the model read it)

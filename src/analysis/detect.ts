@@ -185,6 +185,11 @@ export function compatibleCounts(a: Quantity, b: Quantity): boolean {
   return check(a, b);
 }
 
+const RISE = /\b(rose|risen|climbed|increased|went up|later|updated|revised)\b/i;
+
+/** A later count above the earlier one, or one the text says went up: a revision (linked), never a conflict. */
+const tollRose = (earlier: Quantity, later: Quantity, laterStatement: ConflictStatement) => later.value > earlier.value || RISE.test(laterStatement.text);
+
 /** Different sources giving incompatible exact counts for one event. Within one source a change is a revision. */
 function numericConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
   const withCounts = list.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
@@ -200,7 +205,7 @@ function numericConflicts(blockKey: string, list: ConflictStatement[]): Conflict
       const later = (a.publishedAt?.getTime() ?? 0) <= (b.publishedAt?.getTime() ?? 0) ? b : a;
       const lq = later === a ? qa : qb;
       const eq = later === a ? qb : qa;
-      if (lq.value > eq.value || /\b(rose|risen|climbed|increased|later)\b/i.test(later.text)) continue;
+      if (tollRose(eq, lq, later)) continue;
       return [
         {
           key: `NUMERIC|${blockKey}`,
@@ -299,8 +304,6 @@ export function characterizationConflicts(statements: ConflictStatement[]): Conf
 
 export type Revision = { fromId: number; toId: number; explanation: string };
 
-const RISE = /\b(rose|risen|climbed|increased|went up|later|updated|revised)\b/i;
-
 /**
  * Pure: counts for one event that changed rather than conflicted — a toll that rose from two to four — linked from the
  * earlier statement to the later one. Earlier means an earlier publication, or earlier in the same text.
@@ -323,7 +326,7 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
         if (compatibleCounts(qa, qb)) continue;
         const sameSource = a.sourceId === b.sourceId;
         const later = (b.publishedAt?.getTime() ?? 0) > (a.publishedAt?.getTime() ?? 0) || sameSource;
-        if (!later || !(qb.value > qa.value || RISE.test(b.text))) continue;
+        if (!later || !tollRose(qa, qb, b)) continue;
         out.push({ fromId: a.id, toId: b.id, explanation: `The count changed from ${qa.text} (${a.speakerName}) to ${qb.text} (${b.speakerName})${sameSource ? " later in the same report" : " in a later report"}: a revision, not a contradiction.` });
         break;
       }

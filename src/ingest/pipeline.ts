@@ -6,29 +6,28 @@ import { resolveSpeakers } from "./stages/03-speakers.js";
 import { buildClaim, eventTypeOf, notifiedPartyOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
 
-/** The place most of the document's strike sentences name: the default site for statements that name none. */
-export function dominantPlace(text: string, sentences: Array<{ start: number; end: number }>): string | undefined {
-  const counts = new Map<string, number>();
+const mostCommon = (counts: Map<string, number>) => [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+
+/**
+ * What the document as a whole says, in one pass over its sentences: the place most of its strike sentences name (the
+ * default site for statements that name none) and the party its notification sentences most often say was (or was
+ * not) given notice.
+ */
+export function documentContext(text: string, sentences: Array<{ start: number; end: number }>): { place?: string; notified?: string } {
+  const places = new Map<string, number>();
+  const notified = new Map<string, number>();
   for (const s of sentences) {
     const t = text.slice(s.start, s.end);
     const type = eventTypeOf(t);
-    if (type !== "STRIKE" && type !== "RESPONSIBILITY") continue;
-    const p = findPlace(t);
-    if (p?.specific) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+    if (type === "STRIKE" || type === "RESPONSIBILITY") {
+      const p = findPlace(t);
+      if (p?.specific) places.set(p.key, (places.get(p.key) ?? 0) + 1);
+    } else if (type === "NOTIFICATION") {
+      const p = notifiedPartyOf(t.replace(/[“”"]/g, ""), undefined);
+      if (p) notified.set(p, (notified.get(p) ?? 0) + 1);
+    }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/** The party the document's notification sentences most often say was (or was not) given notice. */
-export function dominantNotified(text: string, sentences: Array<{ start: number; end: number }>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const s of sentences) {
-    const t = text.slice(s.start, s.end).replace(/[“”"]/g, "");
-    if (eventTypeOf(t) !== "NOTIFICATION") continue;
-    const p = notifiedPartyOf(t, undefined);
-    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { place: mostCommon(places), notified: mostCommon(notified) };
 }
 
 /** The base and the airport named most recently in the few sentences before `at`. */
@@ -71,8 +70,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const sourceKey = sourceKeyOf(input.text);
   const attributions = attribute(doc);
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });
-  const docPlace = dominantPlace(doc.text, doc.sentences);
-  const docNotified = dominantNotified(doc.text, doc.sentences);
+  const { place: docPlace, notified: docNotified } = documentContext(doc.text, doc.sentences);
   const affiliationOf = new Map(speakers.map((sp) => [sp.key, sp.affiliationKey]));
   const statements: ExtractedStatement[] = [];
   const events = new Map<string, ExtractedEvent>();
