@@ -94,12 +94,9 @@ export function parseModel(json: string): StanceModel {
 
 export const MODEL_PATH = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../models/stance.json");
 let cached: StanceModel | undefined;
-/** The committed model, read once (offline; no download). */
+/** The committed model, read once (offline; no download); another file is read each time it is asked for. */
 export function loadStanceModel(file = MODEL_PATH): StanceModel {
-  if (!cached || file !== MODEL_PATH) {
-    const m = parseModel(readFileSync(file, "utf8"));
-    if (file !== MODEL_PATH) return m;
-    cached = m;
-  }
+  if (file !== MODEL_PATH) return parseModel(readFileSync(file, "utf8"));
+  cached ??= parseModel(readFileSync(MODEL_PATH, "utf8"));
   return cached;
 }
