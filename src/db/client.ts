@@ -20,6 +20,11 @@ export type DatabaseOptions = {
   /** Called once per Prisma operation, through the query-log client extension (see query-log.ts). */
   onOperation?: (entry: QueryLogEntry) => void;
   poolSize?: number;
+  /**
+   * An idle pooled PostgreSQL connection failed (server restart, admin termination). The pool drops it and opens
+   * another when needed; without a listener node-postgres would crash the process. Default: a line on stderr.
+   */
+  onConnectionError?: (e: Error) => void;
 };
 
 export type Database = {
@@ -44,6 +49,7 @@ function makeClient(adapter: any, { onQuery, onOperation }: Pick<DatabaseOptions
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on("error", opts.onConnectionError ?? ((e) => process.stderr.write(`db/client: an idle PostgreSQL connection was lost (${e.message}); the pool replaces it\n`)));
     let migrationsApplied: string[];
     const client = await pool.connect().catch((e: Error) => {
       void pool.end();

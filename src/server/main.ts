@@ -18,6 +18,7 @@ const log = createLogger(config.logLevel);
 const db = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
+  onConnectionError: (e) => log.warn("an idle PostgreSQL connection was lost; the pool replaces it", { error: e.message }),
   // LOG_LEVEL=debug logs every Prisma operation with its duration (the query-log extension).
   onOperation: config.logLevel === "debug" ? (op) => log.debug("db operation", { model: op.model, operation: op.operation, ms: Math.round(op.ms * 10) / 10, ok: op.ok }) : undefined,
 }).catch((e: Error) => {
