@@ -10,7 +10,13 @@ export type OrgEntry = {
   agent?: string;
 };
 
-export const ORGANIZATIONS: OrgEntry[] = [
+/**
+ * The optional actor lexicon: known actors with their aliases. The pipeline must do its job without it;
+ * `GAINSAY_LEXICONS=off` switches it (and the place lexicon) off, as the eval does to measure that.
+ */
+export const LEXICONS_OFF = process.env.GAINSAY_LEXICONS === "off";
+
+const KNOWN_ACTORS: OrgEntry[] = [
   { key: "gov:us", name: "United States government", kind: "GOVERNMENT", agent: "us",
     aliases: ["united states", "the united states", "u.s.", "us", "the u.s.", "the us", "washington", "trump administration", "the trump administration", "biden administration", "the american side", "american", "officials in the u.s.", "u.s. officials", "us officials", "the us government", "u.s. government", "other u.s. leaders", "u.s. leaders"] },
   { key: "org:us-nsc", name: "US National Security Council", kind: "ORGANIZATION", affiliation: "gov:us", agent: "us",
@@ -58,6 +64,8 @@ export const ORGANIZATIONS: OrgEntry[] = [
   { key: "outlet:al-jazeera", name: "Al Jazeera", kind: "OUTLET", aliases: ["al jazeera"] },
   { key: "outlet:iraqi-state-tv", name: "Iraqi state TV", kind: "OUTLET", affiliation: "gov:iraq", aliases: ["iraqi state tv", "iraqi state television"] },
 ];
+
+export const ORGANIZATIONS: OrgEntry[] = LEXICONS_OFF ? [] : KNOWN_ACTORS;
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
 

@@ -2,7 +2,7 @@
 
 export type PlaceEntry = { key: string; pattern: RegExp; specific: boolean; category?: "base" | "airport" };
 
-export const PLACES: PlaceEntry[] = [
+const KNOWN_PLACES: PlaceEntry[] = [
   { key: "baghdad-airport", pattern: /\bbaghdad international airport\b|\bbaghdad airport\b/i, specific: true, category: "airport" },
   { key: "taji", pattern: /\btaji\b|\bnorth of baghdad\b/i, specific: true, category: "base" },
   { key: "al-asad", pattern: /\bal[- ]asad\b|\bain al-asad\b/i, specific: true, category: "base" },
@@ -17,6 +17,9 @@ export const PLACES: PlaceEntry[] = [
   { key: "syria", pattern: /\bin syria\b/i, specific: false },
   { key: "iran", pattern: /\bin iran\b/i, specific: false },
 ];
+
+/** Optional data: off with `GAINSAY_LEXICONS=off` (see the organisations lexicon). */
+export const PLACES: PlaceEntry[] = process.env.GAINSAY_LEXICONS === "off" ? [] : KNOWN_PLACES;
 
 export function findPlace(text: string): { key: string; specific: boolean; category?: PlaceEntry["category"] } | undefined {
   for (const p of PLACES) if (p.pattern.test(text)) return { key: p.key, specific: p.specific, ...(p.category ? { category: p.category } : {}) };
