@@ -69,7 +69,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   if (doc.meta.language !== "en") return { meta: doc.meta, speakers: [], statements: [], events: [] };
   const sourceKey = sourceKeyOf(input.text);
   const attributions = attribute(doc);
-  const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, publisher: input.publisher });
+  const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, ...(input.publisher ? { publisher: input.publisher } : {}), ...(input.url ? { url: input.url } : {}) });
   const { place: docPlace, notified: docNotified } = documentContext(doc.text, doc.sentences);
   const affiliationOf = new Map(speakers.map((sp) => [sp.key, sp.affiliationKey]));
   const statements: ExtractedStatement[] = [];

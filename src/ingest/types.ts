@@ -31,6 +31,8 @@ export type SpeakerMention = Span & {
   alsoKnownAs?: string[];
   /** Jointly credited speakers ("Iraq and the U.S.-led coalition denied …"). */
   parts?: SpeakerMention[];
+  /** The head noun of a description that refers back ("the company" → company), for entity tracking. */
+  descriptor?: string;
 };
 
 /** A canonical speaker after stage 3. `key` is stable across sources. */
@@ -41,6 +43,8 @@ export type CanonicalSpeaker = {
   kind: SpeakerKind;
   role?: string;
   affiliationKey?: string;
+  /** Other keys the same speaker may carry in other sources (an organisation's acronym ↔ its full name). */
+  altKeys?: string[];
 };
 
 export type Quantity = { value: number; bound: Bound; unit: string; text: string };
@@ -64,6 +68,10 @@ export type Attribution = Span & {
   via?: string;
   /** Where the asserted proposition starts when the span also holds the frame ("X denied that …"). */
   clauseStart?: number;
+  /** Which sieve found it (provenance: "reported", "denial", "trailing", "according-to", "outlet-voice", …). */
+  sieve?: string;
+  /** Below 1 when the speaker was found through a pronoun or description. */
+  speakerConfidence?: number;
 };
 
 /** Final pipeline output per statement. */
@@ -89,4 +97,4 @@ export type PipelineResult = {
   events: ExtractedEvent[];
 };
 
-export type PipelineInput = { text: string; title?: string; publishedAt?: string; publisher?: string; language?: string };
+export type PipelineInput = { text: string; title?: string; publishedAt?: string; publisher?: string; url?: string; language?: string };

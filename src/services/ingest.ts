@@ -98,6 +98,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
     text: valid.text,
     title: valid.title,
     publisher: valid.publisher,
+    ...(valid.url ? { url: valid.url } : {}),
     publishedAt: valid.publishedAt?.toISOString().slice(0, 10),
     language: valid.language,
   });
@@ -175,7 +176,8 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
 
 /** Creates or extends canonical speakers (aliases are merged), then links affiliations. Returns key → id. */
 async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResult): Promise<Map<string, number>> {
-  const keys = result.speakers.map((s) => s.key);
+  // A speaker is found by its key, by a key merged into it, or by an alternative key (an acronym ↔ its expansion).
+  const keys = [...new Set(result.speakers.flatMap((s) => [s.key, ...(s.altKeys ?? [])]))];
   const existing = await tx.speaker.findMany({
     where: { OR: [{ key: { in: keys } }, { formerKeys: { hasSome: keys } }] },
     select: { id: true, key: true, formerKeys: true, aliases: true, role: true },
@@ -183,7 +185,7 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
   const byKey = new Map(existing.flatMap((s) => [s.key, ...s.formerKeys].map((k) => [k, s] as const)));
   const ids = new Map<string, number>();
   for (const sp of result.speakers) {
-    const found = byKey.get(sp.key);
+    const found = byKey.get(sp.key) ?? (sp.altKeys ?? []).map((k) => byKey.get(k)).find(Boolean);
     if (found) {
       const aliases = [...new Set([...found.aliases, ...sp.aliases])];
       if (aliases.length !== found.aliases.length || (!found.role && sp.role)) {
@@ -192,7 +194,7 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
       ids.set(sp.key, found.id);
     } else {
       const row = await tx.speaker.create({
-        data: { key: sp.key, name: sp.name, aliases: [...new Set(sp.aliases)], kind: sp.kind, role: sp.role ?? null },
+        data: { key: sp.key, formerKeys: (sp.altKeys ?? []).filter((k) => k !== sp.key), name: sp.name, aliases: [...new Set(sp.aliases)], kind: sp.kind, role: sp.role ?? null },
         select: { id: true },
       });
       ids.set(sp.key, row.id);

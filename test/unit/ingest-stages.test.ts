@@ -25,21 +25,49 @@ describe("01-segment: sentences", () => {
 });
 
 describe("03-speakers: describing a speaker phrase", () => {
-  it.each<[string, string, string, string | undefined]>([
-    ["US National Security Council spokesman John Kirby", "PERSON", "John Kirby", "org:us-nsc"],
-    ["Lt. Col. Peter J. Osgood III", "PERSON", "Peter J. Osgood III", undefined],
-    ["a spokeswoman for Operation Inherent Resolve, Maj. Dana K. Flint", "PERSON", "Dana K. Flint", "org:cjtf-oir"],
-    ["CENTCOM", "ORGANIZATION", "U.S. Central Command", "org:centcom"],
-    ["Iraq’s Joint Operations Command", "ORGANIZATION", "Joint Operations Command (Iraq)", "org:iraq-joc"],
-    ["police and security sources", "ANONYMOUS", "police and security sources", undefined],
-    ["he", "ANONYMOUS", "he", undefined], // anaphoric: resolved in stage 3 to the nearest compatible speaker
-  ])("%s", (phrase, kind, name, affiliation) => {
+  // [phrase, kind, name, affiliation as the text gives it, anaphoric (resolved in stage 3)]
+  it.each<[string, string, string, string | undefined, boolean]>([
+    ["Acme Foods spokesman Carl Brenner", "PERSON", "Carl Brenner", "Acme Foods", false],
+    ["Lt. Col. Peter J. Osgood III", "PERSON", "Peter J. Osgood III", undefined, false],
+    ["a spokeswoman for the Harbour Authority, Maj. Dana K. Flint", "PERSON", "Dana K. Flint", "Harbour Authority", false],
+    ["Dana Flint, a spokeswoman for the Harbour Authority", "PERSON", "Dana Flint", "Harbour Authority", false],
+    ["Ruritania’s Minister of Information Alpha Mbeki", "PERSON", "Alpha Mbeki", "Ruritania", false],
+    ["Northwind Security's Alex Marlow", "PERSON", "Alex Marlow", undefined, false],
+    ["Northwind Security CISO Alex Marlow", "PERSON", "Alex Marlow", undefined, false],
+    ["the Ruritanian Football Federation", "ORGANIZATION", "Ruritanian Football Federation", undefined, false],
+    ["the Election Board (REB)", "ORGANIZATION", "Election Board", undefined, false],
+    ["The Calder Times", "OUTLET", "Calder Times", undefined, false],
+    ["police and security sources", "ANONYMOUS", "police and security sources", undefined, false],
+    ["people familiar with the talks", "ANONYMOUS", "people familiar with the talks", undefined, false],
+    ["Acme officials", "ANONYMOUS", "Acme officials", "Acme", false],
+    ["two groups of commercial pilots", "ANONYMOUS", "groups of commercial pilots", undefined, false],
+    ["the Acme report", "ORGANIZATION", "Acme", undefined, false],
+    ["a statement from the club", "ORGANIZATION", "the club", undefined, true],
+    ["the company", "ORGANIZATION", "the company", undefined, true],
+    ["the minister", "PERSON", "the minister", undefined, true],
+    ["the 56-year-old", "PERSON", "the 56-year-old", undefined, true],
+    ["a spokesman for the club", "PERSON", "spokesman for the club", undefined, true],
+    ["he", "ANONYMOUS", "he", undefined, true],
+  ])("%s", (phrase, kind, name, affiliation, anaphoric) => {
     const m = describeSpeaker(phrase, 0);
-    expect([m.kind, m.name, m.affiliation]).toEqual([kind, name, affiliation]);
+    expect([m.kind, m.name, m.affiliation, !!m.anaphoric]).toEqual([kind, name, affiliation, anaphoric]);
   });
 
-  it("splits jointly credited parties", () => {
-    expect(describeSpeaker("Iraq and the U.S.-led coalition", 0).parts?.map((p) => p.name)).toEqual(["Government of Iraq", "Combined Joint Task Force – Operation Inherent Resolve"]);
+  it("a place that speaks is its government", () => {
+    expect(describeSpeaker("Washington", 0).kind).toBe("GOVERNMENT");
+  });
+
+  it("splits jointly credited parties, and keeps jointly credited unnamed sources as one known by each part", () => {
+    expect(describeSpeaker("the Harbour Authority and the Navy Command", 0).parts?.map((p) => p.name)).toEqual(["Harbour Authority", "Navy Command"]);
+    const joint = describeSpeaker("police sources and eyewitnesses", 0);
+    expect([joint.parts, joint.alsoKnownAs]).toEqual([undefined, ["police sources", "eyewitnesses"]]);
+    // "and" inside an organisation's name does not split it
+    expect(describeSpeaker("Director of Disease Prevention and Control Amara Jambo", 0).parts).toBeUndefined();
+  });
+
+  it("the optional lexicon names the actors it knows", () => {
+    const m = describeSpeaker("CENTCOM", 0);
+    expect([m.kind, m.name, m.affiliation]).toEqual(["ORGANIZATION", "U.S. Central Command", "org:centcom"]);
   });
 
   it.each([["Peter J. Osgood III", "peter osgood"], ["Samir al-Haddad", "samir haddad"], ["Haddad", "haddad"]])("person key of %s", (n, k) => expect(personKey(n)).toBe(k));

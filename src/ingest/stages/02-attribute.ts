@@ -1,375 +1,772 @@
-import { eventTypeOf } from "../lexicon/events.js";
-import { REPORTING_VERBS } from "../lexicon/cues.js";
-import type { Attribution, Segmented, Sentence, Span, SpeakerMention } from "../types.js";
+import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { tokenize, tokenAt, type Token } from "../nlp/tokens.js";
+import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
 import { splitSentences } from "./01-segment.js";
 
-const VERB_ALT = Object.keys(REPORTING_VERBS).sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, "\\s+")).join("|");
-const QUOTE_VERBS = "said|says|stated|wrote|posted|added|told|tweeted|warned|insisted|explained|noted|declared|announced";
-// "…,” he said ·  "…,” a spokesman for X, Col. Y, posted to Twitter · "…” CENTCOM wrote on X
-const AFTER_QUOTE = new RegExp(`^[\\s,]*(?<spk>[^.“”"!?]{1,160}?)\\s+(?:also\\s+)?(?<cue>${QUOTE_VERBS})\\b`, "u");
-// "…,” said Abu Aqeel al-Moussawi, a local commander.
-const AFTER_QUOTE_INVERTED = new RegExp(`^[\\s,]*(?<cue>said|says|wrote|added)\\s+(?<spk>[^.,;“”"]{2,120})`, "u");
-// X said: “…” · He added, “…” · he said, noting that “…”
-const BEFORE_QUOTE = new RegExp(`(?<spk>[^.“”":;]{1,160}?)\\s+(?:also\\s+)?(?<cue>${QUOTE_VERBS}|stated having seen|noting(?:\\s+that)?|saying(?:\\s+that)?|acknowledging)\\s*[:,]?\\s*$`, "u");
-// "… in response to what it called Ruritania’s “…”": the pronoun's referent characterises, in its own words.
-const WHAT_CALLED = /\bwhat\s+(?<spk>it|he|she|they)\s+(?<cue>called|described\s+as|termed)\s+(?:(?<owner>(?:the\s+)?[A-Z][\w’'.-]*?(?:’s|'s)?)\s+)?$/u;
-// "X summoned the envoy to protest against the “…”": the sentence's subject protests in those words.
-const PROTEST_BEFORE = /^(?<spk>[A-Z][^,]{1,80}?)\s+(?:on\s+\w+\s+)?(?:summoned|issued|released|lodged|sent|filed)\b.*?\b(?<cue>to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/u;
-// X said (that) … · X told Y that … · X denied … · X were among the news agencies to report that …
-const REPORTED = new RegExp(
-  `^(?<lead>(?:[Bb]ut|[Hh]owever|[Aa]nd|[Mm]eanwhile|[Ss]till|[Yy]et|[Dd]espite this|[Ii]nstead)[, ]+)?(?<spk>.{2,170}?)\\s+(?:also\\s+|later\\s+|then\\s+|both\\s+|have\\s+both\\s+|has\\s+also\\s+|have\\s+also\\s+|had\\s+|has\\s+|have\\s+|on\\s+\\w+\\s+|were\\s+among\\s+the\\s+[\\w\\s]+?\\s+to\\s+)*(?<cue>${VERB_ALT})\\b(?<tail>.*)$`,
-  "su",
-);
-// …, the official said. · …, said police and the group's spokesperson.
-const TRAILING = new RegExp(`^(?<clause>.{8,}?)[,]?\\s+(?<spk>[^,“”"]{2,90}?)\\s+(?<cue>said|says|reported|told\\s+[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)*|confirmed|added|stated)(?:\\s+on\\s+\\w+|\\s+\\w+day)?(?:,\\s+(?:without|adding|citing|noting)\\b[^,]*)?\\s*[.]?\\s*$`, "su");
-const TRAILING_INVERTED = new RegExp(`^(?<clause>.{8,}?),\\s+(?<cue>said|says|according\\s+to)\\s+(?<spk>[^,“”"]{2,120}?)\\s*[.]?\\s*$`, "su");
-const ACCORDING_LEAD = /^according\s+to\s+(?<spk>[^,]{2,100}),\s+(?<clause>.+)$/isu;
-const PASSIVE_DENIAL = /,\s+an?\s+(?:assertion|claim|account|report)\s+(?<cue>denied|disputed|rejected)\s+by\s+(?<spk>[^.,]{2,140})/iu;
+// Stage 2: attribution as a ladder of general sieves over wink-nlp tokens and POS tags (no parser, no list of actors).
+// Each sieve finds a cue (a reporting or denial verb, "according to", a quotation's frame), its source (a noun phrase
+// that can speak: person, organisation, group, document, outlet, or a pronoun resolved in stage 3) and its content
+// (a quotation, or the clause the cue introduces). Precision first: a sentence with a cue whose source cannot be
+// found is left alone rather than credited to someone nearby. Every attribution records the sieve that made it.
 
-type Quote = { open: number; close: number; innerStart: number; innerEnd: number };
+type Frame = { m: SpeakerMention; cue: string; sieve?: string; cueAt?: number; clauseStart?: number };
+type Quote = { open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean };
 
-/** Quotation spans in [from, to): curly pairs, and straight pairs in order. */
-export function findQuotes(text: string, from: number, to: number): Quote[] {
+const OPENERS = new Set(["“", "\"", "«", "„"]);
+const CLOSER_OF: Record<string, string> = { "“": "”", "\"": "\"", "«": "»", "„": "“" };
+
+/**
+ * Quotations in a paragraph: curly, straight and guillemet marks paired in order. A quotation opened and not closed
+ * by the paragraph's end runs to that end (the English convention for a quote that continues in the next paragraph).
+ */
+export function findQuotes(text: string, from: number, to: number, paragraph = 0): Quote[] {
   const out: Quote[] = [];
-  for (const re of [/“([^”]*)”/g, /"([^"]*)"/g]) {
-    re.lastIndex = 0;
-    const slice = text.slice(from, to);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(slice))) {
-      const open = from + m.index;
-      const close = open + m[0].length;
-      let innerStart = open + 1;
-      let innerEnd = close - 1;
-      while (innerStart < innerEnd && /\s/.test(text[innerStart]!)) innerStart++;
-      while (innerEnd > innerStart && /[\s,]/.test(text[innerEnd - 1]!)) innerEnd--;
-      if (innerEnd > innerStart) out.push({ open, close, innerStart, innerEnd });
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    if (!OPENERS.has(c) || (c === "\"" && i > from && /\w/.test(text[i - 1]!) && !/\s/.test(text[i + 1] ?? " "))) {
+      i++;
+      continue;
     }
-  }
-  return out.sort((a, b) => a.open - b.open);
-}
-
-const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
-
-// Periods of titles, initials and abbreviations ("Col.", "B.", "U.S.") are masked with a same-length stand-in while
-// the quote-frame patterns run, so that "Col. Aldo Pruitt" reads as one speaker phrase, not a sentence end.
-const MASK = "\u2024";
-const ABBREVIATION = /\b(?:Col|Lt|Maj|Gen|Brig|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Jr|Sr|St|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|[A-Z])\./g;
-const maskAbbreviations = (t: string) => t.replace(ABBREVIATION, (m) => m.slice(0, -1) + MASK);
-
-function mention(doc: Segmented, rawSurface: string, start: number): SpeakerMention | undefined {
-  const surface = rawSurface.replaceAll(MASK, ".");
-  const trimmed = surface.replace(/^[\s,]+|[\s,]+$/g, "");
-  if (!trimmed || words(trimmed) > 18) return undefined;
-  const offset = start + surface.indexOf(trimmed);
-  return describeSpeaker(trimmed, offset, doc);
-}
-
-/** Stage 2: finds direct quotes and reported speech, with their speaker mention, cue and verbatim span. */
-export function attribute(doc: Segmented): Attribution[] {
-  const { text } = doc;
-  const out: Attribution[] = [];
-  const covered: Array<[number, number]> = [];
-  const paragraphs = doc.segments.filter((s) => s.kind === "PARAGRAPH" || s.kind === "CAPTION");
-
-  // A. Direct quotes of four or more words.
-  for (const p of paragraphs) {
-    const quotes = findQuotes(text, p.start, p.end).filter((q) => words(text.slice(q.innerStart, q.innerEnd)) >= 4);
-    let last: Attribution | undefined;
-    for (const q of quotes) {
-      const holder = doc.sentences.find((x) => x.start < q.close && x.end >= q.close);
-      const sentenceEnd = Math.min(p.end, holder && holder.end > q.close ? holder.end : nextStop(text, q.close, p.end));
-      const after = maskAbbreviations(text.slice(q.close, sentenceEnd));
-      const sentStart = doc.sentences.filter((s) => s.start <= q.open && s.paragraph === doc.segments.indexOf(p)).at(-1)?.start ?? p.start;
-      const before = maskAbbreviations(text.slice(sentStart, q.open));
-      let spk: SpeakerMention | undefined;
-      let cue = "";
-      let m = AFTER_QUOTE.exec(after);
-      if (m?.groups && /^[\s,]*$/.test(after.slice(0, after.indexOf(m.groups.spk!)).replace(/[,\s]/g, "")) ) {
-        spk = mention(doc, m.groups.spk!, q.close + after.indexOf(m.groups.spk!));
-        cue = m.groups.cue!;
-      }
-      if (!spk && (m = AFTER_QUOTE_INVERTED.exec(after))?.groups) {
-        spk = mention(doc, m.groups.spk!, q.close + after.indexOf(m.groups.spk!));
-        cue = m.groups.cue!;
-      }
-      if (!spk && (m = BEFORE_QUOTE.exec(before))?.groups) {
-        const idx = before.lastIndexOf(m.groups.spk!);
-        const pronounSaid = /^\s*(he|she|it|they)\s+(said|added|stated)\s*,?\s*$/i.exec(m.groups.spk!);
-        spk = mention(doc, pronounSaid ? pronounSaid[1]! : m.groups.spk!, sentStart + idx);
-        cue = m.groups.cue!;
-        // "…,” he said, noting that “…” — the speaker of the earlier quote in the same sentence.
-        if (spk && last && /^(he|she|it|they)$/i.test(spk.surface) && q.open - last.end < 200) spk = { ...last.speaker, start: spk.start, end: spk.end };
-      }
-      // Where the proposition starts when it begins before the quote ("Ruritania’s “violation …”" is about Ruritania).
-      let clauseAt: number | undefined;
-      if (!spk && (m = WHAT_CALLED.exec(before))?.groups) {
-        spk = mention(doc, m.groups.spk!, sentStart + m.index + m[0].indexOf(m.groups.spk!, 4));
-        cue = m.groups.cue!.split(/\s+/)[0]!;
-        if (m.groups.owner) clauseAt = sentStart + m.index + m[0].lastIndexOf(m.groups.owner);
-      }
-      if (!spk && (m = PROTEST_BEFORE.exec(before))?.groups) {
-        spk = mention(doc, m.groups.spk!, sentStart);
-        cue = "protested";
-      }
-      if (!spk && last && q.open - last.end < 40) {
-        spk = last.speaker;
-        cue = last.cue;
-      }
-      if (!spk) continue;
-      let a: Attribution | undefined;
-      for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
-        const [ps, pe] = trimSpan(text, piece.start, piece.end);
-        if (pe - ps < 8) continue;
-        a = { start: ps, end: pe, cue: cue.toLowerCase(), direct: true, speaker: spk, ...(clauseAt !== undefined ? { clauseStart: clauseAt } : {}) };
-        out.push(a);
-      }
-      covered.push([q.open, q.close]);
-      if (a) last = a;
-    }
-  }
-
-  // A2. A block-quoted post: a paragraph followed by a signature line "— Name (@handle) date".
-  doc.segments.forEach((seg, i) => {
-    const next = doc.segments[i + 1];
-    if (seg.kind !== "PARAGRAPH" || !next) return;
-    const sig = /^—\s*(?<name>[^(]+?)\s*\((?<handle>@\w+)\)/u.exec(text.slice(next.start, next.end));
-    if (!sig?.groups) return;
-    const spk = mention(doc, sig.groups.name!, next.start + text.slice(next.start, next.end).indexOf(sig.groups.name!));
-    if (!spk) return;
-    for (const piece of splitSentences(text, seg.start, seg.end)) {
-      const [ps, pe] = trimSpan(text, piece.start, piece.end);
-      if (pe - ps >= 8) out.push({ start: ps, end: pe, cue: "posted", direct: true, speaker: spk });
-    }
-    covered.push([seg.start, seg.end]);
-  });
-
-  // B. Reported speech, sentence by sentence (headline included).
-  for (const s of doc.sentences) {
-    if (s.kind === "CAPTION") continue;
-    const sentence = text.slice(s.start, s.end);
-    const inQuote = covered.some(([a, b]) => a <= s.start + 1 && b >= s.end - 2);
-    if (inQuote) continue;
-    const found = [...reportedSpeech(doc, s, sentence), ...embeddedSpeech(doc, s, sentence)];
-    for (const a of found) {
-      // A direct quote already attributed and covering most of the span wins.
-      const overlapQuote = covered.find(([qa, qb]) => Math.min(qb, a.end) - Math.max(qa, a.start) > 0.8 * (a.end - a.start));
-      if (overlapQuote) continue;
-      out.push(a);
-    }
-  }
-
-  // B2. Reports inside someone's words: "We are aware of reports claiming that X" — X is the reports' claim, not the
-  // speaker's. The reports are named by what they claim, as the text does.
-  for (const a of [...out]) {
-    const inner = NESTED_REPORTS.exec(text.slice(a.start, a.end));
-    if (!inner?.groups) continue;
-    const at = a.start + inner.index;
-    const clauseStart = at + inner[0].lastIndexOf(inner.groups.clause!);
-    const [ps, pe] = trimSpan(text, at, clauseStart + inner.groups.clause!.length);
-    const who = mention(doc, inner.groups.who!, at);
-    if (!who || words(inner.groups.clause!) < 3) continue;
-    out.push({ start: ps, end: pe, cue: "claimed", direct: false, speaker: { ...who, alsoKnownAs: [text.slice(ps, pe)] }, clauseStart, via: a.speaker.name });
-  }
-
-  // C. The outlet's own voice: a sentence that nobody is credited with and that asserts an event (a strike,
-  // casualties, responsibility, notice) is the outlet's claim. Wire copy speaks for its agency ("(Reuters) -"), while
-  // the headline and captions stay the publisher's.
-  const wire = wireAgency(text);
-  for (const s of doc.sentences) {
-    if (s.kind !== "PARAGRAPH" && s.kind !== "CAPTION") continue;
-    // Only sentences nobody speaks in: any attribution inside, or a reporting verb we could not parse, rules it out
-    // (better a missed outlet claim than someone's words credited to the outlet).
-    const taken = (a: Span) => Math.min(a.end, s.end) > Math.max(a.start, s.start);
-    if (out.some(taken) || covered.some(([a, b]) => taken({ start: a, end: b }))) continue;
-    const sentence = text.slice(s.start, s.end);
-    if (/\?["”]?\s*$/.test(sentence) || /[“”"]/.test(sentence) || eventTypeOf(sentence) === "OTHER" || !OUTLET_VOICE.test(sentence) || SOMEONE_SPEAKS.test(sentence)) continue;
-    const [a, b] = trimSpan(text, s.start, s.end);
-    const voice = s.kind === "PARAGRAPH" && wire ? wire : "(publisher)";
-    const m = mention(doc, voice, s.start);
-    if (m && b - a >= 20) out.push({ start: a, end: b, cue: "reported", direct: false, speaker: m });
-  }
-  return out.sort((x, y) => x.start - y.start || x.end - y.end);
-}
-
-// Case-sensitive: "the United States" is not the verb "states".
-const SOMEONE_SPEAKS = new RegExp(`\\b(?:${VERB_ALT}|[Aa]ccording\\s+to|[Cc]iting|cited|asserting|quoted|statement|reported|reports?\\s+said)\\b`);
-
-const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?)\s+(?:claiming|saying|alleging|suggesting|that)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
-
-// A finite verb of the event vocabulary: the sentence states that something happened, not just names it.
-const OUTLET_VOICE = /\b(killed|killing|was|were|had|has|have|struck|hit|launched|carried|conducted|targeted|came|took place|resulted|died|wounded|injured|retaliated|exploded|occurred|shows?|showed)\b/i;
-
-/** The news agency whose wire copy the text is, from its dateline or copyright line ("(Reuters) -", "© 2031 Reuters"). */
-export function wireAgency(text: string): string | undefined {
-  const m = /\((Reuters|AP|AFP)\)\s*[-–—]|©\s*\d{4}\s*(?:Thomson\/)?(Reuters|The Associated Press|AFP)/.exec(text);
-  const agency = m?.[1] ?? m?.[2];
-  return agency === "AP" ? "The Associated Press" : agency;
-}
-
-function nextStop(text: string, from: number, limit: number): number {
-  const m = /[.!?](\s|$)/.exec(text.slice(from, limit));
-  return m ? from + m.index + 1 : limit;
-}
-
-function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /[\s,:;“"‘]/.test(text[start]!)) start++;
-  while (end > start && /[\s.,;:”"’]/.test(text[end - 1]!)) end--;
-  return [start, end];
-}
-
-function reportedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribution[] {
-  const text = doc.text;
-  const out: Attribution[] = [];
-  const push = (spkSurface: string, spkAt: number, cue: string, cStart: number, cEnd: number, via?: string) => {
-    const [a, b] = trimSpan(text, cStart, cEnd);
-    // "The command posted a denial": a bare noun phrase reports that someone spoke, not what they said — unless the
-    // verb itself takes a stand on it ("Health officials confirmed the toll", "X denied the reports").
-    const stance = /^(confirm|deni|deny|disput|reject|refut|dismiss|pushed|contradict|acknowledg|admit)/i.test(cue);
-    if (b - a < 8 || (words(text.slice(a, b)) < 3 && !stance)) return;
-    const m = mention(doc, spkSurface, spkAt);
-    if (!m) return;
-    out.push({ start: a, end: b, cue: cue.toLowerCase().replace(/\s+/g, " "), direct: false, speaker: m, ...(via ? { via } : {}) });
-  };
-
-  // Headline of the form "… : Spox".
-  if (s.kind === "HEADLINE") {
-    const hm = /^(?<clause>.+):\s*(?<spk>[A-Z][\w.]*)\s*$/u.exec(sentence);
-    if (hm?.groups) {
-      push(hm.groups.spk!, s.start + sentence.lastIndexOf(hm.groups.spk!), "headline", s.start, s.start + hm.groups.clause!.length);
-      return out;
-    }
-  }
-
-  if (s.kind === "HEADLINE") {
-    const hd = /^(?<spk>[A-Z][^:]{1,80}?)\s+(?<cue>Deny|Denies|Denied|Dispute|Disputes|Reject|Rejects|Say|Says|Said|Confirm|Confirms|Claim|Claims)\s+(?<clause>.+)$/u.exec(sentence);
-    if (hd?.groups && plausibleSubject(hd.groups.spk!)) {
-      const spkAt = s.start;
-      push(hd.groups.spk!, spkAt, hd.groups.cue!.toLowerCase(), s.start, s.end);
-      const last = out.at(-1);
-      if (last) last.clauseStart = s.start + sentence.indexOf(hd.groups.clause!);
-      return out;
-    }
-  }
-
-  let m = ACCORDING_LEAD.exec(sentence);
-  if (m?.groups) {
-    const cs = s.start + sentence.indexOf(m.groups.clause!);
-    push(m.groups.spk!, s.start + sentence.indexOf(m.groups.spk!), "according to", cs, s.end);
-    return out;
-  }
-
-  // "…, the official said." / "…, said police and the group's spokesperson." — checked before a leading subject.
-  const trailing = TRAILING_INVERTED.exec(sentence) ?? (/,\s+[^,]{2,90}\s(said|says|reported|told|confirmed|stated)\b[^,]*(,\s+(without|adding|citing|noting)\b[^,]*)?[.]?\s*$/u.test(sentence) ? TRAILING.exec(sentence) : null);
-  // "X said that …, according to Reuters": X is the speaker, Reuters the relay (handled below).
-  const relayed = trailing?.groups?.cue?.startsWith("according") && REPORTED.test(trailing.groups.clause!);
-  if (trailing?.groups && !relayed && plausibleSubject(trailing.groups.spk!) && !/^(he|she|it|they)$/i.test(trailing.groups.clause!.trim())) {
-    push(trailing.groups.spk!, s.start + sentence.lastIndexOf(trailing.groups.spk!), trailing.groups.cue!.split(/\s+/)[0]!, s.start, s.start + trailing.groups.clause!.length);
-    return out;
-  }
-
-  m = REPORTED.exec(sentence);
-  if (m?.groups && plausibleSubject(cleanSubject(m.groups.spk!))) {
-    const rawSpk = m.groups.spk!;
-    const spk = cleanSubject(rawSpk);
-    const cue = m.groups.cue!;
-    const tail = m.groups.tail!;
-    const tailStart = s.start + sentence.length - tail.length;
-    let clauseStart = tailStart;
-    // Skip the addressee and connectors: "told reporters that", "in a statement early Saturday that".
-    // Only verbs that take an addressee ("told Reuters that") skip a name after the cue: in "said Washington had …"
-    // the name is the clause's subject.
-    const addressee = /^(told|tells|informed|assured|briefed|gave)/i.test(cue) ? "(?:[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*)*|reporters|the\\s+media|journalists)(?:’s\\s+[A-Z]\\w+(?:\\s+[A-Z]\\w+)*)?" : "(?:reporters|the\\s+media|journalists)";
-    const skip = new RegExp(`^(?:\\s+${addressee})?(?:\\s+(?:in\\s+(?:a|another)\\s+statement|on\\s+\\w+|early\\s+\\w+|late\\s+\\w+|later|during\\s+a\\s+press\\s+briefing(?:\\s+on\\s+\\w+)?|to\\s+\\w+|,\\s*citing\\s+[^,]+,))*\\s*(?:that\\s+|:\\s*)?`, "u").exec(tail);
-    if (skip) clauseStart = tailStart + skip[0].length;
-    let clauseEnd = s.end;
-    const according = /,\s*according\s+to\s+([^,.]+)[.]?\s*$/u.exec(text.slice(clauseStart, s.end));
-    let relay: string | undefined;
-    if (according) {
-      clauseEnd = clauseStart + according.index;
-      relay = according[1];
-    }
-    // "…, citing an Iraqi army source." → the cited source is kept as the relay
-    const citing = /,\s*citing\s+([^,.]+)[.]?\s*$/u.exec(text.slice(clauseStart, s.end));
-    let via: string | undefined = relay;
-    if (citing) {
-      clauseEnd = clauseStart + citing.index;
-      via = citing[1];
-    }
-    const passive = PASSIVE_DENIAL.exec(text.slice(clauseStart, clauseEnd));
-    if (passive?.groups) {
-      const pEnd = clauseStart + passive.index;
-      push(spk, s.start + (m.groups.lead?.length ?? 0), cue, clauseStart, pEnd, via);
-      push(passive.groups.spk!, clauseStart + passive.index + passive[0].indexOf(passive.groups.spk!), passive.groups.cue!, clauseStart, pEnd);
-      return out;
-    }
-    // Nested frame: "X told HuffPost that Iraq also denies that …" — the inner speaker owns the claim.
-    const inner = /^(?<spk>[A-Z][\w’'.\- ]{1,60}?)\s+(?:also\s+)?(?<cue>denies|denied|said|says|confirmed|disputes|rejected)\s+(?:that\s+)?/u.exec(text.slice(clauseStart, clauseEnd));
-    if (inner?.groups && inner.groups.spk!.split(/\s+/).length <= 5) {
-      push(inner.groups.spk!, clauseStart, inner.groups.cue!, clauseStart + inner[0].length, clauseEnd, spk);
-      return out;
-    }
-    const spkStart = s.start + (m.groups.lead?.length ?? 0) + rawSpk.indexOf(spk);
-    // "officials rejected the story, including Maj. Dana Flint, spokeswoman for …" — the named one speaks.
-    const including = /,\s*including\s+(?<who>[^,]+(?:,\s*(?:a\s+)?spokes(?:man|person|woman)\s+for\s+[^,]+)?)/u.exec(text.slice(clauseStart, clauseEnd));
-    if (including?.groups) {
-      push(including.groups.who!, clauseStart + including.index + including[0].indexOf(including.groups.who!), cue, s.start, clauseStart + including.index, via);
-      return out;
-    }
-    const denies = REPORTING_VERBS[cue.toLowerCase()]?.deny;
-    // Denials keep the whole sentence as the span ("Iraq and the coalition denied reports of …"); the claim starts after the cue.
-    // "An army source gave similar details to …": what was said is only referred to, so the sentence is the span.
-    const whole = denies || /^gave\s/.test(cue) || (words(text.slice(clauseStart, clauseEnd)) < 3 && /^(confirm|acknowledg|admit)/i.test(cue));
-    push(spk, spkStart, cue, whole ? s.start : clauseStart, clauseEnd, via);
-    const last = out.at(-1);
-    if (last && whole) last.clauseStart = clauseStart;
-    return out;
-  }
-
-  if (s.kind === "HEADLINE") {
-    push("(publisher)", s.start, "headline", s.start, s.end);
+    const closer = CLOSER_OF[c]!;
+    let j = text.indexOf(closer, i + 1);
+    const closed = j >= 0 && j < to;
+    if (!closed) j = to;
+    let innerStart = i + 1;
+    let innerEnd = j;
+    while (innerStart < innerEnd && /\s/.test(text[innerStart]!)) innerStart++;
+    while (innerEnd > innerStart && /[\s,]/.test(text[innerEnd - 1]!)) innerEnd--;
+    if (innerEnd > innerStart) out.push({ open: i, close: closed ? j + 1 : to, innerStart, innerEnd, paragraph, closed });
+    i = closed ? j + 1 : to;
   }
   return out;
 }
 
-// "… came one day after the ministry admitted to shelling the port": a statement inside a time clause.
-const EMBEDDED = /\b(?:one day after|a day after|days after|hours after|shortly after|after|when|since)\s+(?<spk>the\s+(?:[A-Z][\w.’'\u2024-]*\s+){0,3}(?:[a-z]+\s+)?(?:[A-Z][\w.’'\u2024-]*|ministry|military|government|army|navy|police|administration|command)|[A-Z][\w.’'\u2024-]*(?:\s+[A-Z][\w.’'\u2024-]*){0,4})\s+(?<cue>said|admitted|acknowledged|confirmed|announced|denied|claimed)\s+(?:to\s+|that\s+)?(?<clause>[^.;]{8,})/u;
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
-function embeddedSpeech(doc: Segmented, s: Sentence, sentence: string): Attribution[] {
-  const m = EMBEDDED.exec(maskAbbreviations(sentence));
-  if (!m?.groups || s.kind === "HEADLINE") return [];
-  const spkAt = s.start + m.index + m[0].indexOf(m.groups.spk!);
-  const who = mention(doc, m.groups.spk!, spkAt);
-  if (!who || who.anaphoric) return [];
-  const clauseStart = s.start + m.index + m[0].lastIndexOf(m.groups.clause!);
-  const [a, b] = trimSpan(doc.text, spkAt, clauseStart + m.groups.clause!.length);
-  if (words(m.groups.clause!) < 3) return [];
-  return [{ start: a, end: b, cue: m.groups.cue!, direct: false, speaker: who, clauseStart }];
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,:;“"‘'—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s.,;:”"’'—–-]/.test(text[end - 1]!)) end--;
+  return [start, end];
 }
 
-/** Drops leading adverbials and trailing time phrases: "Despite this, Israeli officials" → "Israeli officials". */
-function cleanSubject(spk: string): string {
-  let t = spk.trim();
-  // "A network of militias, which calls itself the River Front," → the name it goes by.
-  const selfNamed = /,\s*which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by)\s+(?<name>[^,]+?),?\s*$/i.exec(t);
-  if (selfNamed?.groups) return selfNamed.groups.name!.trim();
-  const parts = t.split(/,\s*/);
-  if (parts.length > 1 && /^(despite|following|on the issue|in |last |after |before |as |while |with |meanwhile|however|instead|prior|still)/i.test(parts[0]!)) {
-    t = parts.slice(1).join(", ");
-    if (/^(despite|following|on the issue|in |last |after |before |as |while |with )/i.test(t) && t.includes(",")) t = t.slice(t.lastIndexOf(",") + 1).trim();
+/** A noun phrase inside the token range [a, b). */
+type NP = { a: number; b: number; appositive?: { a: number; b: number } };
+
+const MEANS_OF_SAYING = new Set(["statement", "statements", "release", "post", "posts", "tweet", "tweets", "letter", "email", "e-mail", "interview", "briefing", "conference", "teleconference", "message", "video", "speech", "remarks", "podcast", "broadcast", "call"]);
+const NP_ADP = new Set(["of", "for", "at", "from", "in", "with", "on"]);
+/** Words the tagger may read as adjectives that head a speaking noun phrase ("the U.S. military"). */
+const NOUNISH_ADJ = new Set(["military", "police", "official", "federal", "national", "local"]);
+const SPEECH_NOUNS = new Set(["denial", "denials", "statement", "statements", "rebuttal", "response", "reply", "comment", "comments", "remarks", "announcement", "clarification", "correction", "retraction", "apology"]);
+const PUBLISHED = new Set(["published", "posted", "shared", "broadcast", "aired", "circulated", "released", "issued", "distributed"]);
+const QUANTITY_HEADS = new Set(["none", "half", "fraction", "most", "some", "all", "many", "number", "dozens", "scores", "hundreds", "thousands", "millions", "part", "majority", "minority", "share", "rest", "percent", "per", "each", "both", "either", "neither", "one", "two", "three"]);
+/** Verbs that stand before their source at a clause's end ("…, said X", "…, added X"). */
+const INVERTING = new Set(["say", "add", "write", "explain", "insist", "note", "warn", "argue", "reply", "respond", "recall", "claim", "concede", "state", "declare", "announce", "confirm", "continue", "ask", "report"]);
+const POSSESSIVE_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
+const PERSONAL_PRON = new Set(["he", "she", "it", "they", "we", "i"]);
+const CLAUSE_PRON = new Set(["that", "which", "what", "who", "whom", "this", "these", "those", "there", "here", "something", "nothing", "everything", "anything"]);
+
+class Sieves {
+  readonly T: Token[];
+  readonly out: Attribution[] = [];
+  /** Character ranges already attributed to a quotation's speaker. */
+  private readonly quoted: Quote[] = [];
+  /** Cue tokens that framed a quotation: the sentence sieves do not use them again. */
+  private readonly usedCues = new Set<number>();
+  constructor(readonly doc: Segmented) {
+    this.T = tokenize(doc.text);
   }
-  t = t.replace(/\s+(on|early|late|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month)$/i, "").replace(/\s+(recently|also|later|then)$/i, "");
-  return t.trim();
+
+  get text() {
+    return this.doc.text;
+  }
+
+  headlineAt(offset: number): boolean {
+    const h = this.doc.segments.find((x) => x.kind === "HEADLINE");
+    return !!h && offset >= h.start && offset < h.end;
+  }
+
+  // ---- token predicates ----
+  cueAt(i: number): CueVerb | undefined {
+    const t = this.T[i];
+    if (!t || t.quoted) return undefined;
+    const cue = CUE_FORMS.get(t.lower);
+    if (!cue) return undefined;
+    // A noun or adjective use ("the reports", "an alleged attack") is not a cue; "said" is a verb whatever the tagger says.
+    if (t.pos !== "VERB" && t.pos !== "AUX" && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
+      // The tagger reads "The union claims 885,000 …" as a noun: a third-person form right after a name or noun,
+      // before a number, a determiner, a pronoun or "that", is the verb.
+      const prev = this.T[i - 1];
+      const next = this.T[i + 1];
+      if (t.pos === "ADJ" || !prev || /^(DET|ADJ|ADP|NUM)$/.test(prev.pos) || /^['’]s$/.test(prev.lower)) return undefined;
+      if (!(prev.pos === "AUX" || prev.pos === "PRON" || prev.pos === "PROPN" || prev.pos === "NOUN")) return undefined;
+      if (cue.form === "third" && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted))) return undefined;
+    }
+    if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
+    // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
+    if (cue.form === "past" && this.headlineAt(t.start) && this.T[i + 1]?.lower !== "that") return undefined;
+    // A capitalised word inside a sentence is part of a name ("the Islamic State", "Post"), except in title-case headlines.
+    if (t.cap && this.T[i - 1] && !/^[.“"‘:—–-]$/.test(this.T[i - 1]!.text) && !this.headlineAt(t.start)) return undefined;
+    return cue;
+  }
+
+  npTok(i: number, first: boolean): boolean {
+    const t = this.T[i];
+    if (!t || t.quoted) return false;
+    switch (t.pos) {
+      case "PROPN":
+      case "NUM":
+        return true;
+      case "NOUN":
+        return !CUE_FORMS.has(t.lower) || t.lower.endsWith("s") || t.lower === "report";
+      case "ADJ":
+        return !CUE_FORMS.has(t.lower) || /ed$/.test(t.lower) === false;
+      case "DET":
+        return !/^(that|which|what)$/.test(t.lower);
+      case "PRON":
+        return POSSESSIVE_PRON.has(t.lower) || (first && PERSONAL_PRON.has(t.lower));
+      case "PART":
+        return /^['’]s?$/.test(t.lower) || t.lower === "'s" || t.lower === "’s";
+      case "PUNCT":
+        // "(AAIB)" after a name
+        if (t.text === "(" ) return this.T[i + 1]?.pos === "PROPN" && this.T[i + 2]?.text === ")";
+        if (t.text === ")") return this.T[i - 1]?.pos === "PROPN" && this.T[i - 2]?.text === "(";
+        return /^[-–&.'’]$/.test(t.text) && !!this.T[i - 1] && this.T[i - 1]!.end === t.start;
+      case "ADP":
+        return NP_ADP.has(t.lower);
+      case "CCONJ":
+        return t.lower === "and" || t.lower === "&";
+      case "VERB":
+        // A capitalised word the tagger reads as a verb inside a name ("Hold Security").
+        return t.cap && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "PROPN";
+      default:
+        return t.pos === "X" && t.cap;
+    }
+  }
+
+  /** Walks left from token `j` (inclusive) over a noun phrase, not past `lo`. */
+  npLeft(j: number, lo: number): NP | undefined {
+    let a = j + 1;
+    while (a - 1 >= lo && this.npTok(a - 1, a - 1 === j)) a--;
+    // Trim what a phrase cannot start with.
+    while (a <= j && (this.T[a]!.pos === "ADP" || this.T[a]!.pos === "CCONJ" || this.T[a]!.pos === "PART" || this.T[a]!.pos === "PUNCT")) a++;
+    if (a > j) return undefined;
+    return this.validNP({ a, b: j + 1 });
+  }
+
+  /** Walks right from token `i` over a noun phrase (and one appositive after a comma), not past `hi`. */
+  npRight(i: number, hi: number): NP | undefined {
+    if (this.T[i]?.pos === "ADP" || this.T[i]?.pos === "VERB") return undefined;
+    let b = i;
+    while (b < hi && this.npTok(b, b === i)) b++;
+    while (b > i && /^(ADP|CCONJ|DET)$/.test(this.T[b - 1]!.pos)) b--;
+    if (b === i) return undefined;
+    const np = this.validNP({ a: i, b });
+    if (!np) return undefined;
+    // ", a spokesman for the club" / ", who …" after the name
+    if (this.T[b]?.text === "," && b + 1 < hi) {
+      let e = b + 1;
+      if (/^(who|which)$/.test(this.T[e]!.lower)) return np;
+      while (e < hi && this.npTok(e, false)) e++;
+      if (e > b + 1 && (e >= hi || /^[,.;:]$/.test(this.T[e]!.text))) np.appositive = { a: b + 1, b: e };
+    }
+    return np;
+  }
+
+  /** The phrase's head must be able to speak: not a time word, not a bare determiner, not a clause word. */
+  validNP(np: NP): NP | undefined {
+    while (np.b > np.a && /^(PUNCT|PART|CCONJ|ADP)$/.test(this.T[np.b - 1]!.pos) && !/^['’]s$/.test(this.T[np.b - 1]!.lower) && !(this.T[np.b - 1]!.text === ")" && this.T[np.b - 3]?.text === "(")) np.b--;
+    // "… (AAIB) on Thursday": a time phrase after the name is not part of it.
+    for (let k = np.a + 1; k < np.b; k++) {
+      if (this.T[k]!.pos === "ADP" && isTime(this.T[k + 1])) {
+        np.b = k;
+        break;
+      }
+    }
+    while (np.a < np.b && /^(PUNCT|CCONJ|ADP)$/.test(this.T[np.a]!.pos)) np.a++;
+    if (np.b <= np.a) return undefined;
+    const toks = this.T.slice(np.a, np.b);
+    const heads = toks.filter((t) => t.pos === "NOUN" || NOUNISH_ADJ.has(t.lower) || t.pos === "PROPN" || (t.pos === "PRON" && PERSONAL_PRON.has(t.lower)) || (t.cap && t.pos !== "DET" && t.pos !== "ADP" && t.pos !== "PRON"));
+    if (!heads.length) return undefined;
+    if (toks.some((t) => CLAUSE_PRON.has(t.lower) && t.pos === "PRON")) return undefined;
+    // Head: the last noun before the first preposition ("spokesman" in "a spokesman for the club").
+    const firstAdp = toks.findIndex((t) => t.pos === "ADP");
+    const headToks = (firstAdp > 0 ? toks.slice(0, firstAdp) : toks).filter((t) => t.pos !== "PART" && t.pos !== "PUNCT" && !(t.text === "(" || t.text === ")"));
+    const head = headToks.at(-1);
+    if (!head || isTime(head) || head.pos === "DET" || (head.pos === "ADJ" && !NOUNISH_ADJ.has(head.lower)) || head.pos === "NUM" || (head.pos === "PRON" && !PERSONAL_PRON.has(head.lower))) return undefined;
+    // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
+    if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower)) return undefined;
+    if (toks.length > 16) return undefined;
+    return np;
+  }
+
+  surface(np: NP): { surface: string; at: number } {
+    const a = this.T[np.a]!.start;
+    const b = this.T[np.b - 1]!.end;
+    let surface = this.text.slice(a, b);
+    if (np.appositive) surface += `, ${this.text.slice(this.T[np.appositive.a]!.start, this.T[np.appositive.b - 1]!.end)}`;
+    return { surface, at: a };
+  }
+
+  mention(np: NP): SpeakerMention | undefined {
+    const { surface, at } = this.surface(np);
+    const m = describeSpeaker(surface, at, this.doc);
+    return m.name ? m : undefined;
+  }
+
+  /** Skips adverbs, auxiliaries, negation and time phrases leftwards from `j`. */
+  skipLeft(j: number, lo: number): number {
+    while (j >= lo) {
+      const t = this.T[j]!;
+      if (t.quoted) break;
+      if (t.pos === "ADV" || t.pos === "AUX" || (t.pos === "PART" && /^(not|n't|n’t)$/.test(t.lower))) j--;
+      else if (isTime(t) && (t.pos !== "PROPN" || /day$/.test(t.lower))) j--;
+      else if (t.pos === "NUM" && isTime(this.T[j - 1])) j--;
+      else if ((t.pos === "ADP" || t.pos === "DET") && isTime(this.T[j + 1])) j--;
+      else break;
+    }
+    return j;
+  }
+
+  /** Skips, rightwards from `i`, what stands between a cue and its content: time, place of saying, "that". */
+  skipRight(i: number, hi: number, cue: CueVerb): number {
+    if (cue.particle && this.T[i]?.lower === cue.particle) i++;
+    if (cue.addressee) {
+      const np = this.npRight(i, hi);
+      if (np && !this.T.slice(np.a, np.b).some((t) => t.pos === "VERB")) i = np.b;
+    }
+    for (let guard = 0; guard < 6 && i < hi; guard++) {
+      const t = this.T[i]!;
+      if (t.text === "," || t.pos === "ADV") i++;
+      else if (isTime(t) && t.pos !== "VERB") i++;
+      else if (t.pos === "ADP" && /^(in|on|at|during|via|over|through|after|before|to|late|early)$/.test(t.lower) && !this.T[i + 1]?.quoted) {
+        // "in a statement", "on Friday", "during a press briefing", "in an interview with X", "to reporters"
+        let e = i + 1;
+        while (e < hi && this.npTok(e, false)) e++;
+        const phrase = this.T.slice(i + 1, e);
+        if (e === i + 1 || e >= hi || !phrase.some((p) => MEANS_OF_SAYING.has(p.lower) || isTime(p) || /^(reporters|journalists|media|press|interview|conference|briefing|television|radio|tv|podcast)$/.test(p.lower) || (t.lower === "to" && p.cap))) break;
+        i = e;
+      } else break;
+    }
+    if (this.T[i]?.lower === "that" && this.T[i]!.pos !== "DET") i++;
+    else if (this.T[i]?.lower === "that" && this.T[i + 1] && this.T[i + 1]!.pos !== "NOUN") i++;
+    if (this.T[i]?.text === ":") i++;
+    return i;
+  }
+
+  push(a: Omit<Attribution, "start" | "end"> & { start: number; end: number }) {
+    const [s, e] = trimSpan(this.text, a.start, a.end);
+    if (e - s < 6) return undefined;
+    const at: Attribution = { ...a, start: s, end: e };
+    if (a.clauseStart !== undefined && a.clauseStart >= e) delete at.clauseStart;
+    this.out.push(at);
+    return at;
+  }
+
+  // ---- sieve 1: quotations and their frames ----
+  quotations() {
+    const { doc, text, T } = this;
+    const quotes: Quote[] = [];
+    doc.segments.forEach((seg, p) => {
+      if (seg.kind === "PARAGRAPH" || seg.kind === "CAPTION" || seg.kind === "HEADLINE") quotes.push(...findQuotes(text, seg.start, seg.end, p));
+    });
+    for (const q of quotes) for (let i = tokenAt(T, q.innerStart); i < T.length && T[i]!.start < q.innerEnd; i++) T[i]!.quoted = true;
+    const speakerOf: Array<Frame | undefined> = [];
+    let s = 0;
+    for (let qi = 0; qi < quotes.length; qi++) {
+      const q = quotes[qi]!;
+      if (words(text.slice(q.innerStart, q.innerEnd)) < 3) {
+        speakerOf.push(undefined);
+        continue;
+      }
+      while (s < doc.sentences.length - 1 && doc.sentences[s]!.end <= q.open) s++;
+      const sentence = doc.sentences[s];
+      const closeSentence = doc.sentences.find((x, k) => k >= s && k < s + 8 && x.start <= q.close && x.end >= q.close) ?? sentence;
+      // "X said: “…”" names its source before the quote; otherwise look after it first ("“…,” X said").
+      const colonBefore = /[:]\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open));
+      let found: Frame | undefined = colonBefore
+        ? (this.frameBefore(q, sentence) ?? this.frameAfter(q, closeSentence))
+        : (this.frameAfter(q, closeSentence) ?? this.frameBefore(q, sentence));
+      // An unclosed quotation continues in the next paragraph: it takes the speaker of the quotation that closes it.
+      if (!found && !q.closed) {
+        for (let k = qi + 1; k < quotes.length && k < qi + 6; k++) {
+          const nq = quotes[k]!;
+          const ns = doc.sentences.find((x) => x.start <= nq.close && x.end >= nq.close);
+          const f = this.frameAfter(nq, ns) ?? this.frameBefore(nq, ns);
+          if (f) {
+            found = f;
+            break;
+          }
+          if (nq.closed) break;
+        }
+      }
+      // A paragraph of quotation right after an attributed one continues it ("floating" quotes), unless a new source
+      // is named in between.
+      if (!found && qi > 0 && speakerOf[qi - 1]) {
+        const prev = quotes[qi - 1]!;
+        const between = text.slice(prev.close, q.open);
+        const startsParagraph = doc.segments[q.paragraph]!.start === q.open;
+        const near = q.paragraph === prev.paragraph || (q.paragraph - prev.paragraph === 1 && startsParagraph);
+        // Between them only the earlier quotation's own frame ("…,” says X, a Y. “…”): at most its one cue.
+        let cues = 0;
+        for (let i = tokenAt(T, prev.close); i < T.length && T[i]!.start < q.open; i++) if (this.cueAt(i) || T[i]!.lower === "according") cues++;
+        const allowed = speakerOf[qi - 1]!.sieve === "quote-after" ? 1 : 0;
+        if (near && cues <= allowed && between.length < 300) found = { ...speakerOf[qi - 1]!, sieve: "quote-continued" };
+      }
+      speakerOf.push(found);
+      if (!found) continue;
+      this.quoted.push(q);
+      if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
+      for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
+        const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
+        this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart } as Attribution);
+      }
+    }
+  }
+
+  /** “…,” X said · “…,” said X, a spokesman for Y · “…” X wrote on X. */
+  frameAfter(q: Quote, sentence: Sentence | undefined): Frame | undefined {
+    const { T } = this;
+    let i = tokenAt(T, q.close);
+    const hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
+    if (T[i]?.text === ",") i++;
+    if (i >= hi || T[i]!.quoted) return undefined;
+    // said X
+    const c0 = this.cueAt(i);
+    if (c0) {
+      const np = this.npRight(i + 1 + (c0.particle ? 1 : 0), hi);
+      const m = np && this.mention(np);
+      if (m) return { m, cue: T[i]!.lower, sieve: "quote-after", cueAt: i };
+    }
+    // X said
+    const np = this.npRightUntilCue(i, hi);
+    if (np) {
+      const m = this.mention(np.np);
+      if (m) return { m, cue: T[np.cue]!.lower, sieve: "quote-after", cueAt: np.cue };
+    }
+    return undefined;
+  }
+
+  /** A noun phrase from `i` followed (after adverbs and time words) by a cue. */
+  npRightUntilCue(i: number, hi: number): { np: NP; cue: number } | undefined {
+    let b = i;
+    while (b < hi && this.npTok(b, b === i)) b++;
+    // "X, a spokesman for Y, said"
+    let np: NP | undefined = b > i ? { a: i, b } : undefined;
+    let k = b;
+    if (np && T_is(this.T[k], ",")) {
+      let e = k + 1;
+      if (this.T[e] && /^(who|which)$/.test(this.T[e]!.lower)) {
+        while (e < hi && this.T[e]!.text !== ",") e++;
+        k = e + 1;
+      } else {
+        while (e < hi && this.npTok(e, false)) e++;
+        if (T_is(this.T[e], ",")) {
+          np.appositive = { a: k + 1, b: e };
+          k = e + 1;
+        }
+      }
+    }
+    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX" || isTime(this.T[k]!))) k++;
+    if (!np || !this.cueAt(k)) return undefined;
+    np = this.validNP(np);
+    return np ? { np, cue: k } : undefined;
+  }
+
+  /** X said: “…” · X added, “…” · In a statement, X said “…” */
+  frameBefore(q: Quote, sentence: Sentence | undefined): Frame | undefined {
+    if (!sentence) return undefined;
+    const { T, text } = this;
+    const lo = tokenAt(T, sentence.start);
+    const before = text.slice(sentence.start, q.open);
+    // "… in response to what it called X’s “…”": the pronoun's referent characterises, in its own words; the claim is
+    // about X.
+    const called = /\bwhat\s+(it|he|she|they)\s+(called|described\s+as|termed|labelled|labeled)\s+((?:the\s+)?\p{Lu}[\p{L}’'.-]*?(?:’s|'s)\s+)?$/iu.exec(before);
+    if (called) {
+      const at = sentence.start + called.index + called[0].indexOf(called[1]!, 4);
+      const m = describeSpeaker(called[1]!, at, this.doc);
+      return { m, cue: called[2]!.split(/\s+/)[0]!, sieve: "what-it-called", ...(called[3] ? { clauseStart: sentence.start + called.index + called[0].lastIndexOf(called[3]) } : {}) };
+    }
+    // "X summoned the envoy to protest against the “…”": the sentence's subject protests in those words.
+    if (/\b(?:to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing|to\s+condemn|to\s+denounce)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/iu.test(before)) {
+      const m = this.sentenceSubject(lo, tokenAt(T, q.open));
+      if (m) return { m, cue: "protested", sieve: "protest" };
+    }
+    let j = tokenAt(T, q.open) - 1;
+    if (j < lo) return undefined;
+    if (/^[,:—–-]$/.test(T[j]!.text)) j--;
+    if (T[j]?.lower === "that") j--;
+    // skip "in a statement", "on Twitter", "to reporters" between the cue and the quote
+    let c = j;
+    for (let guard = 0; guard < 6 && c >= lo && !this.cueAt(c); guard++) c--;
+    if (c < lo || !this.cueAt(c)) return undefined;
+    const between = T.slice(c + 1, j + 1);
+    if (between.some((t) => t.pos === "VERB" || t.quoted)) return undefined;
+    const sub = this.subjectOf(c, lo);
+    if (sub) return { m: sub, cue: T[c]!.lower, sieve: "quote-before", cueAt: c };
+    return undefined;
+  }
+
+  /** The source of the cue at `c`: the noun phrase before it (with an appositive), or after it when inverted. */
+  subjectOf(c: number, lo: number): SpeakerMention | undefined {
+    const { T } = this;
+    // A passive ("the figures were reported", "it has been denied") names what was said, not who said it.
+    for (let k = c - 1; k >= lo && k >= c - 3; k--) {
+      if (/^(is|are|was|were|be|been|being|'s|’s|get|got|gets)$/.test(T[k]!.lower) && (T[k]!.pos === "AUX" || T[k]!.pos === "VERB" || T[k]!.pos === "PART")) return undefined;
+      if (T[k]!.pos !== "ADV" && T[k]!.pos !== "PART") break;
+    }
+    let j = this.skipLeft(c - 1, lo);
+    if (j < lo) return undefined;
+    // "X, who spoke on condition of anonymity, said" · "X, in a statement, said"
+    if (T_is(T[j], ",")) {
+      let k = j - 1;
+      while (k >= lo && !T_is(T[k], ",") && !T[k]!.quoted) k--;
+      if (k >= lo && T_is(T[k], ",")) {
+        const inner = T.slice(k + 1, j);
+        const first = inner[0];
+        if (first && (/^(who|which)$/.test(first.lower) || first.pos === "ADP" || first.pos === "SCONJ")) {
+          // "A network of militias, which calls itself the River Front, said …": the name it goes by.
+          const self = /^which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by(?:\s+the\s+name)?)\s+(.+)$/iu.exec(this.text.slice(T[k + 1]!.start, T[j - 1]!.end));
+          if (self) return describeSpeaker(self[1]!, T[k + 1]!.start + self[0].lastIndexOf(self[1]!), this.doc);
+          const np = this.npLeft(k - 1, lo);
+          return np ? this.mention(np) : undefined;
+        }
+        const app = this.npLeft(j - 1, k + 1);
+        const np = this.npLeft(k - 1, lo);
+        if (app && app.a === k + 1 && np) {
+          np.appositive = { a: app.a, b: app.b };
+          return this.mention(np);
+        }
+      }
+      return undefined;
+    }
+    const np = this.npLeft(j, lo);
+    if (!np) return undefined;
+    // "Video footage published by pro-government websites showed …": the publishers speak, not the footage.
+    if (T[np.a - 1]?.lower === "by" && PUBLISHED.has(T[np.a - 2]?.lower ?? "")) {
+      const artifact = this.npLeft(np.a - 3, lo);
+      if (artifact && this.atClauseStart(artifact.a, lo) && this.T.slice(artifact.a, artifact.b).some((t) => DOCUMENT_NOUNS.has(t.lower) || /^(videos?|images?|photos?|pictures?)$/.test(t.lower))) return this.mention(np);
+    }
+    if (!this.atClauseStart(np.a, lo)) return undefined;
+    return this.mention(np);
+  }
+
+  /** "gave similar details to …", "provided the same account": someone spoke without the text saying what. */
+  gaveDetails(c: number, hi: number): boolean {
+    const t = this.T[c]!;
+    if (t.quoted || !/^(gave|give|gives|provided|offered)$/.test(t.lower)) return false;
+    const rest = this.T.slice(c + 1, Math.min(hi, c + 5)).map((x) => x.lower).join(" ");
+    return /^(?:a\s+|the\s+)?(?:similar|same|matching|consistent)\s+(?:details|accounts?|versions?|descriptions?|information)\b/.test(rest);
+  }
+
+  /** A subject starts its clause: at the sentence start, or after a comma, a conjunction, "that" or an adverb — not
+   * after a verb or preposition, where the phrase is an object ("questioned the figures and said …"). */
+  atClauseStart(a: number, lo: number): boolean {
+    if (a <= lo) return true;
+    const p = this.T[a - 1]!;
+    if (p.quoted || /^(?:[,;:—–(“"”]|-{1,2})$/.test(p.text)) return true;
+    return /^(CCONJ|SCONJ|ADV)$/.test(p.pos) || /^(that|after|when|since|before|while|until|because|once|if|as|though|although)$/.test(p.lower) || (p.pos === "PRON" && /^(who|which)$/.test(p.lower));
+  }
+
+  // ---- sieve 2: reported speech, sentence by sentence ----
+  reported() {
+    const { doc, T, text } = this;
+    for (const s of doc.sentences) {
+      if (s.kind === "CAPTION") continue;
+      const lo = tokenAt(T, s.start);
+      const hi = tokenAt(T, s.end);
+      if (hi <= lo) continue;
+      const inQuote = this.quoted.some((q) => q.innerStart <= s.start + 1 && q.innerEnd >= s.end - 3);
+      if (inQuote) continue;
+      const found: Attribution[] = [];
+      // "X said …" first: in "X said …, according to Reuters" X speaks and the outlet relays.
+      this.cuesIn(s, lo, hi, found);
+      if (!found.length) this.according(s, lo, hi, found);
+      if (!found.length && s.kind === "HEADLINE") this.headline(s, lo, hi, found);
+      for (const a of found) {
+        // A quotation already attributed and covering most of the span wins.
+        if (this.quoted.some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
+        this.push(a);
+      }
+    }
+    void text;
+  }
+
+  /** according to X, … · …, according to X */
+  according(s: Sentence, lo: number, hi: number, found: Attribution[]) {
+    const { T } = this;
+    for (let i = lo; i < hi - 2; i++) {
+      if (T[i]!.lower !== "according" || T[i + 1]!.lower !== "to" || T[i]!.quoted) continue;
+      const np = this.npRight(i + 2, hi);
+      const m = np && this.mention(np);
+      if (!np || !m) continue;
+      const npEnd = T[(np.appositive?.b ?? np.b) - 1]!.end;
+      if (i === lo || (i === lo + 1 && T[lo]!.pos === "CCONJ")) found.push({ start: npEnd, end: s.end, cue: "according to", direct: false, speaker: m, sieve: "according-to" } as Attribution);
+      else found.push({ start: s.start, end: T[i]!.start, cue: "according to", direct: false, speaker: m, sieve: "according-to" } as Attribution);
+      break;
+    }
+  }
+
+  cuesIn(s: Sentence, lo: number, hi: number, found: Attribution[]) {
+    const { T, text } = this;
+    for (let c = lo; c < hi; c++) {
+      if (this.usedCues.has(c)) continue;
+      const given = this.gaveDetails(c, hi);
+      if (given) {
+        const subj = this.subjectWithSpan(c, lo);
+        if (subj) found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: "gave details", direct: false, speaker: subj.m, sieve: "gave-details" } as Attribution);
+        continue;
+      }
+      const cue = this.cueAt(c);
+      if (!cue) continue;
+      const t = T[c]!;
+      const prev = found.at(-1);
+      // "…, saying that …", "…, adding …": the source of the clause before.
+      if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[c - 1]?.lower ?? "")) {
+        if (T_is(T[c - 1], ",")) {
+          // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
+          const speaker = prev?.speaker ?? this.sentenceSubject(lo, c);
+          const k = this.skipRight(c + 1, hi, cue);
+          if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
+            if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
+            const deny = cue.cls === "DENY";
+            found.push({ start: deny ? T[c]!.start : T[k]!.start, end: s.end, ...(deny ? { clauseStart: T[k]!.start } : {}), cue: cue.lemma, direct: false, speaker, sieve: "participle" } as Attribution);
+          }
+        }
+        continue;
+      }
+      // Passive: "…, an assertion denied by X" (the claim before it) · "the report was denied by X" (the sentence).
+      if (T[c + 1]?.lower === "by") {
+        const np = this.npRight(c + 2, hi);
+        const m = np && this.mention(np);
+        if (m) {
+          const claimNoun = /^(assertion|claim|claims|account|report|reports|allegation|allegations|statement|version|description|figure|figures|estimate)$/.test(T[c - 1]?.lower ?? "");
+          if (claimNoun && prev) {
+            let cut = c - 1;
+            while (cut > lo && (T[cut - 1]!.pos === "DET" || T_is(T[cut - 1], ","))) cut--;
+            prev.end = Math.min(prev.end, T[cut]!.start);
+            found.push({ start: prev.start, end: prev.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", ...(prev.clauseStart !== undefined ? { clauseStart: prev.clauseStart } : {}) } as Attribution);
+            continue;
+          }
+          if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {
+            found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" } as Attribution);
+            continue;
+          }
+        }
+        continue; // a participle modifying a noun ("footage published by …") is not a cue
+      }
+      // Inverted at the end: "…, said X." (and "…,” said X" handled with quotations)
+      if (T_is(T[c - 1], ",") && INVERTING.has(cue.lemma) && cue.form !== "ing") {
+        const np = this.npRight(c + 1, hi);
+        const end = np ? (np.appositive?.b ?? np.b) : c + 1;
+        const m = np && this.mention(np);
+        if (m && this.onlyTailAfter(end, hi) && c - 1 > lo) {
+          found.push({ start: s.start, end: T[c - 1]!.start, cue: t.lower, direct: false, speaker: m, sieve: "trailing-inverted" } as Attribution);
+          continue;
+        }
+      }
+      const subj = this.subjectWithSpan(c, lo);
+      if (!subj) continue;
+      const k = this.skipRight(c + 1, hi, cue);
+      const content = k < hi ? { start: T[k]!.start, end: s.end } : undefined;
+      const contentWords = content ? words(text.slice(content.start, content.end)) : 0;
+      const hasVerb = content && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX");
+      // Trailing: "…, the official said." — the content is before the source.
+      if (subj.a > lo + 1 && T_is(T[subj.a - 1], ",") && (!content || this.onlyTailAfter(k, hi)) && words(text.slice(s.start, T[subj.a - 1]!.start)) >= 3) {
+        if (prev && prev.end > T[subj.a - 1]!.start) continue;
+        found.push({ start: s.start, end: T[subj.a - 1]!.start, cue: t.lower, direct: false, speaker: subj.m, sieve: "trailing" } as Attribution);
+        continue;
+      }
+      if (!content) continue;
+      // Inside the content of an earlier cue, a new source starts a new attribution only after a clause break
+      // ("X said …, but Y denied …"); otherwise it is nested speech and stays in the earlier content ("X said they
+      // found …").
+      const inPrev = !!prev && prev.end > T[subj.a]!.start && T[subj.a]!.start >= prev.start;
+      // Speech inside a time clause ("… one day after the ministry admitted to …") is its own statement; the outer
+      // one keeps it as its context.
+      const subordinate = /^(after|when|since|before|while|until|because|once)$/.test(T[subj.a - 1]?.lower ?? "") && subj.a - 1 > lo;
+      if (inPrev && !subordinate && !/^(CCONJ)$/.test(T[subj.a - 1]?.pos ?? "") && !T_is(T[subj.a - 1], ";") && !(T_is(T[subj.a - 1], ",") && T[subj.a - 2]?.pos !== "VERB")) continue;
+      const cutPrev = () => {
+        if (!inPrev || !prev || subordinate) return;
+        let cut = subj.a;
+        while (cut > lo && (T[cut - 1]!.pos === "CCONJ" || T_is(T[cut - 1], ",") || T_is(T[cut - 1], ";") || T[cut - 1]!.pos === "ADV")) cut--;
+        prev.end = T[cut]!.start;
+      };
+      let cls = cue.cls;
+      let end = content.end;
+      // "…, according to X" / "…, citing X" at the end
+      const tail = /,\s*(?:according\s+to|citing)\s+[^,]+[.]?\s*$/u.exec(text.slice(content.start, content.end));
+      if (tail) end = content.start + tail.index;
+      const objectWords = text.slice(content.start, end);
+      // "called the report false", "dismissed the claims as baseless": the verb and its complement deny.
+      if ((cue.lemma === "call" || cue.lemma === "describe" || cue.lemma === "dismiss" || cue.cls === "ASSERT") && hasDenial(objectWords) && !hasVerb) cls = "DENY";
+      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
+      if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3) continue;
+      cutPrev();
+      // "officials rejected the story, including Col. X, a spokesman for Y": the named one speaks.
+      const including = /,\s*including\s+/u.exec(text.slice(content.start, end));
+      let speaker = subj.m;
+      if (including) {
+        const at = tokenAt(T, content.start + including.index + including[0].length);
+        const np = this.npRight(at, hi);
+        const m = np && this.mention(np);
+        if (m && m.kind === "PERSON" && !m.anaphoric) {
+          speaker = m;
+          end = content.start + including.index;
+        }
+      }
+      const frameStart = subordinate ? T[subj.a]!.start : including && speaker !== subj.m ? s.start : T[subj.a]!.start;
+      if (cls === "DENY" || (!hasVerb && cls === "CONFIRM") || subordinate) {
+        // A denial keeps its frame: "X denied the reports" — the claim starts after the cue. So does speech inside a
+        // time clause ("… one day after the ministry admitted to …").
+        found.push({ start: frameStart, end, clauseStart: content.start, cue: t.lower, direct: false, speaker, sieve: subordinate ? "subordinate" : "denial" } as Attribution);
+      } else {
+        found.push({ start: including && speaker !== subj.m ? s.start : content.start, end, cue: t.lower, direct: false, speaker, sieve: including && speaker !== subj.m ? "including" : "reported" } as Attribution);
+      }
+    }
+  }
+
+  /** The noun phrase opening the sentence when a finite verb follows it ("The ministry put the figure at …"). */
+  sentenceSubject(lo: number, hi: number): SpeakerMention | undefined {
+    let i = lo;
+    if (this.T[i]?.pos === "CCONJ" || this.T[i]?.pos === "ADV") i++;
+    let b = i;
+    while (b < hi && this.npTok(b, b === i)) b++;
+    let k = b;
+    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX")) k++;
+    if (b === i || this.T[k]?.pos !== "VERB") return undefined;
+    const np = this.validNP({ a: i, b });
+    return np ? this.mention(np) : undefined;
+  }
+
+  /** Only time words, adverbs, "on <day>" and punctuation from token `i` to `hi`. */
+  onlyTailAfter(i: number, hi: number): boolean {
+    for (let k = i; k < hi; k++) {
+      const t = this.T[k]!;
+      if (t.pos === "PUNCT" || t.pos === "ADV" || isTime(t) || t.pos === "NUM" || (t.pos === "ADP" && isTime(this.T[k + 1]))) continue;
+      // "…, he said in a statement." / "…, she told reporters."
+      if (t.pos === "ADP" || t.pos === "DET" || DOCUMENT_NOUNS.has(t.lower) || /^(reporters|journalists)$/.test(t.lower)) continue;
+      if (t.cap && this.T[k - 1] && /^(told|to|on)$/.test(this.T[k - 1]!.lower)) continue;
+      return false;
+    }
+    return true;
+  }
+
+  subjectWithSpan(c: number, lo: number): { m: SpeakerMention; a: number } | undefined {
+    const m = this.subjectOf(c, lo);
+    if (!m) return undefined;
+    return { m, a: tokenAt(this.T, m.start) };
+  }
+
+  /** Headlines: "X denies Y", "Y: X", "Y, says X". */
+  headline(s: Sentence, lo: number, hi: number, found: Attribution[]) {
+    const { T } = this;
+    const colon = T.slice(lo, hi).findIndex((t) => t.text === ":");
+    if (colon > 0) {
+      const k = lo + colon;
+      const np = this.npRight(k + 1, hi);
+      if (np && np.b === hi && np.b - np.a <= 4) {
+        const m = this.mention(np);
+        if (m) found.push({ start: s.start, end: T[k]!.start, cue: "headline", direct: false, speaker: m, sieve: "headline" } as Attribution);
+      }
+    }
+  }
+
+  // ---- sieve 3: the outlet's own voice ----
+  outletVoice(voiceOf: (s: Sentence) => string) {
+    const { doc, T, text } = this;
+    const taken = [...this.out].sort((a, b) => a.start - b.start);
+    let ti = 0;
+    for (const s of doc.sentences) {
+      if (s.kind !== "PARAGRAPH" && s.kind !== "CAPTION" && s.kind !== "HEADLINE") continue;
+      while (ti < taken.length && taken[ti]!.end <= s.start) ti++;
+      if (ti < taken.length && taken[ti]!.start < s.end) continue;
+      if (this.quoted.some((q) => q.open < s.end && q.close > s.start)) continue;
+      const sentence = text.slice(s.start, s.end);
+      if (/\?["”’]?\s*$/.test(sentence) || /[“”"]/.test(sentence)) continue;
+      const lo = tokenAt(T, s.start);
+      const hi = tokenAt(T, s.end);
+      const toks = T.slice(lo, hi);
+      // A declarative sentence with a finite verb that nobody else is credited with is the outlet's own claim. A
+      // sentence with a cue we could not parse is someone's words: better missed than credited to the outlet.
+      if (toks.length < 6 || !toks.some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
+      if (toks.some((t, k) => CUE_FORMS.has(t.lower) && (t.pos === "VERB" || k === 0) && !WEAK_CUES.has(CUE_FORMS.get(t.lower)!.lemma)) || toks.some((t) => t.lower === "according")) continue;
+      // "The command posted a denial", "issued a statement": an act of speech whose words are elsewhere.
+      if (toks.some((t, k) => t.pos === "VERB" && toks.slice(k + 1, k + 4).some((x) => SPEECH_NOUNS.has(x.lower)))) continue;
+      const reportedly = toks.some((t) => /^(reportedly|allegedly|purportedly)$/.test(t.lower));
+      const m = describeSpeaker(reportedly ? "reports" : voiceOf(s), s.start, doc);
+      this.push({ start: s.start, end: s.end, cue: s.kind === "HEADLINE" ? "headline" : "reported", direct: false, speaker: m, sieve: s.kind === "HEADLINE" ? "headline-voice" : reportedly ? "reportedly" : "outlet-voice" } as Attribution);
+    }
+  }
 }
 
-/** A subject is a short noun phrase: few words and no clause-like punctuation. */
-function plausibleSubject(spk: string): boolean {
-  const t = spk.trim();
-  if (!t || words(t) > 16) return false;
-  if (/[“”"]/.test(t)) return false;
-  if (/\b(hit|was|were|is|are|killed|struck|targeted|did|will|would|carried|launched)\b/i.test(t)) return false;
-  if (/\b(that|which|when|because|if|while|after|before)\b/i.test(t) && !/,\s*(who|which\s+(refers|calls|is\s+known|goes))\b/.test(t)) return false;
-  if (/^[A-Z“"‘(@]|^(he|she|it|they|the|a|an|police|local|two|three|several|officials|members|eyewitnesses|witnesses|health|security|militia|reporters)\b/.test(t)) return true;
-  // "official sources", "senior military officials", "unnamed diplomats": a short phrase headed by a source noun.
-  return words(t) <= 6 && /\b(officials?|sources?|spokes(?:person|man|woman)|witnesses|residents|reporters|media|authorities|diplomats?|commanders?)$/i.test(t);
+const isTime = (t: Token | undefined) => !!t && TIME_WORDS.has(t.lower.replace(/\.$/, ""));
+
+function T_is(t: Token | undefined, text: string): boolean {
+  return !!t && t.text === text && !t.quoted;
+}
+
+function hasDenial(s: string): boolean {
+  const ws = s.toLowerCase().match(/[a-z]+/g) ?? [];
+  return ws.some((w) => DENIAL_PREDICATES.has(w)) || /\bnot\s+(true|accurate|correct)\b|\bno\s+truth\b/i.test(s);
+}
+
+/** The news agency whose wire copy the text is, from a dateline "PLACE (Agency) -" or a copyright line. */
+export function wireAgency(text: string): string | undefined {
+  const head = text.slice(0, 2000);
+  const m = /^[A-Z][A-Za-z ,.'-]{1,60}\((?<agency>[A-Z][A-Za-z&. ]{1,30})\)\s*[-–—]/m.exec(head) ?? /©\s*\d{4}\s*(?:[A-Z][a-z]+\/)?(?<agency>[A-Z][A-Za-z. ]{1,40}?)\s*(?:$|\.|,)/m.exec(text);
+  return m?.groups?.agency?.trim();
+}
+
+const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?|accounts?)\s+(?:claiming|saying|alleging|suggesting|stating|that)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
+
+/**
+ * Reports inside someone's words: in "we are aware of reports claiming that X", X is the reports' claim, not the
+ * speaker's. The reports are named by what they claim, as the text does, and relayed by the speaker.
+ */
+function nestedReports(doc: Segmented, out: Attribution[]): Attribution[] {
+  const extra: Attribution[] = [];
+  for (const a of out) {
+    const inner = NESTED_REPORTS.exec(doc.text.slice(a.start, a.end));
+    if (!inner?.groups || inner.groups.clause!.trim().split(/\s+/).length < 3) continue;
+    const at = a.start + inner.index;
+    const clauseStart = at + inner[0].lastIndexOf(inner.groups.clause!);
+    const [ps, pe] = trimSpan(doc.text, at, clauseStart + inner.groups.clause!.length);
+    const who = describeSpeaker(inner.groups.who!, at, doc);
+    extra.push({ start: ps, end: pe, cue: "claimed", direct: false, speaker: { ...who, alsoKnownAs: [doc.text.slice(ps, pe)] }, clauseStart, via: a.speaker.name, sieve: "nested-reports" });
+  }
+  return extra;
+}
+
+/** A block-quoted post: paragraphs followed by a signature line "— Name (@handle) date". */
+function signedPosts(doc: Segmented, out: Attribution[]) {
+  const { text } = doc;
+  doc.segments.forEach((seg, i) => {
+    const next = doc.segments[i + 1];
+    if (seg.kind !== "PARAGRAPH" || !next) return;
+    const line = text.slice(next.start, next.end);
+    const sig = /^[—–-]\s*(?<name>[^(]+?)\s*\((?<handle>@\w+)\)/u.exec(line);
+    if (!sig?.groups) return;
+    const spk = describeSpeaker(sig.groups.name!, next.start + line.indexOf(sig.groups.name!), doc);
+    if (!spk.name) return;
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start >= seg.start && out[k]!.end <= seg.end) out.splice(k, 1);
+    for (const piece of splitSentences(text, seg.start, seg.end)) {
+      const [ps, pe] = trimSpan(text, piece.start, piece.end);
+      if (pe - ps >= 8) out.push({ start: ps, end: pe, cue: "posted", direct: true, speaker: spk, sieve: "signed-post" });
+    }
+  });
+}
+
+/** Stage 2: finds direct quotes and reported speech, with their speaker mention, cue, sieve and verbatim span. */
+export function attribute(doc: Segmented, opts: { outlet?: string } = {}): Attribution[] {
+  const sv = new Sieves(doc);
+  sv.quotations();
+  sv.reported();
+  signedPosts(doc, sv.out);
+  sv.out.push(...nestedReports(doc, sv.out));
+  const wire = wireAgency(doc.text);
+  sv.outletVoice((s) => (s.kind === "PARAGRAPH" && wire ? wire : "(publisher)"));
+  void opts;
+  return sv.out.sort((x, y) => x.start - y.start || x.end - y.end);
 }

@@ -1,153 +1,368 @@
-import { ANAPHORA, TITLE_WORDS } from "../lexicon/cues.js";
-import { aliasAlternation, findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY, type OrgEntry } from "../lexicon/organizations.js";
+import nlp from "compromise";
+import {
+  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS,
+  ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
+} from "../lexicon/attribution.js";
+import { aliasAlternation, findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY } from "../lexicon/organizations.js";
 import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from "../types.js";
 
-const NAME_TOKEN = /^(?:[A-Z][a-zA-Z’'-]*\.?|al-[A-Z][a-zA-Z’'-]*|bin|ibn|de|van|von|[A-Z]\.|II|III|IV|Jr\.?)$/;
-const ANON_WORDS = /\b(official|officials|source|sources|eyewitnesses|witnesses|commanders?|police|spokesperson|spokesman|residents|diplomats?|analysts?|aides?|militants|fighters)\b/i;
-const OUTLET_WORDS = /\b(reports?|media|websites?|news agency|news outlets|outlets|footage|agencies|newspapers?|television|tv|reporters)\b/i;
-const ORG_WORDS = /\b(guard|authority|service|command|ministry|forces|force|group|council|agency|army|committee|office|party|department|organi[sz]ation|government|militia|brigades?|units|coalition|corps|movement|front)\b/i;
+// Stage 3: what a speaker phrase is (person, organisation, group, outlet, pronoun or description), and who it is:
+// in-document entity tracking (full name, surname, title + surname, pronouns and definite descriptions to the last
+// compatible antecedent) and canonical keys that are stable across sources without a list of actors. The optional
+// actor lexicon, when present, only names and links what this stage finds.
 
-const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9@' -]+/g, " ").replace(/\s+/g, " ").trim();
+export const norm = (s: string) =>
+  s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9@'& -]+/g, " ").replace(/\s+/g, " ").trim();
 
-/** Splits "Col. Myles B. Caggins III" into role "Col." and name "Myles B. Caggins III"; returns undefined when no name. */
+const NAME_PARTICLE = /^(al|el|bin|ibn|de|del|della|der|van|von|le|la|da|dos|du|di|mac|st\.?)$/i;
+const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+const INITIAL = /^[A-Z]\.$/;
+const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(al|el)-\p{Lu}/u.test(w);
+const isAcronym = (w: string) => /^[A-Z][A-Z0-9&.]{1,7}$/.test(w.replace(/[’']s$/, "")) && /[A-Z].*[A-Z]/.test(w);
+
+type Compromise = { person: boolean; first: boolean; place: boolean; org: boolean; gender?: "m" | "f" };
+const cNlp = new Map<string, Compromise>();
+/** compromise's reading of a capitalised phrase (cached: phrases repeat). */
+function reading(phrase: string): Compromise {
+  let r = cNlp.get(phrase);
+  if (!r) {
+    const d = nlp(phrase);
+    r = {
+      person: d.people().length > 0 && d.people().text().length >= phrase.length - 3,
+      first: d.has("#FirstName"),
+      place: d.places().length > 0 && d.places().text().length >= phrase.length - 3,
+      org: d.organizations().length > 0,
+      ...(d.has("#MaleName") ? { gender: "m" as const } : d.has("#FemaleName") ? { gender: "f" as const } : {}),
+    };
+    if (cNlp.size > 20000) cNlp.clear();
+    cNlp.set(phrase, r);
+  }
+  return r;
+}
+
+/** Splits "Col. Myles B. Caggins III" into role "Col." and name "Myles B. Caggins III"; undefined when no name. */
 export function splitRoleAndName(phrase: string): { name: string; role?: string } | undefined {
   const tokens = phrase.trim().split(/\s+/);
   let i = tokens.length;
-  while (i > 0 && NAME_TOKEN.test(tokens[i - 1]!) && !TITLE_WORDS.has(tokens[i - 1]!.toLowerCase())) i--;
-  const nameTokens = tokens.slice(i);
-  const realNames = nameTokens.filter((t) => /[a-z]/.test(t));
-  if (realNames.length === 0) return undefined;
-  if (realNames.length === 1 && i === 0 && !/^al-/.test(realNames[0]!) && tokens.length === 1) return { name: nameTokens.join(" ") };
+  while (i > 0) {
+    const t = tokens[i - 1]!;
+    const lower = t.toLowerCase().replace(/[,]$/, "");
+    if (ROLE_NOUNS.has(lower) || lower in HONORIFICS) break;
+    // An organisation's possessive or an acronym before a name is its affiliation or role ("Acme's Jane Roe", "CISO").
+    if (/[’']s$/.test(t) || (isAcronym(t) && i < tokens.length)) break;
+    if (isCap(t) || INITIAL.test(t) || SUFFIX.test(t) || (NAME_PARTICLE.test(t) && i < tokens.length)) i--;
+    else break;
+  }
+  while (i < tokens.length && NAME_PARTICLE.test(tokens[i]!)) i++;
+  let nameTokens = tokens.slice(i);
+  if (!nameTokens.some((t) => /\p{Ll}/u.test(t))) return undefined;
+  // A long capitalised run ends in the name: "… of Science and Medicine Olivier Rabin" → from the first forename.
+  if (nameTokens.length >= 3) {
+    const k = nameTokens.findIndex((t, j) => j < nameTokens.length - 1 && reading(t).first);
+    if (k > 0) {
+      i += k;
+      nameTokens = nameTokens.slice(k);
+    }
+  }
   const role = tokens.slice(0, i).join(" ").replace(/[,\s]+$/, "");
   return { name: nameTokens.join(" "), ...(role ? { role } : {}) };
 }
 
-/** Person key: first and last name, no initials, suffixes or "al-" ("Myles B. Caggins III" → "myles caggins"). */
+/** Person key: first and last name, no initials or suffixes ("Myles B. Caggins III" → "myles caggins"). */
 export function personKey(name: string): string {
-  const parts = name.split(/\s+/).filter((t) => !/^[A-Z]\.$/.test(t) && !/^(II|III|IV|Jr\.?|Sr\.?)$/.test(t));
-  const clean = parts.map((p) => p.toLowerCase().replace(/^al-/, "").replace(/[^a-z-]/g, ""));
-  if (clean.length === 1) return clean[0]!;
+  const parts = name.split(/\s+/).filter((t) => !INITIAL.test(t) && !SUFFIX.test(t) && !/^[A-Z]$/.test(t));
+  const clean = parts.map((p) => norm(p).replace(/^(al|el)-/, "").replace(/[^a-z-]/g, "")).filter(Boolean);
+  if (clean.length <= 1) return clean[0] ?? norm(name);
   return `${clean[0]} ${clean[clean.length - 1]}`;
 }
 
-function lastName(name: string): string {
-  return personKey(name).split(" ").at(-1)!;
+const surnameOf = (name: string) => personKey(name).split(" ").at(-1)!;
+
+/** Is the capitalised run a person's name? */
+function looksLikePerson(run: string[], context: { titled: boolean }): boolean {
+  const words = run.filter((t) => !INITIAL.test(t) && !SUFFIX.test(t));
+  if (!words.length || words.some((w) => ORG_HEADS.has(w.toLowerCase()) || OUTLET_HEADS.has(w.toLowerCase()) || isAcronym(w))) return false;
+  if (words.some((w) => TIME_WORDS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()))) return false;
+  const phrase = run.join(" ");
+  const r = reading(phrase);
+  if (r.place && !r.person) return false;
+  if (context.titled) return true;
+  if (words.length < 2) return false;
+  return r.person || r.first || words.length <= 4;
 }
 
-// All organisation aliases in one alternation (longest first), for scanning a phrase once.
-const ORG_OF_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 3 || alias === "us"));
-const ORG_RE = new RegExp(`(?<= )(?:${aliasAlternation(ORG_OF_ALIAS.keys())})(?= )`, "g");
-
-/** The longest organisation alias inside a phrase ("spokesman for the task force" → the task force). */
-function orgInside(phrase: string): { org: OrgEntry; at: number; alias: string } | undefined {
-  const n = ` ${norm(phrase)} `;
-  let best: { org: OrgEntry; at: number; alias: string } | undefined;
-  for (const m of n.matchAll(ORG_RE)) {
-    if (!best || m[0].length > best.alias.length) best = { org: ORG_OF_ALIAS.get(m[0])!, at: m.index - 1, alias: m[0] };
+/** Gender marked by a title, a gendered noun or the first name. */
+function genderOf(role: string | undefined, name: string): "m" | "f" | undefined {
+  for (const w of (role ?? "").toLowerCase().split(/\s+/)) {
+    if (HONORIFICS[w]) return HONORIFICS[w];
+    if (GENDERED_NOUNS[w]) return GENDERED_NOUNS[w];
   }
-  return best;
+  return reading(name.split(/\s+/)[0] ?? name).gender;
+}
+
+/** The organisation named in a role or appositive: "spokesman for the Acme Club", "Acme spokesman", "head of X". */
+function affiliationIn(role: string): string | undefined {
+  const cap = "\\p{Lu}[\\p{L}\\p{N}’'&.-]*";
+  const capRun = `${cap}(?:\\s+(?:of|for|and|&|de|the|on)?\\s*${cap})*`;
+  // "Ruritania’s Minister of Information": the possessor
+  const poss = new RegExp(`^(?:the\\s+)?(${cap}(?:\\s+${cap}){0,3})[’']s\\s`, "u").exec(role);
+  if (poss) return poss[1]!.trim();
+  // "spokesman for the Acme Club", "an analyst at Acme", "head of the agency"
+  const pp = new RegExp(`\\b(?:for|at|from|with|of\\s+the)\\s+(?:the\\s+)?(${capRun})`, "u").exec(role);
+  if (pp) return pp[1]!.replace(/[’']s$/, "");
+  // "Acme spokesman": a capitalised modifier before the role
+  const pre = new RegExp(`^(?:(?:the|a|an)\\s+)?((?:${cap}\\s+){0,4}${cap})(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
+  if (pre && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Col|Gen|Lt|Maj|Capt)\.?$/.test(pre[1]!)) return pre[1]!;
+  return undefined;
+}
+
+const cleanGeneric = (phrase: string) => phrase.replace(/^(a|an|the|some|two|three|several|many|other|one)\s+/i, "").replace(/[’']s$/, "").trim();
+
+/** What kind of organisation a capitalised name is, from its head word. */
+function orgKind(name: string): SpeakerMention["kind"] {
+  const ws = name.toLowerCase().split(/\s+/);
+  if (ws.some((w) => OUTLET_HEADS.has(w))) return "OUTLET";
+  if (reading(name).place) return "GOVERNMENT";
+  if (ws.includes("government") || ws.includes("administration")) return "GOVERNMENT";
+  return "ORGANIZATION";
 }
 
 /**
  * Describes a speaker phrase without resolving it against others: kind, name, role, stated affiliation.
- * "US National Security Council spokesman John Kirby" → PERSON "John Kirby", role "US National Security Council spokesman".
+ * "Acme spokesman Carl Brenner" → PERSON "Carl Brenner", role "Acme spokesman", affiliation Acme.
  */
 export function describeSpeaker(surface: string, start: number, doc?: Segmented): SpeakerMention {
-  let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet)\b[,\s]+/i, "").replace(/[’']s\s+(statement|spokes(person|man)|account)$/i, "").trim();
-  phrase = phrase.replace(/,\s*who\b.*$/i, "").replace(/^(members|officials|leaders)\s+of\s+(the\s+)?/i, "").trim();
   const base = { start, end: start + surface.length, surface: surface.trim() };
-  const lower = phrase.toLowerCase();
-  if (ANAPHORA[lower] || /^(he|she|it|they)$/i.test(phrase)) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
+  let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
+  const lower = phrase.toLowerCase();
+  if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
 
-  // Conjoined subjects of known parties: "Iraq and the U.S.-led coalition", "The U.S. and Iraq", "Officials in the U.S. and Israel".
-  const officialsIn = /^officials\s+in\s+(.+)$/i.exec(phrase);
-  const conj = (officialsIn ? officialsIn[1]! : phrase).split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
-  const isParty = (c: string) => !!findOrganization(c) || !!findOrganization(c.replace(/^(the|other)\s+/i, "")) || /^(other\s+)?u\.?s\.? leaders$/i.test(c) || (/^[A-Z]/.test(c) && !!splitRoleAndName(c) && /[A-Z][a-z]+\s+[A-Z][a-z]+$/.test(c));
-  if (conj.length > 1 && conj.every(isParty) && conj.some((c) => !!findOrganization(c) || !!findOrganization(c.replace(/^(the|other)\s+/i, "")))) {
-    const parts = conj.map((c) => describeSpeaker(c, start + surface.indexOf(c), doc));
-    return { ...base, name: phrase, kind: parts[0]!.kind, parts };
-  }
+  // Lexicon first when it knows the phrase exactly (optional data).
+  const known = findOrganization(phrase);
+  if (known) return { ...base, name: known.name, kind: known.kind, affiliation: known.key };
+  // "the Election Board (REB)": the name, known by its acronym too
+  const withAcronym = /^(.+?)\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)$/.exec(phrase);
+  if (withAcronym) return { ...describeSpeaker(withAcronym[1]!, start, doc), ...base, alsoKnownAs: [withAcronym[2]!] };
 
-  // Appositive: "a spokeswoman for the task force, Maj. Dana K. Flint" / "Maj. Dana Flint, spokeswoman for …"
-  const appos = phrase.split(/\s*,\s*/).filter(Boolean);
-  if (appos.length >= 2) {
-    const withName = appos.find((a) => splitRoleAndName(a) && !findOrganization(a) && /[A-Z][a-z]+\s+[A-Z]/.test(a) && !ANON_WORDS.test(a.split(" ")[0] ?? ""));
-    if (withName) {
-      const rest = appos.filter((a) => a !== withName).join(", ");
-      const inner = describeSpeaker(withName, start + surface.indexOf(withName), doc);
-      if (inner.kind === "PERSON") {
-        const org = orgInside(rest);
-        return { ...inner, ...base, role: [inner.role, rest].filter(Boolean).join(", "), ...(org ? { affiliation: org.org.key } : inner.affiliation ? { affiliation: inner.affiliation } : {}) };
-      }
+  // Jointly credited sources: "the club and its owner", "Officials in A and B", "police sources and eyewitnesses".
+  const officialsIn = /^((?:\p{Lu}\p{Ll}+\s+)?(?:officials|leaders|authorities|governments))\s+(?:in|of|from)\s+(.+\s+and\s+.+)$/iu.exec(phrase);
+  const conj = (officialsIn ? officialsIn[2]! : phrase).split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+/).filter(Boolean);
+  const insideName = /\sof\s[^,]*\sand\s/.test(officialsIn ? "" : phrase);
+  if (conj.length >= 2 && conj.length <= 4 && /\sand\s|&/.test(phrase) && !insideName) {
+    const parts = conj.map((c) => describeSpeaker(c, start + Math.max(0, surface.indexOf(c)), doc));
+    if (parts.every((p) => p.name && !p.anaphoric)) {
+      // Unnamed groups credited together are one source known by each part.
+      if (parts.every((p) => p.kind === "ANONYMOUS")) return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", alsoKnownAs: conj };
+      if (parts.some((p) => p.kind === "PERSON" && p.role) === false || parts.length === 2) return { ...base, name: phrase, kind: parts[0]!.kind, parts };
     }
   }
 
-  const org = findOrganization(phrase);
-  if (org) return { ...base, name: org.name, kind: org.kind, affiliation: org.key };
+  // Appositives: "X, a spokesman for Y" · "a spokesman for Y, X"
+  const parts = phrase.split(/\s*,\s*/).filter(Boolean);
+  if (parts.length >= 2) {
+    const titleOnly = (role: string | undefined) => !role || role.split(/\s+/).every((w) => w.toLowerCase().replace(/,$/, "") in HONORIFICS);
+    const named = parts.findIndex((p) => { const rn = splitRoleAndName(p); return !!rn && titleOnly(rn.role) && looksLikePerson(rn.name.split(/\s+/), { titled: true }) && !/^(the|a|an)\s/i.test(p); });
+    const roleParts = parts.filter((_, i) => i !== named).filter((p) => !/^(who|which)\b/i.test(p));
+    if (named >= 0 && roleParts.length) {
+      const inner = describeSpeaker(parts[named]!, start + surface.indexOf(parts[named]!), doc);
+      if (inner.kind === "PERSON") {
+        const role = roleParts.join(", ");
+        const aff = affiliationIn(role);
+        return { ...inner, ...base, role: [inner.role, role].filter(Boolean).join(", "), ...(aff ? { affiliation: aff } : inner.affiliation ? { affiliation: inner.affiliation } : {}) };
+      }
+    }
+    phrase = parts[0]!;
+  }
+  const tokens = phrase.split(/\s+/);
+  const head = tokens.at(-1)!.toLowerCase().replace(/[’']s$/, "");
 
-  // "Video footage published by pro-militia websites": the publishers speak, not the footage.
-  const publishedBy = /^(?:(?:the|a|some)\s+)?(?:video\s+)?(?:footage|videos?|images|photos|pictures|posts)\s+(?:published|posted|shared|broadcast|aired|circulated)\s+(?:by|on)\s+(.{3,})$/i.exec(phrase);
-  if (publishedBy) return { ...describeSpeaker(publishedBy[1]!, start + surface.indexOf(publishedBy[1]!), doc), start: base.start, end: base.end, surface: base.surface };
+  // A document or message: its author speaks ("Acme's statement", "a statement from the club").
+  const docNoun = tokens.findIndex((t) => DOCUMENT_NOUNS.has(t.toLowerCase()));
+  if (docNoun >= 0 && (docNoun === tokens.length - 1 || /^(from|by|of)$/i.test(tokens[docNoun + 1] ?? ""))) {
+    const by = /\b(?:from|by)\s+(.+)$/i.exec(phrase);
+    const poss = /^(.+?)[’']s\s+(?:\w+\s+)?\w+$/.exec(phrase);
+    // "the Acme report", "The Post story": a capitalised modifier of the document is its author.
+    const pre = tokens.slice(0, docNoun).filter((t) => !/^(the|a|an|this|that|its|their|new|latest|preliminary|initial|final|earlier|later|first|second)$/i.test(t));
+    const modifier = pre.length && pre.length <= 4 && pre.every(isCap) ? pre.join(" ") : undefined;
+    const author = by?.[1] ?? poss?.[1] ?? modifier;
+    if (author && !/^(the|a|an)$/i.test(author)) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
+    return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 } as SpeakerMention;
+  }
 
-  // Jointly credited unnamed sources ("police sources and eyewitnesses"): one speaker known by each part too.
-  const parts = phrase.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
-  const jointly = parts.length > 1 && parts.length <= 4 && parts.every((c) => !/^[A-Z][a-z]+\s+[A-Z][a-z]+/.test(c) || /^The\s/.test(c)) && (ANON_WORDS.test(phrase) || OUTLET_WORDS.test(phrase)) ? parts : undefined;
+  // A definite description of someone named before: "the company", "the minister", "the 56-year-old".
+  if (/^(the|this)\s/i.test(phrase) && tokens.slice(1).every((t) => !isCap(t)) && tokens.length <= 4) {
+    if (ORG_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "ORGANIZATION", anaphoric: true, descriptor: head };
+    if (OUTLET_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "OUTLET", anaphoric: true, descriptor: head };
+    if (ROLE_NOUNS.has(head) || GENDERED_NOUNS[head] || /-year-old$/.test(head)) return { ...base, name: `the ${head}`, kind: "PERSON", anaphoric: true, descriptor: head };
+  }
 
-  // A person, with any title or role before the name.
+  // An unnamed group: "officials", "police sources", "people familiar with the plan", "Acme officials".
+  const firstAdp = tokens.findIndex((t) => /^(of|for|at|from|in|with|close)$/i.test(t));
+  const core = firstAdp > 0 ? tokens.slice(0, firstAdp) : tokens;
+  const coreHead = core.at(-1)!.toLowerCase().replace(/[’']s$/, "");
+  if (GROUP_NOUNS.has(coreHead) && !isCap(core.at(-1)!)) {
+    const aff = affiliationIn(phrase.replace(/\s+(?:sources?|officials?|people|members|staff|employees|executives)\b.*$/i, (m) => m.replace(/\S+$/, "x")));
+    const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && isCap(aff) ? aff : undefined;
+    return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(affName ? { affiliation: affName } : {}) };
+  }
+
+  // A person: a capitalised name, with any title or role before it.
   const rn = splitRoleAndName(phrase);
-  const orgIn = orgInside(phrase);
-  if (rn && !/^the\s/i.test(phrase) && rn.name.split(/\s+/).filter((t) => /[a-z]/.test(t)).length >= 2 && !ORG_WORDS.test(rn.name) && !findOrganization(rn.name)) {
-    return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
+  if (rn) {
+    const run = rn.name.split(/\s+/);
+    const titled = !!rn.role && rn.role.split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || w.toLowerCase() in HONORIFICS);
+    const docPerson = run.length === 1 && doc ? surnameInDoc(doc, run[0]!) : false;
+    if (looksLikePerson(run, { titled: titled || docPerson })) {
+      const aff = rn.role ? affiliationIn(rn.role) : undefined;
+      return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(aff ? { affiliation: aff } : {}) };
+    }
   }
-  // A surname alone ("Awadi", "Caggins"): a person if the document names someone with that surname.
-  if (rn && /^[A-Z][a-z’'-]+$/.test(phrase) && doc) {
-    const re = new RegExp(`\\b[A-Z][a-z]+(?:\\s+[A-Z]\\.)?\\s+(?:al-)?${phrase}\\b`);
-    if (re.test(doc.text)) return { ...base, name: phrase, kind: "PERSON" };
+
+  // A role without its holder: "a spokesman for the club", "the club's spokeswoman", "Acme Senior Director".
+  if (ROLE_NOUNS.has(coreHead)) {
+    const aff = affiliationIn(phrase);
+    return { ...base, name: cleanGeneric(phrase), kind: "PERSON", role: cleanGeneric(phrase), descriptor: coreHead, anaphoric: true, ...(aff ? { affiliation: aff } : {}) } as SpeakerMention;
   }
-  const joint = jointly ? { alsoKnownAs: jointly } : {};
-  if (OUTLET_WORDS.test(phrase) && !ANON_WORDS.test(phrase.replace(/reporters/i, ""))) return { ...base, name: cleanGeneric(phrase), kind: "OUTLET", ...joint, ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
-  if (ANON_WORDS.test(phrase)) {
-    // "the group's spokesperson" / "an Inherent Resolve spokesperson": speaks for the organisation named.
-    if (/spokes(person|man|woman)$/i.test(phrase) && orgIn) return { ...base, name: orgIn.org.name, kind: orgIn.org.kind, affiliation: orgIn.org.key, role: "spokesperson" };
-    return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...joint, ...(orgIn ? { affiliation: orgIn.org.key } : {}) };
-  }
-  if (orgIn && orgIn.alias.length >= 4) return { ...base, name: orgIn.org.name, kind: orgIn.org.kind, affiliation: orgIn.org.key };
-  return { ...base, name: cleanGeneric(phrase), kind: ORG_WORDS.test(phrase) ? "ORGANIZATION" : /^[A-Z]/.test(phrase) ? "ORGANIZATION" : "ANONYMOUS" };
+
+  // An organisation, outlet or government (a place speaking: "Washington said" is its government).
+  const name = cleanGeneric(phrase);
+  // Any other common noun phrase a reporting verb takes as its subject is an unnamed source ("two groups of pilots").
+  if (name && !isCap(name) && tokens.length <= 8 && !TIME_WORDS.has(coreHead)) return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS" };
+  if (!name || !isCap(name)) return { ...base, name: "", kind: "ANONYMOUS" };
+  if (tokens.length > 8) return { ...base, name: "", kind: "ANONYMOUS" };
+  return { ...base, name, kind: orgKind(name) };
 }
 
-function cleanGeneric(phrase: string): string {
-  return phrase.replace(/^(a|an|the|some|two|three|several)\s+/i, "").replace(/\s+also$/i, "").trim();
+/** Does the document name a person with this surname ("Mr Holden" after "Alex Holden")? */
+function surnameInDoc(doc: Segmented, surname: string): boolean {
+  const bare = surname.replace(/[’']s$/, "");
+  let cache = surnames.get(doc);
+  if (!cache) {
+    cache = new Set<string>();
+    for (const m of doc.text.matchAll(/\b(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?)\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)\b/gu)) {
+      if (reading(m[1]!).first || reading(`${m[1]} ${m[2]}`).person || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(m[2]!.toLowerCase());
+    }
+    surnames.set(doc, cache);
+  }
+  return cache.has(bare.toLowerCase());
+}
+const surnames = new WeakMap<Segmented, Set<string>>();
+
+/** A role word right before a name ("minister Jane Roe") or in its appositive (", a spokesman for …,"). */
+function roleAround(text: string, start: number, end: number): boolean {
+  const before = /([A-Za-z-]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+  if (before && ROLE_NOUNS.has(before)) return true;
+  const after = /^,\s+([^,.;]{3,80})[,.;]/.exec(text.slice(end, end + 90))?.[1];
+  return !!after && after.toLowerCase().split(/[\s’']+/).some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS[w] !== undefined);
 }
 
 export type Resolved = { attribution: Attribution; speakerKey: string; speakerRole?: string };
 
+type Entity = { key: string; kind: CanonicalSpeaker["kind"]; at: number; gender?: "m" | "f"; role?: string; descriptor?: string; speaker: boolean };
+
+/** Initials of a name's capitalised content words: "World Health Organization" → "WHO". */
+export function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => isCap(w) && !/^(of|the|and|for|de|la|du)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join("");
+}
+
 /**
- * Stage 3: resolves mentions to canonical speakers. Pronouns and descriptors go to the nearest earlier compatible
- * speaker (or, failing that, the next one: "Spox" in a headline); surnames to the full name in the same document;
- * organisations through the lexicon; anonymous and unnamed sources stay local to their source.
+ * Stage 3: resolves mentions to canonical speakers. Names → keys from the normalised name; a surname or title +
+ * surname → the document's full name; pronouns and descriptions → the last compatible entity before them (gender,
+ * number, kind); acronyms ↔ expansions within the document (and as alternative keys across documents); unnamed
+ * sources stay local to their source. The outlet's own voice is the publisher, else the URL's host, else "the article".
  */
 export function resolveSpeakers(
   attributions: Attribution[],
   doc: Segmented,
-  opts: { sourceKey: string; publisher?: string },
+  opts: { sourceKey: string; publisher?: string; url?: string },
 ): { resolved: Resolved[]; speakers: CanonicalSpeaker[] } {
   const speakers = new Map<string, CanonicalSpeaker>();
-  const timeline: Array<{ at: number; key: string; kind: CanonicalSpeaker["kind"]; descriptor: string }> = [];
-  const persons = new Map<string, string>(); // surname → key
+  const timeline: Entity[] = [];
+  const bySurname = new Map<string, string>(); // surname → person key (this document)
+  const acronyms = new Map<string, string>(); // acronym → org key (this document)
+  const orgNames = new Map<string, string>(); // org key → the name the text gives it
+  const timelineGender = new Map<string, "m" | "f">();
 
   const add = (sp: CanonicalSpeaker, alias: string) => {
     const prev = speakers.get(sp.key);
+    const a = alias === "(publisher)" ? "" : alias.replace(/^(but|however|and)\s+/i, "").replace(/[.,;:]+$/, "").trim();
     if (prev) {
-      if (alias && !prev.aliases.includes(alias) && alias !== prev.name) prev.aliases.push(alias);
+      if (a && !prev.aliases.includes(a) && a !== prev.name) prev.aliases.push(a);
       if (!prev.role && sp.role) prev.role = sp.role;
       if (!prev.affiliationKey && sp.affiliationKey) prev.affiliationKey = sp.affiliationKey;
+      // The longest full form names the speaker ("World Health Organization" over "WHO").
+      if (sp.kind === prev.kind && sp.name.length > prev.name.length && prev.kind !== "PERSON") {
+        if (!prev.aliases.includes(prev.name)) prev.aliases.push(prev.name);
+        prev.name = sp.name;
+      }
+      for (const k of sp.altKeys ?? []) if (!(prev.altKeys ??= []).includes(k)) prev.altKeys.push(k);
       return prev;
     }
-    const fresh = { ...sp, aliases: alias && alias !== sp.name ? [alias] : [] };
+    const fresh: CanonicalSpeaker = { ...sp, aliases: a && a !== sp.name ? [a] : [] };
     speakers.set(sp.key, fresh);
     return fresh;
   };
+
+  // Pre-scan: full person names and organisation expansions anywhere outside quotations, in text order, so surnames,
+  // pronouns and acronyms can find them.
+  for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?\s+)?(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
+    const run = m[2]!.split(/\s+/);
+    const titled = !!m[1] || roleAround(doc.text, m.index!, m.index! + m[0].length);
+    if (!looksLikePerson(run, { titled }) || !(reading(run[0]!).first || reading(m[2]!).person || titled)) continue;
+    const key = `person:${personKey(m[2]!)}`;
+    bySurname.set(surnameOf(m[2]!), bySurname.get(surnameOf(m[2]!)) ?? key);
+    const g = genderOf(m[1], m[2]!);
+    if (g && !timelineGender.has(key)) timelineGender.set(key, g);
+    timeline.push({ key, kind: "PERSON", at: m.index!, speaker: false, ...(g ? { gender: g } : {}) });
+    if (!speakers.has(key)) speakers.set(key, { key, name: m[2]!, aliases: [], kind: "PERSON" });
+  }
+  // Surnames alone, later in the text, are mentions of the same people ("Juncker contradicted him").
+  if (bySurname.size) {
+    const alt = [...bySurname.keys()].filter((k) => k.length > 2).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    if (alt) {
+      for (const m of doc.text.matchAll(new RegExp(`(?<![\\p{L}-])(?:Mr|Mrs|Ms|Dr)?\\.?\\s?(${alt})(?![\\p{L}-])`, "giu"))) {
+        if (!/^\p{Lu}/u.test(m[1]!)) continue;
+        const key = bySurname.get(m[1]!.toLowerCase());
+        if (key) timeline.push({ key, kind: "PERSON", at: m.index! + m[0].indexOf(m[1]!), speaker: false, ...(timelineGender.get(key) ? { gender: timelineGender.get(key)! } : {}) });
+      }
+    }
+  }
+  for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+\s+)(?:(?:of|for|and|the|on)\s+)?(?:\p{Lu}[\p{L}-]+\s*){1,6})\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
+    acronyms.set(m[2]!, orgKeyOf(m[1]!.trim()));
+  }
+  // Organisation names anywhere, as antecedents for "the company" or "it".
+  for (const m of doc.text.matchAll(/\b(?:the\s+)?((?:\p{Lu}[\p{L}&.-]*\s+){0,4}(?:\p{Lu}[\p{L}&.-]*))\b/gu)) {
+    const w = m[1]!.split(/\s+/);
+    const last = w.at(-1)!.toLowerCase();
+    if (!(ORG_HEADS.has(last) || isAcronym(w.at(-1)!)) || w.length > 5 || m.index === 0) continue;
+    const key = acronyms.get(m[1]!) ?? orgKeyOf(m[1]!);
+    orgNames.set(key, orgNames.get(key) ?? m[1]!);
+    timeline.push({ key, kind: orgKind(m[1]!), at: m.index!, speaker: false });
+  }
+  timeline.sort((x, y) => x.at - y.at);
+
+  const publisher = (): CanonicalSpeaker => {
+    const known = opts.publisher ? findOrganization(opts.publisher) : undefined;
+    if (known) return { key: known.key, name: known.name, aliases: [], kind: "OUTLET" };
+    if (opts.publisher) return { key: `outlet:${norm(opts.publisher).replace(/ /g, "-")}`, name: opts.publisher, aliases: [], kind: "OUTLET" };
+    const host = opts.url ? hostName(opts.url) : undefined;
+    if (host) return { key: `outlet:${host}`, name: host, aliases: [], kind: "OUTLET" };
+    return { key: `outlet:article@${opts.sourceKey}`, name: "the article", aliases: [], kind: "OUTLET" };
+  };
+
+  const affiliationKey = (aff: string | undefined): string | undefined => {
+    if (!aff) return undefined;
+    if (ORG_BY_KEY.has(aff)) return aff;
+    const known = findOrganization(aff) ?? knownInside(aff);
+    if (known) return known.key;
+    const name = aff.replace(/^the\s+/i, "").replace(/[’']s$/, "");
+    if (!isCap(name)) return undefined;
+    const key = acronyms.get(name) ?? orgKeyOf(name);
+    add({ key, name, aliases: [], kind: orgKind(name), ...(isAcronym(name) ? {} : initialsOf(name).length >= 2 && initialsOf(name).length <= 6 ? { altKeys: [orgKeyOf(initialsOf(name))] } : {}) }, "");
+    return key;
+  };
+
   const ensureOrgChain = (key: string | undefined) => {
     let k = key;
     for (let i = 0; k && i < 5; i++) {
@@ -158,55 +373,73 @@ export function resolveSpeakers(
     }
   };
 
-  // Pre-scan person names anywhere in the text so surnames and pronouns can find them ("… including Col. Myles Caggins, …").
-  const nameRe = /\b(?:(?:Col|Maj|Gen|Lt|Capt|Sgt|Adm|Mr|Mrs|Ms|Dr)\.\s+)*(?:President|Secretary of State|Secretary|Minister|Colonel|General)?\s*([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:al-)?[A-Z][a-z]+){1,2}(?:\s+III|\s+Jr\.)?)/g;
-  let nm: RegExpExecArray | null;
-  while ((nm = nameRe.exec(doc.text))) {
-    const split = splitRoleAndName(nm[1]!.split(/\s+/).filter((t) => !TITLE_WORDS.has(t.toLowerCase())).join(" "));
-    const name = split?.name ?? "";
-    if (name.split(/\s+/).filter((t) => /[a-z]/.test(t)).length < 2) {
-      // "Deputy Spokesperson Vedant" — rescan from the last token so "Vedant Patel" is found.
-      const lastSpace = nm[0].lastIndexOf(" ");
-      if (lastSpace > 0) nameRe.lastIndex = nm.index + lastSpace + 1;
-      continue;
-    }
-    if (findOrganization(name) || orgInside(name) || ORG_WORDS.test(name) || /\b(The|This|But|In|On|At|Iraq|Iran|Israel|Baghdad|Syria|Jordan|United|States|Reuters|Popular|Islamic|Joint|Local|Police|Health|Video|Members|Officials|Prior|Following|Several|Last|Tensions|Inherent|Combined|Central|Command|Air|Base|Camp|International|Airport|Qassem|Soleimani|Gaza|Strip|Red|Sea|Middle|East|Quds|Force|Revolutionary|Guard|Anbar|Kurdistan|Region|Harakat|Nujaba|Abu)\b/.test(name.split(" ")[0]!)) continue;
-    const key = `person:${personKey(name)}`;
-    persons.set(lastName(name), key);
-    timeline.push({ at: nm.index, key, kind: "PERSON", descriptor: "person" });
-  }
-
-  const keyFor = (m: SpeakerMention): { key: string; sp?: CanonicalSpeaker } => {
-    if (m.name === "(publisher)") {
-      const org = opts.publisher ? findOrganization(opts.publisher) : undefined;
-      // Without a known publisher the outlet's voice stays local to its source.
-      const name = org?.name ?? opts.publisher ?? `Publisher of source ${opts.sourceKey}`;
-      const key = org?.key ?? (opts.publisher ? `outlet:${norm(opts.publisher).replace(/ /g, "-")}` : `outlet:${opts.sourceKey}`);
-      return { key, sp: { key, name, aliases: [], kind: "OUTLET" } };
-    }
+  const keyFor = (m: SpeakerMention): CanonicalSpeaker => {
+    if (m.name === "(publisher)") return publisher();
+    const aff = affiliationKey(m.affiliation);
     if (m.kind === "PERSON") {
-      const full = m.name.split(/\s+/).filter((t) => /[a-z]/.test(t)).length >= 2;
-      const key = full ? `person:${personKey(m.name)}` : (persons.get(lastName(m.name)) ?? `person:${personKey(m.name)}`);
-      if (full) persons.set(lastName(m.name), key);
-      return { key, sp: { key, name: m.name, aliases: [], kind: "PERSON", ...(m.role ? { role: m.role } : {}), ...(m.affiliation ? { affiliationKey: m.affiliation } : {}) } };
+      const tokens = m.name.split(/\s+/).filter((t) => /\p{Ll}/u.test(t));
+      const full = tokens.length >= 2;
+      const key = full ? `person:${personKey(m.name)}` : (bySurname.get(surnameOf(m.name)) ?? `person:${personKey(m.name)}@${opts.sourceKey}`);
+      const name = speakers.get(key)?.name ?? m.name;
+      return { key, name, aliases: [], kind: "PERSON", ...(m.role ? { role: m.role } : {}), ...(aff ? { affiliationKey: aff } : {}) };
     }
-    if (m.affiliation && ORG_BY_KEY.get(m.affiliation) && (m.kind === "ORGANIZATION" || m.kind === "GOVERNMENT" || m.kind === "OUTLET") && ORG_BY_KEY.get(m.affiliation)!.name === m.name) {
-      const o = ORG_BY_KEY.get(m.affiliation)!;
-      return { key: o.key, sp: { key: o.key, name: o.name, aliases: [], kind: o.kind, ...(o.affiliation ? { affiliationKey: o.affiliation } : {}) } };
+    if (ORG_BY_KEY.has(m.affiliation ?? "") && ORG_BY_KEY.get(m.affiliation!)!.name === m.name) {
+      const o = ORG_BY_KEY.get(m.affiliation!)!;
+      return { key: o.key, name: o.name, aliases: [], kind: o.kind, ...(o.affiliation ? { affiliationKey: o.affiliation } : {}) };
     }
-    // Unnamed sources and reports are local to their source: two articles' "a U.S. official" need not be one person.
-    const local = `${m.kind === "OUTLET" ? "reports" : m.kind === "ANONYMOUS" ? "anon" : "org"}:${opts.sourceKey}:${norm(m.name)}`;
-    const key = m.kind === "ORGANIZATION" && /^[A-Z]/.test(m.name) ? `org:${norm(m.name).replace(/ /g, "-")}` : local;
-    return { key, sp: { key, name: m.name, aliases: [], kind: m.kind, ...(m.affiliation ? { affiliationKey: m.affiliation } : {}) } };
+    if (m.kind === "ANONYMOUS") {
+      return { key: `anon:${opts.sourceKey}:${norm(m.name)}`, name: m.name, aliases: [], kind: "ANONYMOUS", ...(aff ? { affiliationKey: aff } : {}) };
+    }
+    if (!isCap(m.name)) return { key: `${m.kind === "OUTLET" ? "reports" : "org"}:${opts.sourceKey}:${norm(m.name)}`, name: m.name, aliases: [], kind: m.kind };
+    const bare = m.name.replace(/^the\s+/i, "");
+    const acr = isAcronym(bare) ? bare.replace(/\./g, "") : undefined;
+    const key = (acr && acronyms.get(acr)) || orgKeyOf(bare);
+    const initials = initialsOf(bare);
+    const altKeys = acr ? [] : initials.length >= 2 && initials.length <= 6 && bare.split(/\s+/).length >= 2 ? [orgKeyOf(initials)] : [];
+    if (!acr && altKeys.length) acronyms.set(initials, acronyms.get(initials) ?? key);
+    return { key, name: bare, aliases: [], kind: m.kind, ...(altKeys.length ? { altKeys } : {}), ...(aff && aff !== key ? { affiliationKey: aff } : {}) };
   };
 
-  const compatible = (descriptor: string, kinds: CanonicalSpeaker["kind"][], t: (typeof timeline)[number]) => {
-    if (!kinds.includes(t.kind)) return false;
-    if (descriptor === "the official") return /official/.test(t.descriptor) || t.kind === "PERSON";
-    if (descriptor === "the group" || descriptor === "the statement") return t.kind === "ORGANIZATION";
-    if (descriptor === "the outlet" || descriptor === "the agency") return t.kind === "OUTLET" && t.key.startsWith("outlet:");
-    if (descriptor === "the reports") return t.kind === "OUTLET";
-    return true;
+  const compatible = (m: SpeakerMention, e: Entity) => {
+    const d = (m as SpeakerMention & { descriptor?: string }).descriptor;
+    const p = SPEAKER_PRONOUNS[m.name];
+    if (p) {
+      if (p.kinds.includes("PERSON") && e.kind === "PERSON") return !p.gender || !e.gender || p.gender === e.gender;
+      if (p.kinds.includes("ORG") && (e.kind === "ORGANIZATION" || e.kind === "GOVERNMENT" || e.kind === "OUTLET")) return true;
+      if (p.kinds.includes("GROUP") && e.kind === "ANONYMOUS") return true;
+      return false;
+    }
+    if (m.kind === "PERSON") {
+      if (e.kind !== "PERSON") return false;
+      const g = d ? GENDERED_NOUNS[d] : undefined;
+      if (g && e.gender && g !== e.gender) return false;
+      return true;
+    }
+    if (m.kind === "OUTLET") return e.kind === "OUTLET";
+    return e.kind === "ORGANIZATION" || e.kind === "GOVERNMENT" || (e.kind === "OUTLET" && d === "agency");
+  };
+
+  // The last compatible antecedent; speakers weigh over names that merely appear, within the few sentences before.
+  const antecedent = (m: SpeakerMention): Entity | undefined => {
+    let lo = 0;
+    let hi = timeline.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (timeline[mid]!.at < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const d = (m as SpeakerMention & { descriptor?: string }).descriptor;
+    let named: Entity | undefined;
+    for (let i = lo - 1, n = 0; i >= 0 && n < 40; i--, n++) {
+      const e = timeline[i]!;
+      if (m.start - e.at > 3000) break;
+      if (!compatible(m, e)) continue;
+      // "the spokesman" is the person whose role says so, when one does.
+      if (d && m.kind === "PERSON" && e.role && !e.role.toLowerCase().includes(d)) { named ??= e; continue; }
+      if (e.speaker || SPEAKER_PRONOUNS[m.name]) return e;
+      named ??= e;
+    }
+    return named;
   };
 
   const resolved: Resolved[] = [];
@@ -214,40 +447,79 @@ export function resolveSpeakers(
     const mentions = a.speaker.parts ?? [a.speaker];
     for (const m of mentions) {
       if (m.anaphoric) {
-        const d = m.name;
-        const kinds = ANAPHORA[d] ?? ["PERSON"];
-        const before = timeline.filter((t) => t.at < m.start && compatible(d, kinds, t)).sort((x, y) => y.at - x.at)[0];
-        const after = timeline.filter((t) => t.at > m.start && compatible(d, kinds, t)).sort((x, y) => x.at - y.at)[0];
-        const target = before ?? after;
-        if (!target) continue;
-        const fallbackName = (target.key.startsWith("person:") ? nameSurface(doc.text, target.key) : undefined) ?? target.key.replace(/^\w+:/, "");
-        add(speakers.get(target.key) ?? { key: target.key, name: fallbackName, aliases: [], kind: target.kind }, m.surface);
-        resolved.push({ attribution: { ...a, speaker: m }, speakerKey: target.key });
+        const target = antecedent(m);
+        if (target) {
+          const sp = speakers.get(target.key) ?? { key: target.key, name: orgNames.get(target.key) ?? target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind };
+          add(sp, SPEAKER_PRONOUNS[m.name] ? "" : m.surface);
+          timeline.push({ ...target, at: m.start, speaker: true });
+          resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.8 } as Attribution, speakerKey: target.key });
+          continue;
+        }
+        // A role named before its holder: "a government spokesman said … . Jane Roe, the information minister, …"
+        if (m.kind === "PERSON" && !SPEAKER_PRONOUNS[m.name]) {
+          const next = timeline.find((e) => e.at > m.end && e.at - m.end < 400 && e.kind === "PERSON");
+          if (next && speakers.has(next.key)) {
+            add(speakers.get(next.key)!, m.surface);
+            resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.6 } as Attribution, speakerKey: next.key });
+            continue;
+          }
+        }
+        // An unresolved role speaks for its organisation when one is named ("a spokesman for the club").
+        if (m.kind === "PERSON" && m.affiliation) {
+          const aff = affiliationKey(m.affiliation)!;
+          resolved.push({ attribution: { ...a, speaker: m }, speakerKey: aff, ...(m.role ? { speakerRole: m.role } : {}) });
+          timeline.push({ key: aff, kind: speakers.get(aff)!.kind, at: m.start, speaker: true });
+          continue;
+        }
+        if (SPEAKER_PRONOUNS[m.name]) continue; // a pronoun with no antecedent: better no statement than a guess
+        const sp = add({ key: `anon:${opts.sourceKey}:${norm(m.name)}`, name: m.name.replace(/^the\s+/, ""), aliases: [], kind: m.kind === "PERSON" ? "ANONYMOUS" : m.kind }, "");
+        resolved.push({ attribution: { ...a, speaker: m }, speakerKey: sp.key });
         continue;
       }
-      const { key, sp } = keyFor(m);
-      add(sp!, m.surface.replace(/^(but|however|and)\s+/i, ""));
-      for (const part of m.alsoKnownAs ?? []) add(sp!, part);
-      ensureOrgChain(sp?.affiliationKey ?? (key.startsWith("org:") || key.startsWith("gov:") ? key : undefined));
-      timeline.push({ at: m.start, key, kind: sp!.kind, descriptor: norm(m.name) });
-      resolved.push({ attribution: { ...a, speaker: m }, speakerKey: key, ...(m.role ? { speakerRole: m.role } : {}) });
+      const sp = keyFor(m);
+      const rec = add(sp, m.surface);
+      for (const part of m.alsoKnownAs ?? []) add(sp, part);
+      if (sp.kind === "PERSON" && sp.name.split(/\s+/).length >= 2) bySurname.set(surnameOf(sp.name), bySurname.get(surnameOf(sp.name)) ?? sp.key);
+      ensureOrgChain(rec.affiliationKey ?? (ORG_BY_KEY.has(rec.key) ? rec.key : undefined));
+      const g = rec.kind === "PERSON" ? genderOf(m.role, rec.name) : undefined;
+      timeline.push({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
+      resolved.push({ attribution: { ...a, speaker: m }, speakerKey: rec.key, ...(m.role ? { speakerRole: m.role } : {}) });
+    }
+    // Keep the timeline ordered (speakers are appended in text order, the pre-scan sorted).
+    if (timeline.length > 1 && timeline.at(-1)!.at < timeline.at(-2)!.at) timeline.sort((x, y) => x.at - y.at);
+  }
+  // Only speakers that are used, or that a used speaker is affiliated with.
+  const used = new Set(resolved.map((r) => r.speakerKey));
+  for (const k of [...used]) {
+    let a = speakers.get(k)?.affiliationKey;
+    for (let i = 0; a && i < 6 && !used.has(a); i++) {
+      used.add(a);
+      a = speakers.get(a)?.affiliationKey;
     }
   }
-  // Persons named only in the pre-scan but used by anaphora need a record.
-  for (const r of resolved) {
-    if (!speakers.has(r.speakerKey)) {
-      const name = r.speakerKey.replace(/^person:/, "").replace(/\b\w/g, (c) => c.toUpperCase());
-      const surface = nameSurface(doc.text, r.speakerKey) ?? name;
-      speakers.set(r.speakerKey, { key: r.speakerKey, name: surface, aliases: [], kind: "PERSON" });
-    }
-  }
-  for (const sp of speakers.values()) ensureOrgChain(sp.affiliationKey);
-  return { resolved, speakers: [...speakers.values()] };
+  for (const k of used) if (!speakers.has(k)) speakers.set(k, { key: k, name: k.replace(/^\w+:/, ""), aliases: [], kind: "ORGANIZATION" });
+  return { resolved, speakers: [...speakers.values()].filter((s) => used.has(s.key)) };
 }
 
-function nameSurface(text: string, key: string): string | undefined {
-  const [first, last] = key.replace(/^person:/, "").split(" ");
-  if (!first || !last) return undefined;
-  const re = new RegExp(`\\b(${first[0]!.toUpperCase()}${first.slice(1)}(?:\\s+[A-Z]\\.)?\\s+(?:al-)?${last[0]!.toUpperCase()}${last.slice(1)}(?:\\s+III)?)\\b`);
-  return re.exec(text)?.[1];
+// The optional lexicon's aliases in one alternation, for finding a known actor inside a longer phrase.
+const KNOWN_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 4));
+const KNOWN_RE = KNOWN_ALIAS.size ? new RegExp(`(?<= )(?:${aliasAlternation(KNOWN_ALIAS.keys())})(?= )`, "g") : undefined;
+function knownInside(phrase: string) {
+  if (!KNOWN_RE) return undefined;
+  let best: string | undefined;
+  for (const m of ` ${phrase.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")} `.matchAll(KNOWN_RE)) if (!best || m[0].length > best.length) best = m[0];
+  return best ? KNOWN_ALIAS.get(best) : undefined;
+}
+
+/** An organisation's key from its name: "The Acme Club" → org:acme-club. */
+export function orgKeyOf(name: string): string {
+  return `org:${norm(name.replace(/^the\s+/i, "").replace(/[’']s$/, "")).replace(/[' ]+/g, "-")}`;
+}
+
+function hostName(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || undefined;
+  } catch {
+    return undefined;
+  }
 }
