@@ -14,7 +14,14 @@ export type Bound = "EXACT" | "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOST" | "
 export type Segment = Span & { kind: "HEADLINE" | "BYLINE" | "DATELINE" | "CAPTION" | "PARAGRAPH" | "META" };
 export type Sentence = Span & { paragraph: number; kind: Segment["kind"] };
 export type DocumentMeta = { title?: string; publishedAt?: string; language: string };
-export type Segmented = { text: string; meta: DocumentMeta; segments: Segment[]; sentences: Sentence[] };
+export type Segmented = {
+  text: string;
+  meta: DocumentMeta;
+  segments: Segment[];
+  sentences: Sentence[];
+  /** wink-nlp tokens with offsets and POS tags, set by stage 2 for the later stages. */
+  tokens?: import("./nlp/tokens.js").Token[];
+};
 
 /** A speaker as the text names it, before resolution against the corpus. */
 export type SpeakerMention = Span & {

@@ -48,6 +48,13 @@ export function guessLanguage(text: string): string {
   return "und";
 }
 
+/** Does the line ending at `end` stop mid-sentence and go straight on (a single newline) to more text? */
+function wrapsOn(text: string, end: number, line: string): boolean {
+  if (/[.!?:"”’)]$/.test(line) || line.length < 25 || /^\s*[*•–-]\s/.test(line)) return false;
+  const next = /^\n([^\n]+)/.exec(text.slice(end, end + 400));
+  return !!next && next[1]!.trim().length > 0 && !/^\s*[*•–-]\s/.test(next[1]!);
+}
+
 /** Stage 1: lines → segments (headline, meta, captions, paragraphs) → sentences. Offsets index the original text. */
 export function segment(text: string, given: Partial<DocumentMeta> = {}): Segmented {
   const segments: Segment[] = [];
@@ -69,8 +76,16 @@ export function segment(text: string, given: Partial<DocumentMeta> = {}): Segmen
       kind = "HEADLINE";
       headlineSeen = true;
     } else if (CAPTION.test(body)) kind = "CAPTION";
+    else if (wrapsOn(text, end, body)) kind = "PARAGRAPH";
     else if (!/[.!?:"”’)]$/.test(body) && body.split(/\s+/).length <= 8) kind = "META"; // a photo title or section label
     else kind = "PARAGRAPH";
+    // A hard-wrapped paragraph (wire copy broken at a fixed width): a line that stops mid-sentence and runs straight
+    // on into the next line continues the same paragraph.
+    const prev = segments.at(-1);
+    if (kind === "PARAGRAPH" && prev?.kind === "PARAGRAPH" && wrapsOn(text, prev.end, text.slice(prev.start, prev.end))) {
+      prev.end = end;
+      continue;
+    }
     segments.push({ start, end, kind });
   }
   const sentences: Sentence[] = [];

@@ -76,15 +76,47 @@ class Sieves {
   private readonly usedCues = new Set<number>();
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
+    doc.tokens = this.T;
+    this.headlineSeg = doc.segments.find((x) => x.kind === "HEADLINE");
   }
 
   get text() {
     return this.doc.text;
   }
 
+  private readonly headlineSeg: Segmented["segments"][number] | undefined;
   headlineAt(offset: number): boolean {
-    const h = this.doc.segments.find((x) => x.kind === "HEADLINE");
+    const h = this.headlineSeg;
     return !!h && offset >= h.start && offset < h.end;
+  }
+
+  /** The sentence holding character `offset` (binary search over the sentences, which are in text order). */
+  sentenceAt(offset: number): Sentence | undefined {
+    const ss = this.doc.sentences;
+    let lo = 0;
+    let hi = ss.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ss[mid]!.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const x = ss[lo];
+    return x && x.start <= offset && x.end >= offset ? x : undefined;
+  }
+
+  /** Attributed quotations overlapping [start, end), found by binary search (they are pushed in text order). */
+  quotedIn(start: number, end: number): Quote[] {
+    const qs = this.quoted;
+    let lo = 0;
+    let hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (qs[mid]!.close <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Quote[] = [];
+    for (let i = lo; i < qs.length && qs[i]!.open < end; i++) out.push(qs[i]!);
+    return out;
   }
 
   // ---- token predicates ----
@@ -282,7 +314,7 @@ class Sieves {
       }
       while (s < doc.sentences.length - 1 && doc.sentences[s]!.end <= q.open) s++;
       const sentence = doc.sentences[s];
-      const closeSentence = doc.sentences.find((x, k) => k >= s && k < s + 8 && x.start <= q.close && x.end >= q.close) ?? sentence;
+      const closeSentence = this.sentenceAt(q.close) ?? sentence;
       // "X said: “…”" names its source before the quote; otherwise look after it first ("“…,” X said").
       const colonBefore = /[:]\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open));
       let found: Frame | undefined = colonBefore
@@ -292,7 +324,7 @@ class Sieves {
       if (!found && !q.closed) {
         for (let k = qi + 1; k < quotes.length && k < qi + 6; k++) {
           const nq = quotes[k]!;
-          const ns = doc.sentences.find((x) => x.start <= nq.close && x.end >= nq.close);
+          const ns = this.sentenceAt(nq.close);
           const f = this.frameAfter(nq, ns) ?? this.frameBefore(nq, ns);
           if (f) {
             found = f;
@@ -477,7 +509,8 @@ class Sieves {
       const lo = tokenAt(T, s.start);
       const hi = tokenAt(T, s.end);
       if (hi <= lo) continue;
-      const inQuote = this.quoted.some((q) => q.innerStart <= s.start + 1 && q.innerEnd >= s.end - 3);
+      const near = this.quotedIn(s.start, s.end);
+      const inQuote = near.some((q) => q.innerStart <= s.start + 1 && q.innerEnd >= s.end - 3);
       if (inQuote) continue;
       const found: Attribution[] = [];
       // "X said …" first: in "X said …, according to Reuters" X speaks and the outlet relays.
@@ -486,7 +519,7 @@ class Sieves {
       if (!found.length && s.kind === "HEADLINE") this.headline(s, lo, hi, found);
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
-        if (this.quoted.some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
+        if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
         this.push(a);
       }
     }
@@ -682,7 +715,7 @@ class Sieves {
       if (s.kind !== "PARAGRAPH" && s.kind !== "CAPTION" && s.kind !== "HEADLINE") continue;
       while (ti < taken.length && taken[ti]!.end <= s.start) ti++;
       if (ti < taken.length && taken[ti]!.start < s.end) continue;
-      if (this.quoted.some((q) => q.open < s.end && q.close > s.start)) continue;
+      if (this.quotedIn(s.start, s.end).length) continue;
       const sentence = text.slice(s.start, s.end);
       if (/\?["”’]?\s*$/.test(sentence) || /[“”"]/.test(sentence)) continue;
       const lo = tokenAt(T, s.start);

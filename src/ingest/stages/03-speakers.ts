@@ -241,7 +241,7 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
   if (!cache) {
     cache = new Set<string>();
     for (const m of doc.text.matchAll(/\b(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?)\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)\b/gu)) {
-      if (reading(m[1]!).first || reading(`${m[1]} ${m[2]}`).person || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(m[2]!.toLowerCase());
+      if (reading(m[1]!).first || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(m[2]!.toLowerCase());
     }
     surnames.set(doc, cache);
   }
@@ -309,7 +309,8 @@ export function resolveSpeakers(
   for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?\s+)?(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
     const run = m[2]!.split(/\s+/);
     const titled = !!m[1] || roleAround(doc.text, m.index!, m.index! + m[0].length);
-    if (!looksLikePerson(run, { titled }) || !(reading(run[0]!).first || reading(m[2]!).person || titled)) continue;
+    // Cheap tests first: a known forename or a title, then compromise's reading of the whole name.
+    if (!(titled || reading(run[0]!).first) || !looksLikePerson(run, { titled })) continue;
     const key = `person:${personKey(m[2]!)}`;
     bySurname.set(surnameOf(m[2]!), bySurname.get(surnameOf(m[2]!)) ?? key);
     const g = genderOf(m[1], m[2]!);
@@ -341,6 +342,44 @@ export function resolveSpeakers(
     timeline.push({ key, kind: orgKind(m[1]!), at: m.index!, speaker: false });
   }
   timeline.sort((x, y) => x.at - y.at);
+
+  // Salience for descriptions: every capitalised name outside quotations, with how often the text has used it so far
+  // ("the company" is most often the company the article is about, not the last organisation named).
+  const names: Array<{ at: number; key: string; name: string; count: number }> = [];
+  {
+    const counts = new Map<string, number>();
+    const T = doc.tokens ?? [];
+    for (let i = 0; i < T.length; i++) {
+      if (T[i]!.pos !== "PROPN" || T[i]!.quoted || (i > 0 && T[i - 1]!.pos === "PROPN")) continue;
+      let j = i;
+      while (j + 1 < T.length && T[j + 1]!.pos === "PROPN" && !T[j + 1]!.quoted) j++;
+      const name = doc.text.slice(T[i]!.start, T[j]!.end).replace(/[’']s$/, "");
+      const words = name.split(/\s+/);
+      if (words.length > 5 || TIME_WORDS.has(words[0]!.toLowerCase()) || bySurname.has(surnameOf(name).toLowerCase()) || words.some((w) => w.toLowerCase() in HONORIFICS)) continue;
+      const r = reading(name);
+      if (r.place || r.person || (words.length >= 2 && r.first)) continue;
+      const key = acronyms.get(name) ?? orgKeyOf(name);
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      orgNames.set(key, orgNames.get(key) ?? name);
+      names.push({ at: T[i]!.start, key, name, count });
+    }
+  }
+  /** The most used organisation name in the 3,000 characters before `at` (ties: the latest). */
+  const salient = (at: number): string | undefined => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: (typeof names)[number] | undefined;
+    for (let i = lo - 1, n = 0; i >= 0 && n < 200 && at - names[i]!.at < 3000; i--, n++) {
+      if (!best || names[i]!.count > best.count) best = names[i];
+    }
+    return best && best.count >= 2 ? best.key : undefined;
+  };
 
   const publisher = (): CanonicalSpeaker => {
     const known = opts.publisher ? findOrganization(opts.publisher) : undefined;
@@ -419,15 +458,26 @@ export function resolveSpeakers(
     return e.kind === "ORGANIZATION" || e.kind === "GOVERNMENT" || (e.kind === "OUTLET" && d === "agency");
   };
 
-  // The last compatible antecedent; speakers weigh over names that merely appear, within the few sentences before.
-  const antecedent = (m: SpeakerMention): Entity | undefined => {
+  /** Index of the first timeline entry at or after `at`. */
+  const firstAfter = (at: number) => {
     let lo = 0;
     let hi = timeline.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (timeline[mid]!.at < m.start) lo = mid + 1;
+      if (timeline[mid]!.at < at) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  };
+  /** Keeps the timeline in text order (a speaker may be named after the words it is credited with). */
+  const insert = (e: Entity) => {
+    const i = firstAfter(e.at + 1);
+    if (i === timeline.length) timeline.push(e);
+    else timeline.splice(i, 0, e);
+  };
+  // The last compatible antecedent; speakers weigh over names that merely appear, within the few sentences before.
+  const antecedent = (m: SpeakerMention): Entity | undefined => {
+    const lo = firstAfter(m.start);
     const d = (m as SpeakerMention & { descriptor?: string }).descriptor;
     let named: Entity | undefined;
     for (let i = lo - 1, n = 0; i >= 0 && n < 40; i--, n++) {
@@ -447,17 +497,25 @@ export function resolveSpeakers(
     const mentions = a.speaker.parts ?? [a.speaker];
     for (const m of mentions) {
       if (m.anaphoric) {
-        const target = antecedent(m);
+        const d = m.descriptor;
+        const salientKey = d && m.kind === "ORGANIZATION" && ORG_DESCRIPTORS.has(d) && !SPEAKER_PRONOUNS[m.name] ? salient(m.start) : undefined;
+        const target = salientKey ? { key: salientKey, kind: "ORGANIZATION" as const, at: m.start, speaker: true } : antecedent(m);
         if (target) {
           const sp = speakers.get(target.key) ?? { key: target.key, name: orgNames.get(target.key) ?? target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind };
           add(sp, SPEAKER_PRONOUNS[m.name] ? "" : m.surface);
-          timeline.push({ ...target, at: m.start, speaker: true });
+          insert({ ...target, at: m.start, speaker: true });
           resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.8 } as Attribution, speakerKey: target.key });
           continue;
         }
         // A role named before its holder: "a government spokesman said … . Jane Roe, the information minister, …"
         if (m.kind === "PERSON" && !SPEAKER_PRONOUNS[m.name]) {
-          const next = timeline.find((e) => e.at > m.end && e.at - m.end < 400 && e.kind === "PERSON");
+          let next: Entity | undefined;
+          for (let i = firstAfter(m.end); i < timeline.length && timeline[i]!.at - m.end < 400; i++) {
+            if (timeline[i]!.kind === "PERSON") {
+              next = timeline[i];
+              break;
+            }
+          }
           if (next && speakers.has(next.key)) {
             add(speakers.get(next.key)!, m.surface);
             resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.6 } as Attribution, speakerKey: next.key });
@@ -468,7 +526,7 @@ export function resolveSpeakers(
         if (m.kind === "PERSON" && m.affiliation) {
           const aff = affiliationKey(m.affiliation)!;
           resolved.push({ attribution: { ...a, speaker: m }, speakerKey: aff, ...(m.role ? { speakerRole: m.role } : {}) });
-          timeline.push({ key: aff, kind: speakers.get(aff)!.kind, at: m.start, speaker: true });
+          insert({ key: aff, kind: speakers.get(aff)!.kind, at: m.start, speaker: true });
           continue;
         }
         if (SPEAKER_PRONOUNS[m.name]) continue; // a pronoun with no antecedent: better no statement than a guess
@@ -482,11 +540,10 @@ export function resolveSpeakers(
       if (sp.kind === "PERSON" && sp.name.split(/\s+/).length >= 2) bySurname.set(surnameOf(sp.name), bySurname.get(surnameOf(sp.name)) ?? sp.key);
       ensureOrgChain(rec.affiliationKey ?? (ORG_BY_KEY.has(rec.key) ? rec.key : undefined));
       const g = rec.kind === "PERSON" ? genderOf(m.role, rec.name) : undefined;
-      timeline.push({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
+      insert({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
       resolved.push({ attribution: { ...a, speaker: m }, speakerKey: rec.key, ...(m.role ? { speakerRole: m.role } : {}) });
     }
-    // Keep the timeline ordered (speakers are appended in text order, the pre-scan sorted).
-    if (timeline.length > 1 && timeline.at(-1)!.at < timeline.at(-2)!.at) timeline.sort((x, y) => x.at - y.at);
+
   }
   // Only speakers that are used, or that a used speaker is affiliated with.
   const used = new Set(resolved.map((r) => r.speakerKey));
