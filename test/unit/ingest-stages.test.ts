@@ -41,7 +41,8 @@ describe("03-speakers: describing a speaker phrase", () => {
     ["people familiar with the talks", "ANONYMOUS", "people familiar with the talks", undefined, false],
     ["Acme officials", "ANONYMOUS", "Acme officials", "Acme", false],
     ["two groups of commercial pilots", "ANONYMOUS", "groups of commercial pilots", undefined, false],
-    ["the Acme report", "ORGANIZATION", "Acme", undefined, false],
+    ["the Acme report", "ORGANIZATION", "Acme report", "Acme", false], // an artifact is a source of its own
+    ["Acme's statement", "ORGANIZATION", "Acme", undefined, false], // a message speaks for its author
     ["a statement from the club", "ORGANIZATION", "the club", undefined, true],
     ["the company", "ORGANIZATION", "the company", undefined, true],
     ["the minister", "PERSON", "the minister", undefined, true],

@@ -137,7 +137,7 @@ class Sieves {
     }
     if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
     // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
-    if (cue.form === "past" && this.headlineAt(t.start) && this.T[i + 1]?.lower !== "that") return undefined;
+    if (cue.form === "past" && t.cap && this.headlineAt(t.start) && this.T[i + 1]?.lower !== "that") return undefined;
     // A capitalised word inside a sentence is part of a name ("the Islamic State", "Post"), except in title-case headlines.
     if (t.cap && this.T[i - 1] && !/^[.“"‘:—–-]$/.test(this.T[i - 1]!.text) && !this.headlineAt(t.start)) return undefined;
     return cue;
@@ -170,7 +170,9 @@ class Sieves {
       case "CCONJ":
         return t.lower === "and" || t.lower === "&";
       case "VERB":
-        // A capitalised word the tagger reads as a verb inside a name ("Hold Security").
+        // A capitalised word the tagger reads as a verb inside a name ("Hold Security"); a participle joined by a
+        // hyphen ("the U.S.-led coalition", "Iranian-backed groups").
+        if (this.T[i - 1]?.text === "-" && this.T[i - 1]!.end === t.start) return true;
         return t.cap && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "PROPN";
       default:
         return t.pos === "X" && t.cap;
@@ -253,6 +255,8 @@ class Sieves {
       const t = this.T[j]!;
       if (t.quoted) break;
       if (t.pos === "ADV" || t.pos === "AUX" || (t.pos === "PART" && /^(not|n't|n’t)$/.test(t.lower))) j--;
+      // floating quantifiers: "The club and its owner have both denied …"
+      else if (/^(both|all|each|jointly|together)$/.test(t.lower) && (this.T[j - 1]?.pos === "AUX" || this.T[j + 1]?.pos === "VERB")) j--;
       else if (isTime(t) && (t.pos !== "PROPN" || /day$/.test(t.lower))) j--;
       else if (t.pos === "NUM" && isTime(this.T[j - 1])) j--;
       else if ((t.pos === "ADP" || t.pos === "DET") && isTime(this.T[j + 1])) j--;
@@ -318,7 +322,7 @@ class Sieves {
       // "X said: “…”" names its source before the quote; otherwise look after it first ("“…,” X said").
       const colonBefore = /[:]\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open));
       let found: Frame | undefined = colonBefore
-        ? (this.frameBefore(q, sentence) ?? this.frameAfter(q, closeSentence))
+        ? (this.frameBefore(q, sentence) ?? this.frameAfter(q, closeSentence) ?? this.colonFrame(q, sentence))
         : (this.frameAfter(q, closeSentence) ?? this.frameBefore(q, sentence));
       // An unclosed quotation continues in the next paragraph: it takes the speaker of the quotation that closes it.
       if (!found && !q.closed) {
@@ -440,6 +444,14 @@ class Sieves {
     return undefined;
   }
 
+  /** "X interrupted him, giving a lower number: “…”": a colon hands the quotation to the sentence's subject. */
+  colonFrame(q: Quote, sentence: Sentence | undefined): Frame | undefined {
+    if (!sentence || !/:\s*$/.test(this.text.slice(Math.max(sentence.start, q.open - 3), q.open))) return undefined;
+    const lo = tokenAt(this.T, sentence.start);
+    const m = this.sentenceSubject(lo, tokenAt(this.T, q.open));
+    return m && (m.kind === "PERSON" || m.kind === "ORGANIZATION" || m.kind === "GOVERNMENT" || m.anaphoric) ? { m, cue: ":", sieve: "quote-colon" } : undefined;
+  }
+
   /** The source of the cue at `c`: the noun phrase before it (with an appositive), or after it when inverted. */
   subjectOf(c: number, lo: number): SpeakerMention | undefined {
     const { T } = this;
@@ -473,7 +485,18 @@ class Sieves {
       }
       return undefined;
     }
-    const np = this.npLeft(j, lo);
+    let np = this.npLeft(j, lo);
+    // "A spokesperson who asked not to be named said …": the phrase before the relative clause.
+    if (!np || !this.atClauseStart(np.a, lo)) {
+      for (let k = j; k > lo && k > c - 14; k--) {
+        if (T_is(T[k], ",") || T[k]!.quoted) break;
+        if (/^(who|that)$/.test(T[k]!.lower) && (T[k]!.pos === "PRON" || T[k]!.pos === "SCONJ" || T[k]!.pos === "DET")) {
+          const head = this.npLeft(k - 1, lo);
+          if (head && this.atClauseStart(head.a, lo)) np = head;
+          break;
+        }
+      }
+    }
     if (!np) return undefined;
     // "Video footage published by pro-government websites showed …": the publishers speak, not the footage.
     if (T[np.a - 1]?.lower === "by" && PUBLISHED.has(T[np.a - 2]?.lower ?? "")) {

@@ -116,6 +116,9 @@ function affiliationIn(role: string): string | undefined {
   return undefined;
 }
 
+/** Documents that are sources in their own right (as opposed to messages, which speak for their author). */
+const ARTIFACT_NOUNS = new Set(["report", "reports", "study", "survey", "poll", "analysis", "review", "investigation", "probe", "audit", "data", "figures", "records", "findings", "documents", "document", "assessment", "estimate", "estimates", "calculations", "projections", "tally", "count", "paper", "footage", "video", "story", "article"]);
+
 const cleanGeneric = (phrase: string) => phrase.replace(/^(a|an|the|some|two|three|several|many|other|one)\s+/i, "").replace(/[’']s$/, "").trim();
 
 /** What kind of organisation a capitalised name is, from its head word. */
@@ -134,6 +137,8 @@ function orgKind(name: string): SpeakerMention["kind"] {
 export function describeSpeaker(surface: string, start: number, doc?: Segmented): SpeakerMention {
   const base = { start, end: start + surface.length, surface: surface.trim() };
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
+  // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
+  if (/\p{Ll}{3,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
@@ -186,7 +191,10 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     const pre = tokens.slice(0, docNoun).filter((t) => !/^(the|a|an|this|that|its|their|new|latest|preliminary|initial|final|earlier|later|first|second)$/i.test(t));
     const modifier = pre.length && pre.length <= 4 && pre.every(isCap) ? pre.join(" ") : undefined;
     const author = by?.[1] ?? poss?.[1] ?? modifier;
-    if (author && !/^(the|a|an)$/i.test(author)) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
+    // A message speaks for its author ("Acme's statement" is Acme speaking); an artifact (a report, a study, a poll)
+    // is a source of its own, affiliated with whoever made it ("the Acme report").
+    if (author && !/^(the|a|an)$/i.test(author) && !ARTIFACT_NOUNS.has(head)) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
+    if (author && !/^(the|a|an)$/i.test(author)) return { ...base, name: cleanGeneric(phrase.replace(/\s+(?:from|by)\s+.+$/i, "")).replace(/^(?:\p{Lu}\p{L}*[’']s\s+)?/u, (m) => m), kind: "ORGANIZATION", affiliation: author.replace(/^the\s+/i, ""), descriptor: head };
     return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 } as SpeakerMention;
   }
 
@@ -197,11 +205,15 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     if (ROLE_NOUNS.has(head) || GENDERED_NOUNS[head] || /-year-old$/.test(head)) return { ...base, name: `the ${head}`, kind: "PERSON", anaphoric: true, descriptor: head };
   }
 
+  // Members of a group speak for it ("Members of the Acme Union released a statement").
+  const membersOf = /^(?:members|representatives)\s+of\s+(.{3,})$/i.exec(phrase);
+  if (membersOf) return { ...describeSpeaker(membersOf[1]!, start + surface.indexOf(membersOf[1]!), doc), ...base };
   // An unnamed group: "officials", "police sources", "people familiar with the plan", "Acme officials".
   const firstAdp = tokens.findIndex((t) => /^(of|for|at|from|in|with|close)$/i.test(t));
   const core = firstAdp > 0 ? tokens.slice(0, firstAdp) : tokens;
   const coreHead = core.at(-1)!.toLowerCase().replace(/[’']s$/, "");
-  if (GROUP_NOUNS.has(coreHead) && !isCap(core.at(-1)!)) {
+  // (a capital that only starts the sentence does not make a name: "Officials said …")
+  if (GROUP_NOUNS.has(coreHead) && (!isCap(core.at(-1)!) || (core.length === 1 && !isAcronym(core[0]!)))) {
     const aff = affiliationIn(phrase.replace(/\s+(?:sources?|officials?|people|members|staff|employees|executives)\b.*$/i, (m) => m.replace(/\S+$/, "x")));
     const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && isCap(aff) ? aff : undefined;
     return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(affName ? { affiliation: affName } : {}) };
