@@ -40,6 +40,8 @@ export type SpeakerMention = Span & {
   parts?: SpeakerMention[];
   /** The head noun of a description that refers back ("the company" → company), for entity tracking. */
   descriptor?: string;
+  /** An indefinite description ("a spokesman for the club"): someone new, not an earlier mention. */
+  indefinite?: boolean;
 };
 
 /** A canonical speaker after stage 3. `key` is stable across sources. */

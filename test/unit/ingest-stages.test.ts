@@ -47,7 +47,9 @@ describe("03-speakers: describing a speaker phrase", () => {
     ["the company", "ORGANIZATION", "the company", undefined, true],
     ["the minister", "PERSON", "the minister", undefined, true],
     ["the 56-year-old", "PERSON", "the 56-year-old", undefined, true],
-    ["a spokesman for the club", "PERSON", "spokesman for the club", undefined, true],
+    // an indefinite role is someone new (it speaks for the organisation named, if any), a definite one refers back
+    ["a spokesman for the Acme Club", "PERSON", "spokesman for the Acme Club", "Acme Club", false],
+    ["the spokeswoman", "PERSON", "the spokeswoman", undefined, true],
     ["he", "ANONYMOUS", "he", undefined, true],
   ])("%s", (phrase, kind, name, affiliation, anaphoric) => {
     const m = describeSpeaker(phrase, 0);

@@ -79,7 +79,8 @@ export const HONORIFICS: Record<string, "m" | "f" | undefined> = {
   gen: undefined, "gen.": undefined, col: undefined, "col.": undefined, lt: undefined, "lt.": undefined, maj: undefined,
   "maj.": undefined, capt: undefined, "capt.": undefined, sgt: undefined, "sgt.": undefined, adm: undefined, "adm.": undefined,
   cmdr: undefined, "cmdr.": undefined, brig: undefined, "brig.": undefined, pres: undefined, "pres.": undefined,
-  president: undefined, minister: undefined, judge: undefined, justice: undefined,
+  president: undefined, minister: undefined, judge: undefined, justice: undefined, professor: undefined, doctor: undefined,
+  captain: undefined, senator: undefined, governor: undefined, mayor: undefined, chancellor: undefined, premier: undefined,
 };
 
 /** Gendered role nouns. */

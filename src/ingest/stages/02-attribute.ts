@@ -198,12 +198,17 @@ class Sieves {
     if (b === i) return undefined;
     const np = this.validNP({ a: i, b });
     if (!np) return undefined;
-    // ", a spokesman for the club" / ", who …" after the name
-    if (this.T[b]?.text === "," && b + 1 < hi) {
-      let e = b + 1;
-      if (/^(who|which)$/.test(this.T[e]!.lower)) return np;
+    // ", a spokesman for the club" / ", who …" after the name; titles may run over several commas ("said the
+    // agency's director, science and medicine, Professor X")
+    let at = b;
+    for (let n = 0; n < 3 && this.T[at]?.text === "," && at + 1 < hi; n++) {
+      let e = at + 1;
+      if (/^(who|which)$/.test(this.T[e]!.lower)) break;
       while (e < hi && this.npTok(e, false)) e++;
-      if (e > b + 1 && (e >= hi || /^[,.;:]$/.test(this.T[e]!.text))) np.appositive = { a: b + 1, b: e };
+      if (e > at + 1 && (e >= hi || /^[,.;:]$/.test(this.T[e]!.text))) {
+        np.appositive = { a: np.appositive?.a ?? at + 1, b: e };
+        at = e;
+      } else break;
     }
     return np;
   }
@@ -320,7 +325,7 @@ class Sieves {
       const sentence = doc.sentences[s];
       const closeSentence = this.sentenceAt(q.close) ?? sentence;
       // "X said: “…”" names its source before the quote; otherwise look after it first ("“…,” X said").
-      const colonBefore = /[:]\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open));
+      const colonBefore = /(?::|\bthat)\s*$/.test(text.slice(Math.max(0, q.open - 6), q.open));
       let found: Frame | undefined = colonBefore
         ? (this.frameBefore(q, sentence) ?? this.frameAfter(q, closeSentence) ?? this.colonFrame(q, sentence))
         : (this.frameAfter(q, closeSentence) ?? this.frameBefore(q, sentence));

@@ -111,7 +111,7 @@ function affiliationIn(role: string): string | undefined {
   const pp = new RegExp(`\\b(?:for|at|from|with|of\\s+the)\\s+(?:the\\s+)?(${capRun})`, "u").exec(role);
   if (pp) return pp[1]!.replace(/[’']s$/, "");
   // "Acme spokesman": a capitalised modifier before the role
-  const pre = new RegExp(`^(?:(?:the|a|an)\\s+)?((?:${cap}\\s+){0,4}${cap})(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
+  const pre = new RegExp(`^(?:(?:the|a|an)\\s+)?((?:${cap}\\s+){0,4}${cap}(?:\\s+(?:${[...ORG_HEADS].filter((h) => /^[a-z]+$/.test(h)).join("|")}))?)(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
   if (pre && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Col|Gen|Lt|Maj|Capt)\.?$/.test(pre[1]!)) return pre[1]!;
   return undefined;
 }
@@ -234,7 +234,10 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   // A role without its holder: "a spokesman for the club", "the club's spokeswoman", "Acme Senior Director".
   if (ROLE_NOUNS.has(coreHead)) {
     const aff = affiliationIn(phrase);
-    return { ...base, name: cleanGeneric(phrase), kind: "PERSON", role: cleanGeneric(phrase), descriptor: coreHead, anaphoric: true, ...(aff ? { affiliation: aff } : {}) } as SpeakerMention;
+    // A definite role refers back ("the spokesman"); an indefinite one introduces someone new ("a spokesman for the
+    // club"), who speaks for the organisation named, if any.
+    const indefinite = /^(a|an|one|another|some)\s/i.test(phrase);
+    return { ...base, name: cleanGeneric(phrase), kind: "PERSON", role: cleanGeneric(phrase), descriptor: coreHead, anaphoric: !indefinite, ...(indefinite ? { indefinite: true } : {}), ...(aff ? { affiliation: aff } : {}) } as SpeakerMention;
   }
 
   // An organisation, outlet or government (a place speaking: "Washington said" is its government).
@@ -544,6 +547,15 @@ export function resolveSpeakers(
         if (SPEAKER_PRONOUNS[m.name]) continue; // a pronoun with no antecedent: better no statement than a guess
         const sp = add({ key: `anon:${opts.sourceKey}:${norm(m.name)}`, name: m.name.replace(/^the\s+/, ""), aliases: [], kind: m.kind === "PERSON" ? "ANONYMOUS" : m.kind }, "");
         resolved.push({ attribution: { ...a, speaker: m }, speakerKey: sp.key });
+        continue;
+      }
+      if ((m as SpeakerMention & { indefinite?: boolean }).indefinite) {
+        const aff = affiliationKey(m.affiliation);
+        const key = aff ?? `anon:${opts.sourceKey}:${norm(m.name)}`;
+        if (!aff) add({ key, name: m.name, aliases: [], kind: "ANONYMOUS" }, "");
+        else add(speakers.get(aff)!, m.surface);
+        resolved.push({ attribution: { ...a, speaker: m }, speakerKey: key, ...(m.role ? { speakerRole: m.role } : {}) });
+        insert({ key, kind: speakers.get(key)!.kind, at: m.start, speaker: true });
         continue;
       }
       const sp = keyFor(m);
