@@ -149,3 +149,89 @@ table("pronouns and descriptors", [
     want: [["The Daily Test", "Dana Whitlock spoke on Monday"], ["Dana Whitlock", "the bridge was closed"]],
   },
 ]);
+
+// Open-domain constructions (issue 9): companies, clubs, ministries, elections — sentences written for these tests.
+table("open-domain sources and frames", [
+  {
+    text: "Even if many accounts are stale, users still face a risk, Alex Marlow said by email.",
+    want: [["Alex Marlow", "Even if many accounts are stale, users still face a risk"]],
+  },
+  {
+    text: "After a review, Acme found that nearly all of the leaked passwords were invalid, a company spokesman tells me.",
+    want: [["company spokesman", "After a review, Acme found that nearly all of the leaked passwords were invalid"]],
+  },
+  {
+    text: "Pierre Lamont, speaking in French, told journalists that the toll was 170,000.",
+    want: [["Pierre Lamont", "the toll was 170,000"]],
+  },
+  {
+    text: "Her office put out a statement quoting President Pierre Lamont as saying 270,000 people had been buried.",
+    want: [["Pierre Lamont", "270,000 people had been buried"]],
+  },
+  {
+    text: "Northwind Security's Alex Marlow said: \"This data is potent. It is floating around in the underground.\"",
+    want: [["Alex Marlow", "This data is potent"], ["Alex Marlow", "It is floating around in the underground"]],
+  },
+  {
+    text: "Minister Clara Voss interrupted him, giving a lower number: “No, no, the official number is 210,000.”",
+    want: [["Clara Voss", "No, no, the official number is 210,000"]],
+  },
+  {
+    text: "A ministry spokesperson who asked not to be named said, “The official figures remain the same.”",
+    want: [["ministry spokesperson", "The official figures remain the same"]],
+  },
+  {
+    text: "Members of the Dockworkers Union released a statement, acknowledging “a fire that broke out at the main depot overnight.”",
+    want: [["Dockworkers Union", "a fire that broke out at the main depot overnight"]],
+  },
+  {
+    text: "An Acme Foods spokesman said the plant would stay open.",
+    want: [["Acme Foods", "the plant would stay open"]],
+  },
+  {
+    text: "The Calder-led coalition denied reports of a new offensive near the border.",
+    want: [["Calder-led coalition", "The Calder-led coalition denied reports of a new offensive near the border"]],
+  },
+  { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
+  {
+    text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",
+    want: [["The Daily Test", "Rovers striker Tom Ansel met the press"], ["Tom Ansel", "the 24-year-old denied any move"]],
+  },
+  {
+    text: "“We have signed nobody,” a Rovers spokeswoman said. “The reports are speculation.”",
+    want: [["Rovers", "We have signed nobody"], ["Rovers", "The reports are speculation"]],
+  },
+]);
+
+table("denials as verbs, adjectives and nouns", [
+  { text: "Acme flatly denies the report of mass layoffs.", want: [["Acme", "Acme flatly denies the report of mass layoffs"]] },
+  { text: "The club dismissed the report as baseless.", want: [["club", "The club dismissed the report as baseless"]] },
+  { text: "Mara Quist called the story a false campaign.", want: [["Mara Quist", "Mara Quist called the story a false campaign"]] },
+  { text: "The ministry rejected claims that the count was inflated.", want: [["ministry", "The ministry rejected claims that the count was inflated"]] },
+]);
+
+table("entity tracking across a story", [
+  {
+    text: "The Ruritanian Election Board (REB) said turnout was 61 percent. The REB later said the final figure was 63 percent.",
+    want: [["Ruritanian Election Board", "turnout was 61 percent"], ["Ruritanian Election Board", "the final figure was 63 percent"]],
+  },
+  {
+    text: "Mara Quist met Tom Ansel in Calder. Quist contradicted him: “Nothing was agreed,” she told the radio station.",
+    want: [["The Daily Test", "Mara Quist met Tom Ansel in Calder"], ["Mara Quist", "Nothing was agreed"]],
+  },
+  {
+    text: "Acme Foods said on Monday that it had no plans to cut jobs. The company said the rumours were false.",
+    want: [["Acme Foods", "it had no plans to cut jobs"], ["Acme Foods", "the rumours were false"]],
+  },
+]);
+
+describe("the outlet's voice without a publisher", () => {
+  it("is 'the article', never an internal hash", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nThe bridge reopened on Monday after two weeks of repairs." });
+    expect(r.speakers.map((s) => s.name)).toEqual(["the article"]);
+  });
+  it("takes the host of the URL when one is given", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nThe bridge reopened on Monday after two weeks of repairs.", url: "https://www.calder-times.example/news/1" });
+    expect(r.speakers.map((s) => s.name)).toEqual(["calder-times.example"]);
+  });
+});

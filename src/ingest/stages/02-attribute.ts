@@ -233,6 +233,7 @@ class Sieves {
     const firstAdp = toks.findIndex((t) => t.pos === "ADP");
     const headToks = (firstAdp > 0 ? toks.slice(0, firstAdp) : toks).filter((t) => t.pos !== "PART" && t.pos !== "PUNCT" && !(t.text === "(" || t.text === ")"));
     const head = headToks.at(-1);
+    if (/\d+-year-old$/.test(this.text.slice(toks[0]!.start, toks.at(-1)!.end))) return np; // "the 48-year-old"
     if (!head || isTime(head) || head.pos === "DET" || (head.pos === "ADJ" && !NOUNISH_ADJ.has(head.lower)) || head.pos === "NUM" || (head.pos === "PRON" && !PERSONAL_PRON.has(head.lower))) return undefined;
     // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
     if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower)) return undefined;
@@ -474,7 +475,7 @@ class Sieves {
       if (k >= lo && T_is(T[k], ",")) {
         const inner = T.slice(k + 1, j);
         const first = inner[0];
-        if (first && (/^(who|which)$/.test(first.lower) || first.pos === "ADP" || first.pos === "SCONJ")) {
+        if (first && (/^(who|which)$/.test(first.lower) || first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /ing$/.test(first.lower)))) {
           // "A network of militias, which calls itself the River Front, said …": the name it goes by.
           const self = /^which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by(?:\s+the\s+name)?)\s+(.+)$/iu.exec(this.text.slice(T[k + 1]!.start, T[j - 1]!.end));
           if (self) return describeSpeaker(self[1]!, T[k + 1]!.start + self[0].lastIndexOf(self[1]!), this.doc);
@@ -579,6 +580,19 @@ class Sieves {
         if (subj) found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: "gave details", direct: false, speaker: subj.m, sieve: "gave-details" } as Attribution);
         continue;
       }
+      // "… a statement quoting the president as saying …", "X was quoted as saying …"
+      if (/^(quoting|quoted|cited|citing)$/.test(T[c]!.lower) && !T[c]!.quoted) {
+        const np = this.npRight(c + 1, hi);
+        const end = np ? np.appositive?.b ?? np.b : c + 1;
+        if (np && T[end]?.lower === "as" && /^(saying|telling|stating)$/.test(T[end + 1]?.lower ?? "")) {
+          const m = this.mention(np);
+          const k = this.skipRight(end + 2, hi, CUE_FORMS.get("saying")!);
+          if (m && k < hi) {
+            found.push({ start: T[k]!.start, end: s.end, cue: "quoted as saying", direct: false, speaker: m, sieve: "quoted-as-saying" } as Attribution);
+            break;
+          }
+        }
+      }
       const cue = this.cueAt(c);
       if (!cue) continue;
       const t = T[c]!;
@@ -598,7 +612,7 @@ class Sieves {
         continue;
       }
       // Passive: "…, an assertion denied by X" (the claim before it) · "the report was denied by X" (the sentence).
-      if (T[c + 1]?.lower === "by") {
+      if (T[c + 1]?.lower === "by" && !MEANS_OF_SAYING.has(T[c + 2]?.lower ?? "") && !/^(phone|telephone|text|mail|e-mail|email|letter|fax|video)$/.test(T[c + 2]?.lower ?? "")) {
         const np = this.npRight(c + 2, hi);
         const m = np && this.mention(np);
         if (m) {
@@ -615,7 +629,8 @@ class Sieves {
             continue;
           }
         }
-        continue; // a participle modifying a noun ("footage published by …") is not a cue
+        // a participle modifying a noun ("footage published by …") is not a cue
+        if (T[c - 1]?.pos === "NOUN" || T[c - 1]?.pos === "PROPN") continue;
       }
       // Inverted at the end: "…, said X." (and "…,” said X" handled with quotations)
       if (T_is(T[c - 1], ",") && INVERTING.has(cue.lemma) && cue.form !== "ing") {
@@ -635,7 +650,9 @@ class Sieves {
       const hasVerb = content && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX");
       // Trailing: "…, the official said." — the content is before the source.
       if (subj.a > lo + 1 && T_is(T[subj.a - 1], ",") && (!content || this.onlyTailAfter(k, hi)) && words(text.slice(s.start, T[subj.a - 1]!.start)) >= 3) {
-        if (prev && prev.end > T[subj.a - 1]!.start) continue;
+        // A frame at the sentence's end is the outermost source: what it closes over is its content, whatever cues
+        // that content holds ("Acme found that …, a spokesman said").
+        for (let x = found.length - 1; x >= 0; x--) if (found[x]!.start >= s.start && found[x]!.start < T[subj.a - 1]!.start) found.splice(x, 1);
         found.push({ start: s.start, end: T[subj.a - 1]!.start, cue: t.lower, direct: false, speaker: subj.m, sieve: "trailing" } as Attribution);
         continue;
       }
@@ -707,7 +724,7 @@ class Sieves {
       const t = this.T[k]!;
       if (t.pos === "PUNCT" || t.pos === "ADV" || isTime(t) || t.pos === "NUM" || (t.pos === "ADP" && isTime(this.T[k + 1]))) continue;
       // "…, he said in a statement." / "…, she told reporters."
-      if (t.pos === "ADP" || t.pos === "DET" || DOCUMENT_NOUNS.has(t.lower) || /^(reporters|journalists)$/.test(t.lower)) continue;
+      if (t.pos === "ADP" || t.pos === "DET" || DOCUMENT_NOUNS.has(t.lower) || MEANS_OF_SAYING.has(t.lower) || /^(reporters|journalists|me|us|him|her|them|media)$/.test(t.lower)) continue;
       if (t.cap && this.T[k - 1] && /^(told|to|on)$/.test(this.T[k - 1]!.lower)) continue;
       return false;
     }
@@ -780,7 +797,7 @@ export function wireAgency(text: string): string | undefined {
   return m?.groups?.agency?.trim();
 }
 
-const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?|accounts?)\s+(?:claiming|saying|alleging|suggesting|stating|that)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
+const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?|accounts?)\s+(?:claiming|saying|alleging|suggesting|stating)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
 
 /**
  * Reports inside someone's words: in "we are aware of reports claiming that X", X is the reports' claim, not the

@@ -88,7 +88,8 @@ function looksLikePerson(run: string[], context: { titled: boolean }): boolean {
   if (r.place && !r.person) return false;
   if (context.titled) return true;
   if (words.length < 2) return false;
-  return r.person || r.first || words.length <= 4;
+  // Without a title, a role or a known forename, two capitalised words are more often a firm or a body than a person.
+  return r.person || r.first;
 }
 
 /** Gender marked by a title, a gendered noun or the first name. */
@@ -111,7 +112,7 @@ function affiliationIn(role: string): string | undefined {
   const pp = new RegExp(`\\b(?:for|at|from|with|of\\s+the)\\s+(?:the\\s+)?(${capRun})`, "u").exec(role);
   if (pp) return pp[1]!.replace(/[’']s$/, "");
   // "Acme spokesman": a capitalised modifier before the role
-  const pre = new RegExp(`^(?:(?:the|a|an)\\s+)?((?:${cap}\\s+){0,4}${cap}(?:\\s+(?:${[...ORG_HEADS].filter((h) => /^[a-z]+$/.test(h)).join("|")}))?)(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
+  const pre = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?!(?:The|An?|This|That)\\s)((?:${cap}\\s+){0,4}${cap}(?:\\s+(?:${[...ORG_HEADS].filter((h) => /^[a-z]+$/.test(h)).join("|")}))?)(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
   if (pre && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Col|Gen|Lt|Maj|Capt)\.?$/.test(pre[1]!)) return pre[1]!;
   return undefined;
 }
@@ -256,11 +257,11 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
   if (!cache) {
     cache = new Set<string>();
     for (const m of doc.text.matchAll(/\b(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?)\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)\b/gu)) {
-      if (reading(m[1]!).first || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(m[2]!.toLowerCase());
+      if (reading(m[1]!).first || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(norm(m[2]!));
     }
     surnames.set(doc, cache);
   }
-  return cache.has(bare.toLowerCase());
+  return cache.has(norm(bare));
 }
 const surnames = new WeakMap<Segmented, Set<string>>();
 
