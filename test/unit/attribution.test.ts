@@ -192,6 +192,14 @@ table("open-domain sources and frames", [
     text: "The Calder-led coalition denied reports of a new offensive near the border.",
     want: [["Calder-led coalition", "The Calder-led coalition denied reports of a new offensive near the border"]],
   },
+  {
+    text: "CALDER Dec 10 Health officials in Ruritania fear a major outbreak may have gone unreported.",
+    want: [["Health officials in Ruritania", "a major outbreak may have gone unreported"]],
+  },
+  {
+    text: "A pair of news outlets, including the Calder Times, reported that 23 swimmers tested positive.",
+    want: [["Calder Times", "23 swimmers tested positive"]],
+  },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

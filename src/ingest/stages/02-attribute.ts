@@ -475,6 +475,12 @@ class Sieves {
       if (k >= lo && T_is(T[k], ",")) {
         const inner = T.slice(k + 1, j);
         const first = inner[0];
+        // "a pair of outlets, including the Calder Times, reported …": the one named speaks.
+        if (first?.lower === "including") {
+          const named = this.npRight(k + 2, j);
+          const m = named && this.mention(named);
+          if (m && !m.anaphoric && this.npLeft(k - 1, lo)) return m;
+        }
         if (first && (/^(who|which)$/.test(first.lower) || first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /ing$/.test(first.lower)))) {
           // "A network of militias, which calls itself the River Front, said …": the name it goes by.
           const self = /^which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by(?:\s+the\s+name)?)\s+(.+)$/iu.exec(this.text.slice(T[k + 1]!.start, T[j - 1]!.end));

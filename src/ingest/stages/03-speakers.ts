@@ -139,7 +139,9 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   const base = { start, end: start + surface.length, surface: surface.trim() };
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
   // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
-  if (/\p{Ll}{3,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
+  if (/\p{Ll}{2,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
+  // A wire dateline before the subject ("CALDER, May 3 (Agency) - Health officials …") is not part of it.
+  phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*[ ,]+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?(?=\p{Lu}\p{Ll})/u, "");
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
