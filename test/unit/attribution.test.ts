@@ -238,6 +238,10 @@ describe("the outlet's voice without a publisher", () => {
     const r = runPipeline({ text: "A headline of no interest here\n\nThe bridge reopened on Monday after two weeks of repairs." });
     expect(r.speakers.map((s) => s.name)).toEqual(["the article"]);
   });
+  it("is the outlet its sources talk to when the text names one ('told the Calder Times')", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nThe bridge reopened on Monday. A ministry official told the Calder Times that repairs were finished." });
+    expect(r.speakers.find((s) => s.kind === "OUTLET")?.name).toBe("Calder Times");
+  });
   it("takes the host of the URL when one is given", () => {
     const r = runPipeline({ text: "A headline of no interest here\n\nThe bridge reopened on Monday after two weeks of repairs.", url: "https://www.calder-times.example/news/1" });
     expect(r.speakers.map((s) => s.name)).toEqual(["calder-times.example"]);

@@ -405,6 +405,9 @@ export function resolveSpeakers(
     if (opts.publisher) return { key: `outlet:${norm(opts.publisher).replace(/ /g, "-")}`, name: opts.publisher, aliases: [], kind: "OUTLET" };
     const host = opts.url ? hostName(opts.url) : undefined;
     if (host) return { key: `outlet:${host}`, name: host, aliases: [], kind: "OUTLET" };
+    // A newsroom names itself as the one its sources talk to: "X told Acme News", "X told Acme News' Jane Roe".
+    const self = selfNamedOutlet(doc.text);
+    if (self) return { key: `outlet:${norm(self).replace(/ /g, "-")}`, name: self, aliases: [], kind: "OUTLET" };
     return { key: `outlet:article@${opts.sourceKey}`, name: "the article", aliases: [], kind: "OUTLET" };
   };
 
@@ -598,6 +601,20 @@ function knownInside(phrase: string) {
 /** An organisation's key from its name: "The Acme Club" → org:acme-club. */
 export function orgKeyOf(name: string): string {
   return `org:${norm(name.replace(/^the\s+/i, "").replace(/[’']s$/, "")).replace(/[' ]+/g, "-")}`;
+}
+
+/** The outlet a text's sources speak to most often ("told Acme News"), when no publisher is given. */
+export function selfNamedOutlet(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\b(?:told|tells|telling|said to|speaking to|in an interview with)\s+((?:The\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})(?:([’']s)\s+\p{Lu}|(?=[\s,.;:]))/gu)) {
+    const name = m[1]!.replace(/^The\s+/, "");
+    const words = name.split(/\s+/);
+    if (!m[2] && words.length >= 2 && (reading(words[0]!).first || reading(name).person)) continue; // a person
+    if (words.length === 1 && (reading(name).first || reading(name).place)) continue;
+    if (/^(Reporters|Journalists|Parliament|Congress)$/.test(name)) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function hostName(url: string): string | undefined {
