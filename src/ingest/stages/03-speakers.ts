@@ -606,8 +606,8 @@ export function orgKeyOf(name: string): string {
 /** The outlet a text's sources speak to most often ("told Acme News"), when no publisher is given. */
 export function selfNamedOutlet(text: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/\b(?:told|tells|telling|said to|speaking to|in an interview with)\s+((?:The\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})(?:([’']s)\s+\p{Lu}|(?=[\s,.;:]))/gu)) {
-    const name = m[1]!.replace(/^The\s+/, "");
+  for (const m of text.matchAll(/\b(?:told|tells|telling|said to|speaking to|in an interview with)\s+((?:[Tt]he\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})(?:([’']s)\s+\p{Lu}|(?=[\s,.;:]))/gu)) {
+    const name = m[1]!.replace(/^[Tt]he\s+/, "");
     const words = name.split(/\s+/);
     if (!m[2] && words.length >= 2 && (reading(words[0]!).first || reading(name).person)) continue; // a person
     if (words.length === 1 && (reading(name).first || reading(name).place)) continue;
