@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { decide } from "../../src/analysis/check-claim.js";
-import { fncScore, isDevBody, parseCsv } from "../../src/analysis/stance/fnc1.js";
-import { features, prepareText, sentenceSpans } from "../../src/analysis/stance/features.js";
+import { DEV_SHARE, fncScore, isDevBody, isDevHeadline, normaliseHeadline, parseCsv, splitFnc1, splitOverlap } from "../../src/analysis/stance/fnc1.js";
+import { DENSE, FEATURE_NAMES, features, prepareText, sentenceSpans } from "../../src/analysis/stance/features.js";
 import { loadStanceModel, parseModel, predict, serialiseModel } from "../../src/analysis/stance/model.js";
 
 // Own-words texts: a claim, a body that repeats it, one that debunks it, one that only reports it, and one about
@@ -18,6 +18,23 @@ describe("stance model (committed weights)", () => {
   const model = loadStanceModel();
   it.each(Object.entries(BODIES))("reads a body that would be labelled %s", (label, body) => {
     expect(predict(model, CLAIM, body).label).toBe(label);
+  });
+  it("reads stance relative to the claim: a debunking text agrees with a claim that the story is a hoax", () => {
+    expect(predict(model, "Giant squid in coastal town harbour is a hoax", BODIES.disagree).label).toBe("agree");
+  });
+  it("learns no words of the claim's topic: renaming them in claim and text leaves the word features as they were", () => {
+    const rename = (t: string) => t.replace(/squid/gi, "zorblat").replace(/harbour/gi, "quexit");
+    const hashed = (f: ReturnType<typeof features>) => [...f.idx].map((i, k) => [i, f.val[k]]).filter(([i]) => i! >= DENSE);
+    const a = features(CLAIM, prepareText(BODIES.disagree, model.idf), model.idf);
+    const b = features(rename(CLAIM), prepareText(rename(BODIES.disagree), model.idf), model.idf);
+    expect(hashed(a).length).toBeGreaterThan(0);
+    expect(hashed(b)).toEqual(hashed(a));
+  });
+  it("names every dense feature", () => {
+    features(CLAIM, prepareText(BODIES.agree, model.idf), model.idf);
+    expect(FEATURE_NAMES.length).toBeGreaterThan(50);
+    expect(FEATURE_NAMES.length).toBeLessThanOrEqual(DENSE);
+    expect(new Set(FEATURE_NAMES).size).toBe(FEATURE_NAMES.length);
   });
   it("relatedness is high for a body on the claim and low for another topic", () => {
     expect(predict(model, CLAIM, BODIES.agree).pRelated).toBeGreaterThan(0.8);
@@ -62,11 +79,35 @@ describe("FNC-1 helpers", () => {
     expect(r.f1.agree).toBe(1);
     expect(r.f1.disagree).toBe(0);
   });
-  it("splits about a fifth of the bodies into dev, the same way every time", () => {
-    const dev = Array.from({ length: 5000 }, (_, i) => i).filter(isDevBody).length;
-    expect(dev).toBeGreaterThan(900);
-    expect(dev).toBeLessThan(1100);
+  it("holds out a fixed share of bodies and of headlines, the same way every time", () => {
+    const bodies = Array.from({ length: 5000 }, (_, i) => i).filter((id) => isDevBody(id)).length;
+    expect(bodies / 5000).toBeGreaterThan(DEV_SHARE - 0.03);
+    expect(bodies / 5000).toBeLessThan(DEV_SHARE + 0.03);
+    const headlines = Array.from({ length: 5000 }, (_, i) => `Headline number ${i} about something`).filter((h) => isDevHeadline(h)).length;
+    expect(headlines / 5000).toBeGreaterThan(DEV_SHARE - 0.03);
+    expect(headlines / 5000).toBeLessThan(DEV_SHARE + 0.03);
     expect(isDevBody(712)).toBe(isDevBody(712));
+    // Case, curly quotes and spacing do not make another headline; an inner split (other salt) is independent.
+    expect(normaliseHeadline("  Man’s  Claim  ")).toBe(normaliseHeadline("man's claim"));
+    expect(isDevHeadline("Man’s  Claim")).toBe(isDevHeadline("man's claim"));
+    expect(Array.from({ length: 2000 }, (_, i) => i).filter((id) => isDevBody(id) !== isDevBody(id, 1)).length).toBeGreaterThan(500);
+  });
+  it("keeps a pair in dev only when both its headline and its body are held out, so the sides share neither", () => {
+    // Every headline paired with every body, as FNC-1 pairs each headline with many bodies.
+    const headlines = Array.from({ length: 60 }, (_, i) => `Claim ${i}: something happened`);
+    const pairs = headlines.flatMap((headline, h) => Array.from({ length: 60 }, (_, b) => ({ headline: h % 2 ? headline.toUpperCase() : headline, bodyId: b })));
+    const split = splitFnc1(pairs);
+    expect(split.train.length + split.dev.length + split.dropped).toBe(pairs.length);
+    expect(split.dev.length).toBeGreaterThan(0);
+    expect(split.dev.every((p) => isDevHeadline(p.headline) && isDevBody(p.bodyId))).toBe(true);
+    expect(split.train.every((p) => !isDevHeadline(p.headline) && !isDevBody(p.bodyId))).toBe(true);
+    expect(splitOverlap(split.train, split.dev)).toEqual({ headlines: 0, bodies: 0 });
+    // The inner split applies the same rule inside training only.
+    const inner = splitFnc1(split.train, 1, 0.3);
+    expect(splitOverlap(inner.train, inner.dev)).toEqual({ headlines: 0, bodies: 0 });
+    expect(inner.dev.every((p) => split.train.includes(p))).toBe(true);
+    // And a split that mixed them is caught.
+    expect(splitOverlap(split.train, [...split.dev, split.train[0]!])).toEqual({ headlines: 1, bodies: 1 });
   });
 });
 

@@ -46,15 +46,99 @@ export function loadFnc1(dir: string): FncData {
   return { bodies, pairs };
 }
 
+/** A headline as the split sees it: case, curly quotes and spacing do not make a new headline. */
+export function normaliseHeadline(headline: string): string {
+  return headline.normalize("NFKC").toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+}
+
+/** 32-bit avalanche of a seed and a salt (murmur-style finaliser): the split's only source of "randomness". */
+function mix(x: number, salt: number): number {
+  let h = (2166136261 ^ x ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+function fnv(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Share of headlines, and of bodies, drawn into the held-out side (a pair is held out when both of its halves are). */
+export const DEV_SHARE = 0.35;
+
+/** A fixed share of the bodies, chosen by a hash of the Body ID (`salt` draws an independent split, e.g. an inner one). */
+export function isDevBody(bodyId: number, salt = 0, share = DEV_SHARE): boolean {
+  return mix(bodyId, salt) / 2 ** 32 < share;
+}
+/** A fixed share of the headlines, chosen by a hash of the normalised headline text. */
+export function isDevHeadline(headline: string, salt = 0, share = DEV_SHARE): boolean {
+  return mix(fnv(normaliseHeadline(headline)), salt + 0x51ed) / 2 ** 32 < share;
+}
+
+export type FncSplit<P> = { train: P[]; dev: P[]; dropped: number };
 /**
- * The development split: a fixed fifth of the bodies, chosen by a hash of the Body ID, so that all pairs sharing a
- * body fall on one side and every run (training and eval) sees the same split.
+ * The honest development split: headlines and bodies are held out together. A pair is in dev when both its headline
+ * and its body are dev ones, in train when neither is, and dropped when it mixes the two — so no dev headline and no
+ * dev body is ever seen in training. The same rule with another `salt`, applied to the training pairs only, gives the
+ * inner split used to choose settings. Deterministic: every run (training and eval) sees the same split.
  */
-export function isDevBody(bodyId: number): boolean {
-  let h = 2166136261 ^ bodyId;
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return ((h ^ (h >>> 16)) >>> 0) % 5 === 0;
+export function splitFnc1<P extends { headline: string; bodyId: number }>(pairs: P[], salt = 0, share = DEV_SHARE): FncSplit<P> {
+  const out: FncSplit<P> = { train: [], dev: [], dropped: 0 };
+  for (const p of pairs) {
+    const h = isDevHeadline(p.headline, salt, share);
+    const b = isDevBody(p.bodyId, salt, share);
+    if (h && b) out.dev.push(p);
+    else if (!h && !b) out.train.push(p);
+    else out.dropped++;
+  }
+  return out;
+}
+
+/**
+ * A stricter split, for diagnosis: whole stories held out. FNC-1's related pairs link a story's headlines and bodies
+ * (the connected components of the headline–body graph over related pairs are its ~190 Emergent claims); a story is
+ * held out by a hash of its smallest Body ID, and a pair kept when its headline and body fall on the same side.
+ */
+export function splitByStory<P extends { headline: string; bodyId: number; stance: string }>(pairs: P[], salt = 0, share = DEV_SHARE): FncSplit<P> & { stories: number } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const node = (x: string) => (parent.has(x) ? find(x) : (parent.set(x, x), x));
+  for (const p of pairs) {
+    const h = node(`h:${normaliseHeadline(p.headline)}`);
+    const b = node(`b:${p.bodyId}`);
+    if (p.stance !== "unrelated" && h !== b) parent.set(h, b);
+  }
+  const minBody = new Map<string, number>();
+  for (const p of pairs) {
+    const r = find(`b:${p.bodyId}`);
+    minBody.set(r, Math.min(minBody.get(r) ?? Infinity, p.bodyId));
+  }
+  const isDev = (key: string) => isDevBody(minBody.get(find(key)) ?? 0, salt + 0x5707, share);
+  const out = { train: [] as P[], dev: [] as P[], dropped: 0, stories: minBody.size };
+  for (const p of pairs) {
+    const h = isDev(`h:${normaliseHeadline(p.headline)}`);
+    const b = isDev(`b:${p.bodyId}`);
+    if (h && b) out.dev.push(p);
+    else if (!h && !b) out.train.push(p);
+    else out.dropped++;
+  }
+  return out;
+}
+
+/** Headlines (normalised) and bodies that the two sides share — both must be empty for an honest split. */
+export function splitOverlap(train: Array<{ headline: string; bodyId: number }>, dev: Array<{ headline: string; bodyId: number }>) {
+  const trainHeadlines = new Set(train.map((p) => normaliseHeadline(p.headline)));
+  const trainBodies = new Set(train.map((p) => p.bodyId));
+  return {
+    headlines: [...new Set(dev.map((p) => normaliseHeadline(p.headline)))].filter((h) => trainHeadlines.has(h)).length,
+    bodies: [...new Set(dev.map((p) => p.bodyId))].filter((b) => trainBodies.has(b)).length,
+  };
 }
 
 /** The official FNC-1 score as a share of the best possible, plus per-class F1 and the confusion matrix. */

@@ -8,13 +8,16 @@ export type ModelStance = (typeof STANCES)[number] | "unrelated";
 
 /**
  * Two linear stages trained on FNC-1 (scripts/train-stance.ts): a logistic "is the text about the claim" over the
- * dense relatedness features, then a 3-way softmax over all features for pairs that are related.
+ * dense features, then, for pairs that are related, a 3-way softmax over the dense cue features and the common-word
+ * features (features.ts), plus per-stance offsets. Both are read by name: FEATURE_NAMES labels the dense weights.
  */
 export type StanceModel = {
   version: string;
   idf: Idf;
   related: Float32Array; // DENSE weights
   stance: Float32Array[]; // one HASH_SIZE weight vector per stance
+  /** Per-stance offsets added before the softmax, chosen on the inner validation split (how often to say "disagree"). */
+  bias: number[];
   threshold: number;
 };
 
@@ -36,7 +39,7 @@ export function softmax(z: number[]): number[] {
 
 export function predictFeatures(model: StanceModel, f: Features): StancePrediction {
   const pRelated = sigmoid(dot(model.related, f, true));
-  const p = softmax(model.stance.map((w) => dot(w, f)));
+  const p = softmax(model.stance.map((w, c) => dot(w, f) + (model.bias[c] ?? 0)));
   const probs = { agree: p[0]!, disagree: p[1]!, discuss: p[2]! };
   const best = STANCES[p.indexOf(Math.max(...p))]!;
   return { label: pRelated >= model.threshold ? best : "unrelated", pRelated, probs, topSentences: f.topSentences };
@@ -47,8 +50,9 @@ export function predict(model: StanceModel, claim: string, text: string | Prepar
   return predictFeatures(model, features(claim, prepared, model.idf));
 }
 
-// Serialised form: weights quantised to int8 with one scale per vector, base64 — a few hundred KB, committed.
-type Stored = { version: string; threshold: number; idfBits: number; idfFallback: number; idf: string; related: number[]; stance: { scale: number; q: string }[] };
+// Serialised form: stance weights quantised to int8 with one scale per vector, IDF as one byte per bucket (sixteenths;
+// training uses the same rounding), base64 — about 80 KB, committed.
+type Stored = { version: string; threshold: number; bias: number[]; idfBits: number; idfFallback: number; idf: string; related: number[]; stance: { scale: number; q: string }[] };
 
 function quantise(w: Float32Array) {
   const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
@@ -67,6 +71,7 @@ export function serialiseModel(m: StanceModel): string {
   const stored: Stored = {
     version: m.version,
     threshold: m.threshold,
+    bias: m.bias.map((v) => Math.round(v * 1e4) / 1e4),
     idfBits: m.idf.bits,
     idfFallback: m.idf.fallback,
     idf: Buffer.from(idf).toString("base64"),
@@ -80,7 +85,7 @@ export function parseModel(json: string): StanceModel {
   const s = JSON.parse(json) as Stored;
   const idf = Buffer.from(s.idf, "base64");
   const stance = s.stance.map(dequantise);
-  if (stance.length !== STANCES.length || stance.some((w) => w.length !== HASH_SIZE) || s.related.length !== DENSE) {
+  if (stance.length !== STANCES.length || stance.some((w) => w.length !== HASH_SIZE) || s.related?.length !== DENSE || s.bias?.length !== STANCES.length) {
     throw new Error("stance model: weights do not match the feature layout (retrain with npm run train:stance)");
   }
   return {
@@ -89,6 +94,7 @@ export function parseModel(json: string): StanceModel {
     idf: { bits: s.idfBits, values: Float32Array.from(idf, (v) => v / 16), fallback: s.idfFallback },
     related: Float32Array.from(s.related),
     stance,
+    bias: s.bias,
   };
 }
 
