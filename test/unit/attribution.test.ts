@@ -200,6 +200,8 @@ table("open-domain sources and frames", [
     text: "A pair of news outlets, including the Calder Times, reported that 23 swimmers tested positive.",
     want: [["Calder Times", "23 swimmers tested positive"]],
   },
+  // an indefinite role whose organisation the optional lexicon knows speaks for that organisation (once crashed)
+  { text: "A CENTCOM spokesman said the base was quiet overnight.", want: [["U.S. Central Command", "the base was quiet overnight"]] },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

@@ -429,9 +429,11 @@ export function resolveSpeakers(
 
   const affiliationKey = (aff: string | undefined): string | undefined => {
     if (!aff) return undefined;
-    if (ORG_BY_KEY.has(aff)) return aff;
-    const known = findOrganization(aff) ?? knownInside(aff);
-    if (known) return known.key;
+    const known = ORG_BY_KEY.get(aff) ?? findOrganization(aff) ?? knownInside(aff);
+    if (known) {
+      ensureOrgChain(known.key); // the lexicon's record (and what it belongs to) is a speaker too
+      return known.key;
+    }
     const name = aff.replace(/^the\s+/i, "").replace(/[’']s$/, "");
     if (!isCap(name)) return undefined;
     const key = acronyms.get(name) ?? orgKeyOf(name);
