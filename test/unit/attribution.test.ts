@@ -202,6 +202,19 @@ table("open-domain sources and frames", [
   },
   // an indefinite role whose organisation the optional lexicon knows speaks for that organisation (once crashed)
   { text: "A CENTCOM spokesman said the base was quiet overnight.", want: [["U.S. Central Command", "the base was quiet overnight"]] },
+  {
+    text: "Jo Quill, chief of the Calder Police Department, said at a press conference on Wednesday that the suspect was armed.",
+    want: [["Jo Quill", "the suspect was armed"]],
+  },
+  {
+    text: "The rates are “calculated with a method that nobody else uses,” the Times reports.",
+    want: [["Times", "calculated with a method that nobody else uses"]],
+  },
+  {
+    text: "The election board in a post on X said: “A false campaign is being run to discredit the count.”",
+    want: [["election board", "A false campaign is being run to discredit the count"]],
+  },
+  { text: "Two major pilots’ unions rejected claims that pilot error caused the crash.", want: [["major pilots’ unions", "Two major pilots’ unions rejected claims that pilot error caused the crash"]] },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

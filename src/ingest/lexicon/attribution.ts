@@ -24,7 +24,7 @@ const VERBS: Array<[lemma: string, cls: CueClass, opts?: { addressee?: boolean; 
   ["contradict", "DENY"], ["rebut", "DENY"], ["disavow", "DENY"], ["contest", "DENY"], ["debunk", "DENY"],
   ["downplay", "DENY"], ["hit", "DENY", { particle: "back" }], ["push", "DENY", { particle: "back" }],
   ["brush", "DENY", { particle: "off" }], ["shoot", "DENY", { particle: "down" }], ["slam", "DENY"], ["challenge", "DENY"],
-  ["call", "ASSERT"], ["describe", "ASSERT"],
+  ["call", "ASSERT"], ["describe", "ASSERT"], ["analyze", "ASSERT"], ["analyse", "ASSERT"], ["urge", "ASSERT"],
 ];
 
 /** Irregular past forms (past tense, past participle). */

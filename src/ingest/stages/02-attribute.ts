@@ -1,4 +1,4 @@
-import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -60,7 +60,7 @@ const NP_ADP = new Set(["of", "for", "at", "from", "in", "with", "on"]);
 const NOUNISH_ADJ = new Set(["military", "police", "official", "federal", "national", "local"]);
 const SPEECH_NOUNS = new Set(["denial", "denials", "statement", "statements", "rebuttal", "response", "reply", "comment", "comments", "remarks", "announcement", "clarification", "correction", "retraction", "apology"]);
 const PUBLISHED = new Set(["published", "posted", "shared", "broadcast", "aired", "circulated", "released", "issued", "distributed"]);
-const QUANTITY_HEADS = new Set(["none", "half", "fraction", "most", "some", "all", "many", "number", "dozens", "scores", "hundreds", "thousands", "millions", "part", "majority", "minority", "share", "rest", "percent", "per", "each", "both", "either", "neither", "one", "two", "three"]);
+const QUANTITY_HEADS = new Set(["none", "half", "fraction", "most", "some", "all", "many", "number", "dozens", "scores", "hundreds", "thousands", "millions", "part", "majority", "minority", "share", "rest", "percent", "per", "each", "both", "either", "neither"]);
 /** Verbs that stand before their source at a clause's end ("…, said X", "…, added X"). */
 const INVERTING = new Set(["say", "add", "write", "explain", "insist", "note", "warn", "argue", "reply", "respond", "recall", "claim", "concede", "state", "declare", "announce", "confirm", "continue", "ask", "report"]);
 const POSSESSIVE_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
@@ -133,7 +133,7 @@ class Sieves {
       const next = this.T[i + 1];
       if (t.pos === "ADJ" || !prev || /^(DET|ADJ|ADP|NUM)$/.test(prev.pos) || /^['’]s$/.test(prev.lower)) return undefined;
       if (!(prev.pos === "AUX" || prev.pos === "PRON" || prev.pos === "PROPN" || prev.pos === "NOUN")) return undefined;
-      if (cue.form === "third" && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted))) return undefined;
+      if (cue.form === "third" && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
     }
     if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
     // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
@@ -151,7 +151,8 @@ class Sieves {
       case "NUM":
         return true;
       case "NOUN":
-        return !CUE_FORMS.has(t.lower) || t.lower.endsWith("s") || t.lower === "report";
+        // "a post", "the report": a cue word after a determiner is a noun
+        return !CUE_FORMS.has(t.lower) || t.lower.endsWith("s") || t.lower === "report" || /^(DET|ADJ)$/.test(this.T[i - 1]?.pos ?? "") || POSSESSIVE_PRON.has(this.T[i - 1]?.lower ?? "");
       case "ADJ":
         return !CUE_FORMS.has(t.lower) || /ed$/.test(t.lower) === false;
       case "DET":
@@ -216,9 +217,11 @@ class Sieves {
   /** The phrase's head must be able to speak: not a time word, not a bare determiner, not a clause word. */
   validNP(np: NP): NP | undefined {
     while (np.b > np.a && /^(PUNCT|PART|CCONJ|ADP)$/.test(this.T[np.b - 1]!.pos) && !/^['’]s$/.test(this.T[np.b - 1]!.lower) && !(this.T[np.b - 1]!.text === ")" && this.T[np.b - 3]?.text === "(")) np.b--;
-    // "… (AAIB) on Thursday": a time phrase after the name is not part of it.
+    // "… (AAIB) on Thursday", "The board in a post on X": a time phrase or a means of saying after the name is not
+    // part of it.
     for (let k = np.a + 1; k < np.b; k++) {
-      if (this.T[k]!.pos === "ADP" && isTime(this.T[k + 1])) {
+      const after = this.T.slice(k + 1, Math.min(np.b, k + 4));
+      if (this.T[k]!.pos === "ADP" && (isTime(this.T[k + 1]) || (/^(in|on|via|during)$/.test(this.T[k]!.lower) && after.some((x) => MEANS_OF_SAYING.has(x.lower))))) {
         np.b = k;
         break;
       }
@@ -226,7 +229,7 @@ class Sieves {
     while (np.a < np.b && /^(PUNCT|CCONJ|ADP)$/.test(this.T[np.a]!.pos)) np.a++;
     if (np.b <= np.a) return undefined;
     const toks = this.T.slice(np.a, np.b);
-    const heads = toks.filter((t) => t.pos === "NOUN" || NOUNISH_ADJ.has(t.lower) || t.pos === "PROPN" || (t.pos === "PRON" && PERSONAL_PRON.has(t.lower)) || (t.cap && t.pos !== "DET" && t.pos !== "ADP" && t.pos !== "PRON"));
+    const heads = toks.filter((t) => t.pos === "NOUN" || NOUNISH_ADJ.has(t.lower) || ROLE_NOUNS.has(t.lower) || t.pos === "PROPN" || (t.pos === "PRON" && PERSONAL_PRON.has(t.lower)) || (t.cap && t.pos !== "DET" && t.pos !== "ADP" && t.pos !== "PRON"));
     if (!heads.length) return undefined;
     if (toks.some((t) => CLAUSE_PRON.has(t.lower) && t.pos === "PRON")) return undefined;
     // Head: the last noun before the first preposition ("spokesman" in "a spokesman for the club").
@@ -234,9 +237,9 @@ class Sieves {
     const headToks = (firstAdp > 0 ? toks.slice(0, firstAdp) : toks).filter((t) => t.pos !== "PART" && t.pos !== "PUNCT" && !(t.text === "(" || t.text === ")"));
     const head = headToks.at(-1);
     if (/\d+-year-old$/.test(this.text.slice(toks[0]!.start, toks.at(-1)!.end))) return np; // "the 48-year-old"
-    if (!head || isTime(head) || head.pos === "DET" || (head.pos === "ADJ" && !NOUNISH_ADJ.has(head.lower)) || head.pos === "NUM" || (head.pos === "PRON" && !PERSONAL_PRON.has(head.lower))) return undefined;
+    if (!head || isTime(head) || head.pos === "DET" || (head.pos === "ADJ" && !NOUNISH_ADJ.has(head.lower) && !ROLE_NOUNS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) || head.pos === "NUM" || (head.pos === "PRON" && !PERSONAL_PRON.has(head.lower))) return undefined;
     // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
-    if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower)) return undefined;
+    if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
     if (toks.length > 16) return undefined;
     return np;
   }
@@ -393,7 +396,7 @@ class Sieves {
   /** A noun phrase from `i` followed (after adverbs and time words) by a cue. */
   npRightUntilCue(i: number, hi: number): { np: NP; cue: number } | undefined {
     let b = i;
-    while (b < hi && this.npTok(b, b === i)) b++;
+    while (b < hi && this.npTok(b, b === i) && !(b > i && this.cueAt(b))) b++;
     // "X, a spokesman for Y, said"
     let np: NP | undefined = b > i ? { a: i, b } : undefined;
     let k = b;

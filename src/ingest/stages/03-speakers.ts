@@ -187,7 +187,13 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     const named = parts.findIndex((p) => { const rn = splitRoleAndName(p); return !!rn && titleOnly(rn.role) && looksLikePerson(rn.name.split(/\s+/), { titled: true }) && !/^(the|a|an)\s/i.test(p); });
     const roleParts = parts.filter((_, i) => i !== named).filter((p) => !/^(who|which)\b/i.test(p));
     if (named >= 0 && roleParts.length) {
-      const inner = describeSpeaker(parts[named]!, start + surface.indexOf(parts[named]!), doc);
+      let inner = describeSpeaker(parts[named]!, start + surface.indexOf(parts[named]!), doc);
+      // A person's role in the appositive makes the name a person's ("Jo Quill, chief of the city police").
+      const roleWords = roleParts.join(" ").toLowerCase().split(/[\s’']+/);
+      if (inner.kind !== "PERSON" && roleWords.some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS[w] !== undefined)) {
+        const rn = splitRoleAndName(parts[named]!);
+        if (rn) inner = { ...inner, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}) };
+      }
       if (inner.kind === "PERSON") {
         const role = roleParts.join(", ");
         const aff = affiliationIn(role);
@@ -569,7 +575,9 @@ export function resolveSpeakers(
           continue;
         }
         if (SPEAKER_PRONOUNS[m.name]) continue; // a pronoun with no antecedent: better no statement than a guess
-        const sp = add({ key: `anon:${opts.sourceKey}:${norm(m.name)}`, name: m.name.replace(/^the\s+/, ""), aliases: [], kind: m.kind === "PERSON" ? "ANONYMOUS" : m.kind }, "");
+        // Unresolved, a description names its speaker as the text does ("the election board").
+        const named = cleanGeneric(m.surface.replace(/^(but|however|and)\s+/i, ""));
+        const sp = add({ key: `anon:${opts.sourceKey}:${norm(named)}`, name: named, aliases: [], kind: m.kind === "PERSON" ? "ANONYMOUS" : m.kind }, "");
         resolved.push({ attribution: { ...a, speaker: m }, speakerKey: sp.key });
         continue;
       }
