@@ -262,3 +262,54 @@ describe("the outlet's voice without a publisher", () => {
     expect(r.speakers.map((s) => s.name)).toEqual(["calder-times.example"]);
   });
 });
+
+// The failure kinds issue 9 lists, each in sentences written for these tests.
+table("failure kinds: what is never a speaker", [
+  { text: "On Wednesday, the Calder Rovers said the coach would stay.", want: [["Calder Rovers", "the coach would stay"]] },
+  { text: "At Calder Stadium, fans said the roof had leaked for years.", want: [["fans", "the roof had leaked for years"]] },
+  { text: "In a WhatsApp message, Dana Whitlock said she had resigned.", want: [["Dana Whitlock", "she had resigned"]] },
+  {
+    text: "“We found no basis to challenge it,” said Acme Senior Director, Science and Medicine, Professor Ana Ruiz.",
+    want: [["Ana Ruiz", "We found no basis to challenge it"]],
+  },
+]);
+
+table("failure kinds: the right one of several named", [
+  {
+    text: "Acme chief executive Jo Quill toured the plant on Monday. Acme said in an emailed statement that no jobs would go.",
+    want: [["The Daily Test", "Acme chief executive Jo Quill toured the plant on Monday"], ["Acme", "no jobs would go"]],
+  },
+  {
+    text: "Trade chief Hans Vogel met Pia Lund on Tuesday, and Vogel said the deal left out farming.",
+    want: [["Hans Vogel", "the deal left out farming"]],
+  },
+]);
+
+table("failure kinds: denials in their many forms", [
+  { text: "The club said it did not sack the coach.", want: [["club", "it did not sack the coach"]] },
+  { text: "The coach has not been dismissed, the club said.", want: [["club", "The coach has not been dismissed"]] },
+  { text: "“She totally fabricated what I said,” Dana Whitlock said.", want: [["Dana Whitlock", "She totally fabricated what I said"]] },
+  { text: "The ministry said there is no truth in the reports.", want: [["ministry", "there is no truth in the reports"]] },
+]);
+
+describe("failure kinds: one speaker, however the text names it", () => {
+  const keys = (text: string) => {
+    const r = runPipeline({ text: `A headline of no interest here\n\n${text}`, publisher: "The Daily Test" });
+    return [...new Set(r.statements.filter((s) => s.cue !== "reported").map((s) => s.speakerKey))];
+  };
+  it("a person named in full, by surname, with a title and in the possessive", () => {
+    expect(keys("President Ana Ruiz said the port would reopen. Ruiz said repairs had begun. Mrs. Ruiz told reporters that the cost was unknown. “It will take months,” she said.")).toEqual(["person:ana ruiz"]);
+  });
+  it("an organisation, its acronym and a description of it", () => {
+    expect(keys("The World Sailing Federation (WSF) said the race was cancelled. The WSF said it would refund entrants. The federation said the sea was too rough.")).toEqual(["org:world-sailing-federation"]);
+  });
+  it("a person is a person, not an organisation", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nDana Whitlock said the bridge was closed.", publisher: "P" });
+    expect(r.speakers.find((s) => s.name === "Dana Whitlock")?.kind).toBe("PERSON");
+  });
+  it("a headline 'X denies Y' is X's, not the publisher's", () => {
+    const r = runPipeline({ text: "Acme Denies Layoff Reports\n\nThe plant was busy on Monday.", publisher: "The Daily Test" });
+    const h = r.statements.find((s) => s.start === 0)!;
+    expect(r.speakers.find((s) => s.key === h.speakerKey)?.name).toBe("Acme");
+  });
+});

@@ -288,7 +288,7 @@ class Sieves {
       else if (t.pos === "ADP" && /^(in|on|at|during|via|over|through|after|before|to|late|early)$/.test(t.lower) && !this.T[i + 1]?.quoted) {
         // "in a statement", "on Friday", "during a press briefing", "in an interview with X", "to reporters"
         let e = i + 1;
-        while (e < hi && this.npTok(e, false)) e++;
+        while (e < hi && (this.npTok(e, false) || (this.T[e]!.pos === "VERB" && /ed$/.test(this.T[e]!.lower) && this.T[e + 1]?.pos === "NOUN"))) e++;
         const phrase = this.T.slice(i + 1, e);
         if (e === i + 1 || e >= hi || !phrase.some((p) => MEANS_OF_SAYING.has(p.lower) || isTime(p) || /^(reporters|journalists|media|press|interview|conference|briefing|television|radio|tv|podcast)$/.test(p.lower) || (t.lower === "to" && p.cap))) break;
         i = e;

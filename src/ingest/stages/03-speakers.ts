@@ -278,8 +278,12 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
   let cache = surnames.get(doc);
   if (!cache) {
     cache = new Set<string>();
-    for (const m of doc.text.matchAll(/\b(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?)\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)\b/gu)) {
-      if (reading(m[1]!).first || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(norm(m[2]!));
+    // Capitalised runs of two or three words: the last is a surname when the run starts with a forename, or with a
+    // title or role ("President Ana Ruiz"), or has a role around it.
+    for (const m of doc.text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}’'.-]+)(?:\s+(\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.))?\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}-])/gu)) {
+      const lead = m[1]!.toLowerCase().replace(/\.$/, "");
+      const titled = lead in HONORIFICS || ROLE_NOUNS.has(lead);
+      if ((m[2] ? (titled && /\p{Ll}/u.test(m[2])) || reading(m[1]!).first : reading(m[1]!).first) || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(norm(m[3]!));
     }
     surnames.set(doc, cache);
   }
