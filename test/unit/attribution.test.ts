@@ -215,6 +215,9 @@ table("open-domain sources and frames", [
     want: [["election board", "A false campaign is being run to discredit the count"]],
   },
   { text: "Two major pilots’ unions rejected claims that pilot error caused the crash.", want: [["major pilots’ unions", "Two major pilots’ unions rejected claims that pilot error caused the crash"]] },
+  { text: "‘The figures are simply wrong,’ a statistics professor said.", want: [["statistics professor", "The figures are simply wrong"]] },
+  { text: "'The data is fake,' one security expert suggests.", want: [["security expert", "The data is fake"]] },
+  { text: "“We will ask for a recount,” party media coordinator Jo Quill said.", want: [["Jo Quill", "We will ask for a recount"]] },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

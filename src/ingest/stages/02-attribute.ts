@@ -25,6 +25,23 @@ export function findQuotes(text: string, from: number, to: number, paragraph = 0
   let i = from;
   while (i < to) {
     const c = text[i]!;
+    // Single marks quote only when they clearly do: an opening mark at a word's start and a closing one before a
+    // space or punctuation, with no apostrophe-like mark between ("‘It is false,’ she said", headlines' 'X').
+    if ((c === "‘" || c === "'") && (i === from || /[\s(—–-]/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? "")) {
+      const closer = c === "‘" ? "’" : "'";
+      const re = c === "‘" ? /’(?=[\s,.;:!?)—–-]|$)/g : /'(?=[\s,.;:!?)—–-]|$)/g;
+      re.lastIndex = i + 1;
+      const m = re.exec(text);
+      const j = m && m.index < to ? m.index : -1;
+      const inner = j > 0 ? text.slice(i + 1, j) : "";
+      if (j > 0 && !inner.includes(closer) && !inner.includes(c) && words(inner) >= 3 && !/[\n“”"]/.test(inner)) {
+        let e = j;
+        while (e > i + 1 && /[\s,]/.test(text[e - 1]!)) e--;
+        out.push({ open: i, close: j + 1, innerStart: i + 1, innerEnd: e, paragraph, closed: true });
+        i = j + 1;
+        continue;
+      }
+    }
     if (!OPENERS.has(c) || (c === "\"" && i > from && /\w/.test(text[i - 1]!) && !/\s/.test(text[i + 1] ?? " "))) {
       i++;
       continue;

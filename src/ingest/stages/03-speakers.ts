@@ -246,7 +246,10 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   const rn = splitRoleAndName(phrase);
   if (rn) {
     const run = rn.name.split(/\s+/);
-    const titled = !!rn.role && rn.role.split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || w.toLowerCase() in HONORIFICS);
+    // A role before a name: a title or role word, or any common noun right before two or three capitalised words
+    // ("Congress media in-charge Jo Quill": an unlisted role is still a role).
+    const roleWords = (rn.role ?? "").split(/\s+/);
+    const titled = !!rn.role && (roleWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || w.toLowerCase() in HONORIFICS) || (/^\p{Ll}[\p{Ll}-]+$/u.test(roleWords.at(-1)!) && !/^(the|a|an|and|of|for|in|on|at|by|with)$/.test(roleWords.at(-1)!) && run.length >= 2 && run.length <= 3));
     const docPerson = run.length === 1 && doc ? surnameInDoc(doc, run[0]!) : false;
     if (looksLikePerson(run, { titled: titled || docPerson })) {
       const aff = rn.role ? affiliationIn(rn.role) : undefined;
