@@ -218,6 +218,10 @@ table("open-domain sources and frames", [
   { text: "‘The figures are simply wrong,’ a statistics professor said.", want: [["statistics professor", "The figures are simply wrong"]] },
   { text: "'The data is fake,' one security expert suggests.", want: [["security expert", "The data is fake"]] },
   { text: "“We will ask for a recount,” party media coordinator Jo Quill said.", want: [["Jo Quill", "We will ask for a recount"]] },
+  {
+    text: "The agency accepted the findings of a national inquiry, which said the samples were contaminated.",
+    want: [["national inquiry", "the samples were contaminated"]],
+  },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",
@@ -244,6 +248,14 @@ table("entity tracking across a story", [
   {
     text: "Mara Quist met Tom Ansel in Calder. Quist contradicted him: “Nothing was agreed,” she told the radio station.",
     want: [["The Daily Test", "Mara Quist met Tom Ansel in Calder"], ["Mara Quist", "Nothing was agreed"]],
+  },
+  {
+    text: "Health officials in Sierra\nVista said the clinic was closed.",
+    want: [["Health officials in Sierra Vista", "the clinic was closed"]],
+  },
+  {
+    text: "Officers stopped Dan Ruiz on Monday. They said they saw a knife in his hand.",
+    want: [["The Daily Test", "Officers stopped Dan Ruiz on Monday"], ["Officers", "they saw a knife in his hand"]],
   },
   {
     text: "Acme Foods said on Monday that it had no plans to cut jobs. The company said the rumours were false.",

@@ -488,6 +488,14 @@ class Sieves {
     }
     let j = this.skipLeft(c - 1, lo);
     if (j < lo) return undefined;
+    // "…, a Chinese inquiry, which said …": the relative pronoun stands for the phrase before it.
+    if (/^(who|which)$/.test(T[j]!.lower) && T_is(T[j - 1], ",")) {
+      const np = this.npLeft(j - 2, lo);
+      if (!np) return undefined;
+      // the nearest noun: "the findings of an inquiry, which said" → the inquiry
+      for (let k = np.b - 1; k > np.a; k--) if (T[k]!.lower === "of") return this.mention({ a: k + 1, b: np.b });
+      return this.mention(np);
+    }
     // "X, who spoke on condition of anonymity, said" · "X, in a statement, said"
     if (T_is(T[j], ",")) {
       let k = j - 1;

@@ -150,7 +150,8 @@ function orgKind(name: string): SpeakerMention["kind"] {
  * "Acme spokesman Carl Brenner" → PERSON "Carl Brenner", role "Acme spokesman", affiliation Acme.
  */
 export function describeSpeaker(surface: string, start: number, doc?: Segmented): SpeakerMention {
-  const base = { start, end: start + surface.length, surface: surface.trim() };
+  const base = { start, end: start + surface.length, surface: surface.trim().replace(/\s+/g, " ") };
+  surface = surface.replace(/\s+/g, " "); // a name broken over lines is one name (same length: offsets hold)
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
   // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
   if (/\p{Ll}{2,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
@@ -388,6 +389,22 @@ export function resolveSpeakers(
   }
   timeline.sort((x, y) => x.at - y.at);
 
+  // Plural groups the text mentions ("Officers stopped him. They said …"), as antecedents for "they".
+  {
+    const T = doc.tokens ?? [];
+    for (let i = 0; i < T.length; i++) {
+      const t = T[i]!;
+      if (t.quoted || (t.pos !== "NOUN" && t.pos !== "PROPN") || !GROUP_NOUNS.has(t.lower) || !/s$/.test(t.lower)) continue;
+      let a = i;
+      while (a > 0 && i - a < 3 && /^(ADJ|NOUN|PROPN)$/.test(T[a - 1]!.pos) && !T[a - 1]!.quoted) a--;
+      const name = doc.text.slice(T[a]!.start, t.end).replace(/\s+/g, " ");
+      const key = `anon:${opts.sourceKey}:${norm(name)}`;
+      if (!speakers.has(key)) speakers.set(key, { key, name, aliases: [], kind: "ANONYMOUS" });
+      timeline.push({ key, kind: "ANONYMOUS", at: T[a]!.start, speaker: false });
+    }
+    timeline.sort((x, y) => x.at - y.at);
+  }
+
   // Salience for descriptions: every capitalised name outside quotations, with how often the text has used it so far
   // ("the company" is most often the company the article is about, not the last organisation named).
   const names: Array<{ at: number; key: string; name: string; count: number }> = [];
@@ -603,7 +620,8 @@ export function resolveSpeakers(
       if (sp.kind === "PERSON" && sp.name.split(/\s+/).length >= 2) bySurname.set(surnameOf(sp.name), bySurname.get(surnameOf(sp.name)) ?? sp.key);
       ensureOrgChain(rec.affiliationKey ?? (ORG_BY_KEY.has(rec.key) ? rec.key : undefined));
       const g = rec.kind === "PERSON" ? genderOf(m.role, rec.name) : undefined;
-      insert({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
+      // The outlet's own voice is nobody the text mentions: no pronoun refers to it.
+      if (m.name !== "(publisher)" && m.name !== "reports") insert({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
       resolved.push({ attribution: { ...a, speaker: m }, speakerKey: rec.key, ...(m.role ? { speakerRole: m.role } : {}) });
     }
 
