@@ -222,6 +222,11 @@ table("open-domain sources and frames", [
     text: "The agency accepted the findings of a national inquiry, which said the samples were contaminated.",
     want: [["national inquiry", "the samples were contaminated"]],
   },
+  {
+    text: "Earlier in the week the Calder Gazette published a similar report that 50 staff were laid off.",
+    want: [["Calder Gazette", "50 staff were laid off"]],
+  },
+  { text: "For weeks, rumours have been circulating that the singer and her manager had parted ways.", want: [["rumours", "the singer and her manager had parted ways"]] },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

@@ -255,6 +255,10 @@ class Sieves {
     const head = headToks.at(-1);
     if (/\d+-year-old$/.test(this.text.slice(toks[0]!.start, toks.at(-1)!.end))) return np; // "the 48-year-old"
     if (!head || isTime(head) || head.pos === "DET" || (head.pos === "ADJ" && !NOUNISH_ADJ.has(head.lower) && !ROLE_NOUNS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) || head.pos === "NUM" || (head.pos === "PRON" && !PERSONAL_PRON.has(head.lower))) return undefined;
+    // "in the week Valleywag": a time phrase glued before the name is not part of it
+    for (let k = np.b - 2; k >= np.a; k--) {
+      if (isTime(this.T[k]) && (this.T[k + 1]!.cap || this.T[k + 1]!.pos === "DET")) return this.validNP({ a: k + 1, b: np.b });
+    }
     // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
     if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
     if (toks.length > 16) return undefined;
@@ -482,7 +486,7 @@ class Sieves {
   subjectOf(c: number, lo: number): SpeakerMention | undefined {
     const { T } = this;
     // A passive ("the figures were reported", "it has been denied") names what was said, not who said it.
-    for (let k = c - 1; k >= lo && k >= c - 3; k--) {
+    for (let k = c - 1; k >= lo && k >= c - 3 && !/ing$/.test(T[c]!.lower); k--) {
       if (/^(is|are|was|were|be|been|being|'s|’s|get|got|gets)$/.test(T[k]!.lower) && (T[k]!.pos === "AUX" || T[k]!.pos === "VERB" || T[k]!.pos === "PART")) return undefined;
       if (T[k]!.pos !== "ADV" && T[k]!.pos !== "PART") break;
     }
@@ -560,7 +564,7 @@ class Sieves {
   atClauseStart(a: number, lo: number): boolean {
     if (a <= lo) return true;
     const p = this.T[a - 1]!;
-    if (p.quoted || /^(?:[,;:—–(“"”]|-{1,2})$/.test(p.text)) return true;
+    if (p.quoted || /^(?:[,;:—–(“"”]|-{1,2})$/.test(p.text) || isTime(p)) return true;
     return /^(CCONJ|SCONJ|ADV)$/.test(p.pos) || /^(that|after|when|since|before|while|until|because|once|if|as|though|although)$/.test(p.lower) || (p.pos === "PRON" && /^(who|which)$/.test(p.lower));
   }
 
@@ -624,6 +628,22 @@ class Sieves {
           if (m && k < hi) {
             found.push({ start: T[k]!.start, end: s.end, cue: "quoted as saying", direct: false, speaker: m, sieve: "quoted-as-saying" } as Attribution);
             break;
+          }
+        }
+      }
+      // A noun cue: "X published a similar report that …", "X issued a statement saying …"
+      if (DOCUMENT_NOUNS.has(T[c]!.lower) && !T[c]!.quoted && (T[c + 1]?.lower === "that" || /^(saying|claiming|stating|alleging)$/.test(T[c + 1]?.lower ?? ""))) {
+        let v = c - 1;
+        while (v > lo && /^(DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(T[v]!.pos) && c - v < 6) v--;
+        if (T[v] && (T[v]!.pos === "VERB" || PUBLISHED.has(T[v]!.lower)) && /^(published|issued|released|ran|filed|posted|wrote|put|carried|aired|broadcast|sent|made|publishes|issues|releases|runs|posts)$/.test(T[v]!.lower)) {
+          const subj = this.subjectWithSpan(v, lo);
+          const k = c + 2;
+          if (subj && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
+            // the verb itself may have been read as a cue ("published a report that …"): the noun's content wins
+            for (let x = found.length - 1; x >= 0; x--) if (found[x]!.start > T[v]!.start && found[x]!.start <= T[c]!.end) found.splice(x, 1);
+            found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: subj.m, sieve: "noun-cue" } as Attribution);
+            c = hi;
+            continue;
           }
         }
       }

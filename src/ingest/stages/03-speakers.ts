@@ -427,6 +427,7 @@ export function resolveSpeakers(
       names.push({ at: T[i]!.start, key, name, count });
     }
   }
+  const spoken = new Set<string>(); // keys of the speakers resolved so far
   /** The most used organisation name in the 3,000 characters before `at` (ties: the latest). */
   const salient = (at: number): string | undefined => {
     let lo = 0;
@@ -438,6 +439,8 @@ export function resolveSpeakers(
     }
     let best: (typeof names)[number] | undefined;
     for (let i = lo - 1, n = 0; i >= 0 && n < 200 && at - names[i]!.at < 3000; i--, n++) {
+      // only names the text has let speak, or that are organisations by their form ("… Ministry", "ACME")
+      if (!spoken.has(names[i]!.key) && !/\b(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\s+(?:Ministry|Agency|Commission|Company|Corporation|Inc\.?|Ltd|Group|Club|Board|Council|Department|Authority|Organization|Organisation))$/u.test(names[i]!.name)) continue;
       if (!best || names[i]!.count > best.count) best = names[i];
     }
     return best && best.count >= 2 ? best.key : undefined;
@@ -616,6 +619,7 @@ export function resolveSpeakers(
       }
       const sp = keyFor(m);
       const rec = add(sp, m.surface);
+      spoken.add(rec.key);
       for (const part of m.alsoKnownAs ?? []) add(sp, part);
       if (sp.kind === "PERSON" && sp.name.split(/\s+/).length >= 2) bySurname.set(surnameOf(sp.name), bySurname.get(surnameOf(sp.name)) ?? sp.key);
       ensureOrgChain(rec.affiliationKey ?? (ORG_BY_KEY.has(rec.key) ? rec.key : undefined));
