@@ -227,6 +227,10 @@ table("open-domain sources and frames", [
     want: [["Calder Gazette", "50 staff were laid off"]],
   },
   { text: "For weeks, rumours have been circulating that the singer and her manager had parted ways.", want: [["rumours", "the singer and her manager had parted ways"]] },
+  {
+    text: "The ministry acknowledged that the samples were contaminated, the Calder Times said.",
+    want: [["ministry", "the samples were contaminated"]],
+  },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

@@ -706,6 +706,16 @@ class Sieves {
       if (subj.a > lo + 1 && T_is(T[subj.a - 1], ",") && (!content || this.onlyTailAfter(k, hi)) && words(text.slice(s.start, T[subj.a - 1]!.start)) >= 3) {
         // A frame at the sentence's end is the outermost source: what it closes over is its content, whatever cues
         // that content holds ("Acme found that …, a spokesman said").
+        // But an outlet that relays someone's words ("X acknowledged that …, the Times said") only relays them: the
+        // inner source keeps its words, with the outlet as the relay.
+        const inner = found.filter((x) => x.start >= s.start && x.start < T[subj.a - 1]!.start);
+        if (inner.length && subj.m.kind === "OUTLET") {
+          for (const x of inner) {
+            x.via = subj.m.name;
+            x.end = Math.min(x.end, T[subj.a - 1]!.start);
+          }
+          continue;
+        }
         for (let x = found.length - 1; x >= 0; x--) if (found[x]!.start >= s.start && found[x]!.start < T[subj.a - 1]!.start) found.splice(x, 1);
         found.push({ start: s.start, end: T[subj.a - 1]!.start, cue: t.lower, direct: false, speaker: subj.m, sieve: "trailing" } as Attribution);
         continue;
