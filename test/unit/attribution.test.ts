@@ -231,6 +231,15 @@ table("open-domain sources and frames", [
     text: "The ministry acknowledged that the samples were contaminated, the Calder Times said.",
     want: [["ministry", "the samples were contaminated"]],
   },
+  {
+    text: "“There is no basis for such a claim,” the union said in a statement, adding, “It is deeply insensitive to the families.”",
+    want: [["union", "There is no basis for such a claim"], ["union", "It is deeply insensitive to the families"]],
+  },
+  {
+    // a mixed quotation: the clause it completes is the source's claim too
+    text: "The leak is “a compilation of old data dumps,” according to the Acme Mail company.",
+    want: [["Acme Mail company", "The leak is “a compilation of old data dumps"], ["Acme Mail company", "a compilation of old data dumps"]],
+  },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

@@ -367,6 +367,10 @@ class Sieves {
           if (nq.closed) break;
         }
       }
+      // “…,” it said, adding: “…” — the source of the quotation before, in the same sentence.
+      if (!found && qi > 0 && speakerOf[qi - 1] && /,\s*(?:adding|saying|noting|explaining|insisting|continuing|stressing)\s*(?:that\s*)?[,:]?\s*$/.test(text.slice(quotes[qi - 1]!.close, q.open))) {
+        found = { ...speakerOf[qi - 1]!, sieve: "quote-adding" };
+      }
       // A paragraph of quotation right after an attributed one continues it ("floating" quotes), unless a new source
       // is named in between.
       if (!found && qi > 0 && speakerOf[qi - 1]) {
@@ -398,6 +402,12 @@ class Sieves {
     const hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
     if (T[i]?.text === ",") i++;
     if (i >= hi || T[i]!.quoted) return undefined;
+    // “…,” according to X
+    if (T[i]?.lower === "according" && T[i + 1]?.lower === "to") {
+      const np = this.npRight(i + 2, hi);
+      const m = np && this.mention(np);
+      if (m) return { m, cue: "according to", sieve: "quote-after", cueAt: i };
+    }
     // said X
     const c0 = this.cueAt(i);
     if (c0) {
