@@ -41,14 +41,17 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Index of the first token whose start is ≥ `offset` (binary search). */
-export function tokenAt(tokens: Token[], offset: number): number {
+/** Index of the first element of a sorted array for which `before(element)` is false (binary search). */
+export function firstNotBefore<T>(xs: readonly T[], before: (x: T) => boolean): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
+    if (before(xs[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** Index of the first token whose start is ≥ `offset`. */
+export const tokenAt = (tokens: Token[], offset: number): number => firstNotBefore(tokens, (t) => t.start < offset);

@@ -1,5 +1,5 @@
 import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
-import { tokenize, tokenAt, type Token } from "../nlp/tokens.js";
+import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
 import { splitSentences } from "./01-segment.js";
@@ -110,27 +110,14 @@ class Sieves {
   /** The sentence holding character `offset` (binary search over the sentences, which are in text order). */
   sentenceAt(offset: number): Sentence | undefined {
     const ss = this.doc.sentences;
-    let lo = 0;
-    let hi = ss.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ss[mid]!.end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const x = ss[lo];
+    const x = ss[firstNotBefore(ss, (y) => y.end < offset)];
     return x && x.start <= offset && x.end >= offset ? x : undefined;
   }
 
   /** Attributed quotations overlapping [start, end), found by binary search (they are pushed in text order). */
   quotedIn(start: number, end: number): Quote[] {
     const qs = this.quoted;
-    let lo = 0;
-    let hi = qs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (qs[mid]!.close <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstNotBefore(qs, (q) => q.close <= start);
     const out: Quote[] = [];
     for (let i = lo; i < qs.length && qs[i]!.open < end; i++) out.push(qs[i]!);
     return out;

@@ -4,6 +4,7 @@ import {
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
 } from "../lexicon/attribution.js";
 import { aliasAlternation, findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY } from "../lexicon/organizations.js";
+import { firstNotBefore } from "../nlp/tokens.js";
 import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from "../types.js";
 
 // Stage 3: what a speaker phrase is (person, organisation, group, outlet, pronoun or description), and who it is:
@@ -430,13 +431,7 @@ export function resolveSpeakers(
   const spoken = new Set<string>(); // keys of the speakers resolved so far
   /** The most used organisation name in the 3,000 characters before `at` (ties: the latest). */
   const salient = (at: number): string | undefined => {
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid]!.at < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstNotBefore(names, (x) => x.at < at);
     let best: (typeof names)[number] | undefined;
     for (let i = lo - 1, n = 0; i >= 0 && n < 200 && at - names[i]!.at < 3000; i--, n++) {
       // only names the text has let speak, or that are organisations by their form ("… Ministry", "ACME")
@@ -531,16 +526,7 @@ export function resolveSpeakers(
   };
 
   /** Index of the first timeline entry at or after `at`. */
-  const firstAfter = (at: number) => {
-    let lo = 0;
-    let hi = timeline.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (timeline[mid]!.at < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAfter = (at: number) => firstNotBefore(timeline, (e) => e.at < at);
   /** Keeps the timeline in text order (a speaker may be named after the words it is credited with). */
   const insert = (e: Entity) => {
     const i = firstAfter(e.at + 1);
