@@ -830,9 +830,10 @@ class Sieves {
       // A declarative sentence with a finite verb that nobody else is credited with is the outlet's own claim. A
       // sentence with a cue we could not parse is someone's words: better missed than credited to the outlet.
       if (toks.length < 6 || !toks.some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
-      if (toks.some((t, k) => CUE_FORMS.has(t.lower) && (t.pos === "VERB" || k === 0) && !WEAK_CUES.has(CUE_FORMS.get(t.lower)!.lemma)) || toks.some((t) => t.lower === "according")) continue;
+      // (an infinitive is not someone speaking: "no one came forward to confirm it")
+      if (toks.some((t, k) => CUE_FORMS.has(t.lower) && (t.pos === "VERB" || k === 0) && toks[k - 1]?.lower !== "to" && !WEAK_CUES.has(CUE_FORMS.get(t.lower)!.lemma)) || toks.some((t) => t.lower === "according")) continue;
       // "The command posted a denial", "issued a statement": an act of speech whose words are elsewhere.
-      if (toks.some((t, k) => t.pos === "VERB" && toks.slice(k + 1, k + 4).some((x) => SPEECH_NOUNS.has(x.lower)))) continue;
+      if (toks.some((t, k) => PUBLISHED.has(t.lower) || /^(made|gave|sent|put|offered|delivered|posted)$/.test(t.lower) ? toks.slice(k + 1, k + 4).some((x) => SPEECH_NOUNS.has(x.lower)) : false)) continue;
       const reportedly = toks.some((t) => /^(reportedly|allegedly|purportedly)$/.test(t.lower));
       const m = describeSpeaker(reportedly ? "reports" : voiceOf(s), s.start, doc);
       this.push({ start: s.start, end: s.end, cue: s.kind === "HEADLINE" ? "headline" : "reported", direct: false, speaker: m, sieve: s.kind === "HEADLINE" ? "headline-voice" : reportedly ? "reportedly" : "outlet-voice" } as Attribution);
