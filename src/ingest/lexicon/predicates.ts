@@ -26,7 +26,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   win: ["win", "won", "victory", "defeat", "beat"],
   lose: ["lose", "lost", "loss"],
   rise: ["rise", "rose", "increase", "climb", "grow", "growth", "jump", "surge", "soar"],
-  fall: ["fall", "fell", "decrease", "drop", "plunge", "shrink"],
+  fall: ["fall", "fell", "decrease", "decline", "drop", "plunge", "shrink"],
   leak: ["leak", "spill", "spew", "flow", "gush", "discharge", "flow rate"],
   steal: ["steal", "stole", "stolen", "hack", "hacked", "breach", "compromise", "theft", "leaked"],
   dope: ["dope", "doping", "test positive", "tested positive", "positive test", "banned substance", "contaminate", "contamination"],
@@ -42,7 +42,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   close: ["close", "closure", "shut", "shut down", "shutdown"],
   open: ["open", "opening", "reopen"],
   pay: ["pay", "payment", "compensate", "compensation", "fine", "settle", "settlement"],
-  sell: ["sell", "sold"],
+  sell: ["sell", "sale", "sold"],
   buy: ["buy", "bought", "purchase", "acquire", "acquisition", "takeover"],
   plan: ["plan", "intend", "intention", "prepare"],
   exist: ["exist", "happen", "occur", "take place", "took place"],
@@ -80,7 +80,6 @@ export const LEXICAL_NEGATION: string[] = [
 export const NEGATORS = ["not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "no longer", "nowhere"];
 
 /** Verbs that after a negation only withhold comment: "did not comment", "would not confirm" → uncommitted, not a denial. */
-export const WITHHOLD_PHRASES = ["declined to comment", "declined to confirm", "declined to say", "refused to comment", "no comment", "could not be reached", "did not respond", "did not return", "declined to discuss", "would neither confirm nor deny", "neither confirmed nor denied"];
 export const WITHHOLD = ["comment", "confirm", "say", "respond", "elaborate", "disclose", "specify", "reply", "speculate", "discuss", "know", "verify"];
 
 /** Words that hedge or take a clause out of the actual world. */
@@ -107,7 +106,7 @@ export const PERSON_NOUNS = ["people", "persons", "individuals", "others", "men"
 export const BOUNDS: Array<[string, "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOST" | "ABOUT"]> = [
   ["at least", "AT_LEAST"], ["no fewer than", "AT_LEAST"], ["no less than", "AT_LEAST"], ["a minimum of", "AT_LEAST"],
   ["more than", "MORE_THAN"], ["over", "MORE_THAN"], ["upwards of", "MORE_THAN"], ["in excess of", "MORE_THAN"], ["just over", "MORE_THAN"], ["above", "MORE_THAN"],
-  ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"],
+  ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"], ["only", "AT_MOST"],
   ["about", "ABOUT"], ["around", "ABOUT"], ["roughly", "ABOUT"], ["nearly", "ABOUT"], ["almost", "ABOUT"], ["approximately", "ABOUT"], ["some", "ABOUT"], ["close to", "ABOUT"], ["an estimated", "ABOUT"], ["estimated", "ABOUT"], ["circa", "ABOUT"],
 ];
 
