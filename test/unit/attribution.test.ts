@@ -240,6 +240,14 @@ table("open-domain sources and frames", [
     text: "The leak is “a compilation of old data dumps,” according to the Acme Mail company.",
     want: [["Acme Mail company", "The leak is “a compilation of old data dumps"], ["Acme Mail company", "a compilation of old data dumps"]],
   },
+  {
+    text: "The Calder Times and the Harbour Post were among the papers to report that the mayor had resigned.",
+    want: [["Calder Times", "the mayor had resigned"], ["Harbour Post", "the mayor had resigned"]],
+  },
+  {
+    text: "The Dockers Union, a federation of local unions, including some radical ones, said in a statement that the strike would go on.",
+    want: [["Dockers Union", "the strike would go on"]],
+  },
   { text: "Police say that they found a knife, but no phone, at the scene.", want: [["Police", "they found a knife, but no phone, at the scene"]] },
   {
     text: "Rovers striker Tom Ansel met the press. Asked about rumours that he would leave, the 24-year-old denied any move.",

@@ -487,6 +487,16 @@ class Sieves {
       if (/^(is|are|was|were|be|been|being|'s|’s|get|got|gets)$/.test(T[k]!.lower) && (T[k]!.pos === "AUX" || T[k]!.pos === "VERB" || T[k]!.pos === "PART")) return undefined;
       if (T[k]!.pos !== "ADV" && T[k]!.pos !== "PART") break;
     }
+    // "X were among the news agencies to report that …", "X was the first to say …": the copula's subject.
+    if (T[c - 1]?.lower === "to" && T[c - 1]!.pos === "PART") {
+      let k = c - 2;
+      while (k > lo && (this.npTok(k, false) || /^(among|first|last|only)$/.test(T[k]!.lower)) && !/^(is|are|was|were)$/.test(T[k]!.lower)) k--;
+      if (/^(is|are|was|were|been)$/.test(T[k]?.lower ?? "") && k < c - 2) {
+        const np = this.npLeft(k - 1, lo);
+        if (np && this.atClauseStart(np.a, lo)) return this.mention(np);
+      }
+      return undefined;
+    }
     let j = this.skipLeft(c - 1, lo);
     if (j < lo) return undefined;
     // "…, a Chinese inquiry, which said …": the relative pronoun stands for the phrase before it.
@@ -497,32 +507,49 @@ class Sieves {
       for (let k = np.b - 1; k > np.a; k--) if (T[k]!.lower === "of") return this.mention({ a: k + 1, b: np.b });
       return this.mention(np);
     }
-    // "X, who spoke on condition of anonymity, said" · "X, in a statement, said"
+    // Asides between a subject and its verb, one or several: "X, who spoke on condition of anonymity, said",
+    // "X, in a statement, said", "X, a grouping of groups, including some Y, said", "X, a spokesman for Y, said".
     if (T_is(T[j], ",")) {
-      let k = j - 1;
-      while (k >= lo && !T_is(T[k], ",") && !T[k]!.quoted) k--;
-      if (k >= lo && T_is(T[k], ",")) {
-        const inner = T.slice(k + 1, j);
-        const first = inner[0];
-        // "a pair of outlets, including the Calder Times, reported …": the one named speaks.
-        if (first?.lower === "including") {
-          const named = this.npRight(k + 2, j);
-          const m = named && this.mention(named);
-          if (m && !m.anaphoric && this.npLeft(k - 1, lo)) return m;
+      const commas: number[] = [j];
+      for (let k = j - 1; k >= lo && commas.length < 5 && !T[k]!.quoted; k--) if (T_is(T[k], ",")) commas.push(k);
+      // the subject is the phrase before the leftmost comma whose asides all read as asides
+      for (let n = commas.length - 1; n >= 1; n--) {
+        const segs = commas.slice(0, n + 1).reverse(); // left to right: [c_n, …, c_0 = j]
+        const np = this.npLeft(segs[0]! - 1, lo);
+        if (!np || !this.atClauseStart(np.a, lo)) continue;
+        let appositive: { a: number; b: number } | undefined;
+        let ok = true;
+        let named: SpeakerMention | undefined;
+        for (let x = 0; x + 1 < segs.length; x++) {
+          const a = segs[x]! + 1;
+          const b = segs[x + 1]!;
+          const first = T[a];
+          if (!first || a >= b) { ok = false; break; }
+          if (first.lower === "including") {
+            const inc = this.npRight(a + 1, b);
+            const m = inc && this.mention(inc);
+            // "a pair of outlets, including the Calder Times, reported": the one named speaks
+            if (m && !m.anaphoric && T[a + 1]!.cap || (m && T[a + 1]?.pos === "DET" && T[a + 2]?.cap)) named ??= m ?? undefined;
+            continue;
+          }
+          if (/^(who|which)$/.test(first.lower)) {
+            const self = /^which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by(?:\s+the\s+name)?)\s+(.+)$/iu.exec(this.text.slice(first.start, T[b - 1]!.end));
+            if (self) return describeSpeaker(self[1]!, first.start + self[0].lastIndexOf(self[1]!), this.doc);
+            continue;
+          }
+          if (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /ing$/.test(first.lower)) || isTime(first)) continue;
+          const app = this.npLeft(b - 1, a);
+          if (app && app.a === a) {
+            appositive ??= { a: app.a, b: app.b };
+            continue;
+          }
+          ok = false;
+          break;
         }
-        if (first && (/^(who|which)$/.test(first.lower) || first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /ing$/.test(first.lower)))) {
-          // "A network of militias, which calls itself the River Front, said …": the name it goes by.
-          const self = /^which\s+(?:refers\s+to\s+itself\s+as|calls\s+itself|is\s+known\s+as|goes\s+by(?:\s+the\s+name)?)\s+(.+)$/iu.exec(this.text.slice(T[k + 1]!.start, T[j - 1]!.end));
-          if (self) return describeSpeaker(self[1]!, T[k + 1]!.start + self[0].lastIndexOf(self[1]!), this.doc);
-          const np = this.npLeft(k - 1, lo);
-          return np ? this.mention(np) : undefined;
-        }
-        const app = this.npLeft(j - 1, k + 1);
-        const np = this.npLeft(k - 1, lo);
-        if (app && app.a === k + 1 && np) {
-          np.appositive = { a: app.a, b: app.b };
-          return this.mention(np);
-        }
+        if (!ok) continue;
+        if (named) return named;
+        if (appositive) np.appositive = appositive;
+        return this.mention(np);
       }
       return undefined;
     }

@@ -208,7 +208,8 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   const head = tokens.at(-1)!.toLowerCase().replace(/[’']s$/, "");
 
   // A document or message: its author speaks ("Acme's statement", "a statement from the club").
-  const docNoun = tokens.findIndex((t) => DOCUMENT_NOUNS.has(t.toLowerCase()));
+  // (a capitalised "Post" or "Report" is part of a name: "the Harbour Post")
+  const docNoun = tokens.findIndex((t) => DOCUMENT_NOUNS.has(t) || (DOCUMENT_NOUNS.has(t.toLowerCase()) && t === tokens[0] && tokens.length === 1));
   if (docNoun >= 0 && (docNoun === tokens.length - 1 || /^(from|by|of)$/i.test(tokens[docNoun + 1] ?? ""))) {
     const by = /\b(?:from|by)\s+(.+)$/i.exec(phrase);
     const poss = /^(.+?)[’']s\s+(?:\w+\s+)?\w+$/.exec(phrase);
