@@ -341,6 +341,14 @@ describe("failure kinds: one speaker, however the text names it", () => {
   it("a person named in full, by surname, with a title and in the possessive", () => {
     expect(keys("President Ana Ruiz said the port would reopen. Ruiz said repairs had begun. Mrs. Ruiz told reporters that the cost was unknown. “It will take months,” she said.")).toEqual(["person:ana ruiz"]);
   });
+  it("a surname whose full name came after a run of titles ('Deputy Spokesperson Jo Quill')", () => {
+    expect(keys("Acme Principal Deputy Spokesperson Jo Quill told reporters that the plant was safe. Later, Quill said the inspection had passed.")).toEqual(["person:jo quill"]);
+  });
+  it("reports from a place are the reports', not the place's government", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nLocal reports from Ruritania claimed early Saturday that a second blast had hit the port.", publisher: "P" });
+    const sp = r.speakers.find((s) => s.key === r.statements[0]!.speakerKey)!;
+    expect([sp.name, sp.kind]).toEqual(["Local reports", "ORGANIZATION"]);
+  });
   it("an organisation, its acronym and a description of it", () => {
     expect(keys("The World Sailing Federation (WSF) said the race was cancelled. The WSF said it would refund entrants. The federation said the sea was too rough.")).toEqual(["org:world-sailing-federation"]);
   });

@@ -604,10 +604,11 @@ class Sieves {
       const inQuote = near.some((q) => q.innerStart <= s.start + 1 && q.innerEnd >= s.end - 3);
       if (inQuote) continue;
       const found: Attribution[] = [];
+      // A headline "…: Source" names its source after a colon.
+      if (s.kind === "HEADLINE") this.headline(s, lo, hi, found);
       // "X said …" first: in "X said …, according to Reuters" X speaks and the outlet relays.
-      this.cuesIn(s, lo, hi, found);
+      if (!found.length) this.cuesIn(s, lo, hi, found);
       if (!found.length) this.according(s, lo, hi, found);
-      if (!found.length && s.kind === "HEADLINE") this.headline(s, lo, hi, found);
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
         if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;

@@ -219,7 +219,7 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     const author = by?.[1] ?? poss?.[1] ?? modifier;
     // A message speaks for its author ("Acme's statement" is Acme speaking); an artifact (a report, a study, a poll)
     // is a source of its own, affiliated with whoever made it ("the Acme report").
-    if (author && !/^(the|a|an)$/i.test(author) && !ARTIFACT_NOUNS.has(head)) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
+    if (author && !/^(the|a|an)$/i.test(author) && !ARTIFACT_NOUNS.has(tokens[docNoun]!.toLowerCase())) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
     if (author && !/^(the|a|an)$/i.test(author)) return { ...base, name: cleanGeneric(phrase.replace(/\s+(?:from|by)\s+.+$/i, "")).replace(/^(?:\p{Lu}\p{L}*[’']s\s+)?/u, (m) => m), kind: "ORGANIZATION", affiliation: author.replace(/^the\s+/i, ""), descriptor: head };
     return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 } as SpeakerMention;
   }
@@ -253,7 +253,7 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
     // ("Congress media in-charge Jo Quill": an unlisted role is still a role).
     const roleWords = (rn.role ?? "").split(/\s+/);
     const titled = !!rn.role && (roleWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || w.toLowerCase() in HONORIFICS) || (/^\p{Ll}[\p{Ll}-]+$/u.test(roleWords.at(-1)!) && !/^(the|a|an|and|of|for|in|on|at|by|with)$/.test(roleWords.at(-1)!) && run.length >= 2 && run.length <= 3));
-    const docPerson = run.length === 1 && doc ? surnameInDoc(doc, run[0]!) : false;
+    const docPerson = doc && run.length <= 3 ? surnameInDoc(doc, run.at(-1)!) : false;
     if (looksLikePerson(run, { titled: titled || docPerson })) {
       const aff = rn.role ? affiliationIn(rn.role) : undefined;
       return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(aff ? { affiliation: aff } : {}) };
@@ -284,12 +284,18 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
   let cache = surnames.get(doc);
   if (!cache) {
     cache = new Set<string>();
-    // Capitalised runs of two or three words: the last is a surname when the run starts with a forename, or with a
-    // title or role ("President Ana Ruiz"), or has a role around it.
-    for (const m of doc.text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}’'.-]+)(?:\s+(\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.))?\s+((?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}-])/gu)) {
-      const lead = m[1]!.toLowerCase().replace(/\.$/, "");
-      const titled = lead in HONORIFICS || ROLE_NOUNS.has(lead);
-      if ((m[2] ? (titled && /\p{Ll}/u.test(m[2])) || reading(m[1]!).first : reading(m[1]!).first) || roleAround(doc.text, m.index!, m.index! + m[0].length)) cache.add(norm(m[3]!));
+    // Capitalised runs: the last word is a surname when the name part (after any title or role word in the run)
+    // starts with a forename, or a title or role comes before it, or an appositive role follows the run.
+    for (const m of doc.text.matchAll(/(?<![\p{L}-])\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{L}’'.-]*)+/gu)) {
+      const words = m[0].split(/\s+/);
+      let r = -1;
+      words.forEach((w, i) => {
+        const l = w.toLowerCase().replace(/[.,]$/, "");
+        if (l in HONORIFICS || ROLE_NOUNS.has(l)) r = i;
+      });
+      const name = words.slice(r + 1);
+      if (!name.length || !/\p{Ll}/u.test(name.at(-1)!)) continue;
+      if (r >= 0 || (name.length >= 2 && reading(name[0]!).first) || (name.length >= 2 && roleAround(doc.text, m.index!, m.index! + m[0].length))) cache.add(norm(name.at(-1)!.replace(/[’']s$/, "")));
     }
     surnames.set(doc, cache);
   }
@@ -355,16 +361,20 @@ export function resolveSpeakers(
   // Pre-scan: full person names and organisation expansions anywhere outside quotations, in text order, so surnames,
   // pronouns and acronyms can find them.
   for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?\s+)?(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
-    const run = m[2]!.split(/\s+/);
-    const titled = !!m[1] || roleAround(doc.text, m.index!, m.index! + m[0].length);
+    // role words inside the run are titles, not names ("Spokesperson Jo Quill")
+    const rn = splitRoleAndName(m[2]!);
+    if (!rn) continue;
+    const run = rn.name.split(/\s+/);
+    if (run.length < 2) continue;
+    const titled = !!m[1] || !!rn.role || roleAround(doc.text, m.index!, m.index! + m[0].length);
     // Cheap tests first: a known forename or a title, then compromise's reading of the whole name.
     if (!(titled || reading(run[0]!).first) || !looksLikePerson(run, { titled })) continue;
-    const key = `person:${personKey(m[2]!)}`;
-    bySurname.set(surnameOf(m[2]!), bySurname.get(surnameOf(m[2]!)) ?? key);
-    const g = genderOf(m[1], m[2]!);
+    const key = `person:${personKey(rn.name)}`;
+    bySurname.set(surnameOf(rn.name), bySurname.get(surnameOf(rn.name)) ?? key);
+    const g = genderOf(m[1] ?? rn.role, rn.name);
     if (g && !timelineGender.has(key)) timelineGender.set(key, g);
     timeline.push({ key, kind: "PERSON", at: m.index!, speaker: false, ...(g ? { gender: g } : {}) });
-    if (!speakers.has(key)) speakers.set(key, { key, name: m[2]!, aliases: [], kind: "PERSON" });
+    if (!speakers.has(key)) speakers.set(key, { key, name: rn.name, aliases: [], kind: "PERSON" });
   }
   // Surnames alone, later in the text, are mentions of the same people ("Juncker contradicted him").
   if (bySurname.size) {
