@@ -17,7 +17,8 @@ export type Token = {
 };
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
-const engine = () => (nlp ??= winkNLP(model));
+// Only the tagger: sentence breaking, negation, sentiment and entity recognition are done elsewhere or not needed.
+const engine = () => (nlp ??= winkNLP(model, ["pos"]));
 
 /** Tokens of `text` in order, spaces dropped. Linear in the text. */
 export function tokenize(text: string): Token[] {

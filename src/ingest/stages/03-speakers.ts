@@ -12,8 +12,17 @@ import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from ".
 // compatible antecedent) and canonical keys that are stable across sources without a list of actors. The optional
 // actor lexicon, when present, only names and links what this stage finds.
 
-export const norm = (s: string) =>
-  s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9@'& -]+/g, " ").replace(/\s+/g, " ").trim();
+const normCache = new Map<string, string>();
+/** Lower case, no accents or punctuation, single spaces (memoised: names repeat). */
+export const norm = (s: string): string => {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9@'& -]+/g, " ").replace(/\s+/g, " ").trim();
+    if (normCache.size > 50000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+};
 
 const NAME_PARTICLE = /^(al|el|bin|ibn|de|del|della|der|van|von|le|la|da|dos|du|di|mac|st\.?)$/i;
 const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
@@ -151,6 +160,23 @@ function orgKind(name: string): SpeakerMention["kind"] {
  * "Acme spokesman Carl Brenner" → PERSON "Carl Brenner", role "Acme spokesman", affiliation Acme.
  */
 export function describeSpeaker(surface: string, start: number, doc?: Segmented): SpeakerMention {
+  // The same phrase recurs in an article ("the ministry", "he"): describe it once per document, then shift offsets.
+  const cache = doc ? (described.get(doc) ?? described.set(doc, new Map()).get(doc)!) : undefined;
+  const hit = cache?.get(surface);
+  if (hit) return shifted(hit, start);
+  const m = describeOnce(surface, 0, doc);
+  cache?.set(surface, m);
+  return shifted(m, start);
+}
+const described = new WeakMap<Segmented, Map<string, SpeakerMention>>();
+const shifted = (m: SpeakerMention, by: number): SpeakerMention => ({
+  ...m,
+  start: m.start + by,
+  end: m.end + by,
+  ...(m.parts ? { parts: m.parts.map((p) => shifted(p, by)) } : {}),
+});
+
+function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerMention {
   const base = { start, end: start + surface.length, surface: surface.trim().replace(/\s+/g, " ") };
   surface = surface.replace(/\s+/g, " "); // a name broken over lines is one name (same length: offsets hold)
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
