@@ -79,8 +79,6 @@ export type Attribution = Span & {
   clauseStart?: number;
   /** Which sieve found it (provenance: "reported", "denial", "trailing", "according-to", "outlet-voice", …). */
   sieve?: string;
-  /** Below 1 when the speaker was found through a pronoun or description. */
-  speakerConfidence?: number;
 };
 
 /** Final pipeline output per statement. */

@@ -87,6 +87,18 @@ export function aliasAlternation(aliases: Iterable<string>): string {
 /** Every alias, longest first, for scanning text for organisation mentions. */
 export const ORG_ALIASES_LONGEST_FIRST: Array<[string, OrgEntry]> = [...BY_ALIAS.entries()].sort((a, b) => b[0].length - a[0].length);
 
+// Aliases of four letters or more in one alternation, for finding a known actor inside a longer phrase.
+const INSIDE_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 4));
+const INSIDE_RE = INSIDE_ALIAS.size ? new RegExp(`(?<= )(?:${aliasAlternation(INSIDE_ALIAS.keys())})(?= )`, "g") : undefined;
+
+/** The longest known organisation named inside a phrase ("US Defense Department spokesman" → the defence department). */
+export function findOrganizationIn(phrase: string): OrgEntry | undefined {
+  if (!INSIDE_RE) return undefined;
+  let best: string | undefined;
+  for (const m of ` ${norm(phrase)} `.matchAll(INSIDE_RE)) if (!best || m[0].length > best.length) best = m[0];
+  return best ? INSIDE_ALIAS.get(best) : undefined;
+}
+
 /** The agent group of a speaker key, following the affiliation chain. */
 export function agentGroupOf(key: string | undefined): string | undefined {
   let k = key;

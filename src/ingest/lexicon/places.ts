@@ -1,4 +1,5 @@
 // Lexicon data only: places, most specific first. `key` identifies the site an event happened at.
+import { LEXICONS_OFF } from "./organizations.js";
 
 export type PlaceEntry = { key: string; pattern: RegExp; specific: boolean; category?: "base" | "airport" };
 
@@ -19,7 +20,7 @@ const KNOWN_PLACES: PlaceEntry[] = [
 ];
 
 /** Optional data: off with `GAINSAY_LEXICONS=off` (see the organisations lexicon). */
-export const PLACES: PlaceEntry[] = process.env.GAINSAY_LEXICONS === "off" ? [] : KNOWN_PLACES;
+export const PLACES: PlaceEntry[] = LEXICONS_OFF ? [] : KNOWN_PLACES;
 
 export function findPlace(text: string): { key: string; specific: boolean; category?: PlaceEntry["category"] } | undefined {
   for (const p of PLACES) if (p.pattern.test(text)) return { key: p.key, specific: p.specific, ...(p.category ? { category: p.category } : {}) };

@@ -104,7 +104,7 @@ export function segment(text: string, given: Partial<DocumentMeta> = {}): Segmen
 
 /**
  * Splits [from, to) at . ! ? followed by space and a capital or an opening quote, except after abbreviations
- * ("Col.", "U.S.", "Jan.") and initials ("Myles B. Caggins"), and never inside a quotation.
+ * ("Col.", "U.S.", "Jan.") and initials ("Peter J. Osgood"), and never inside a quotation.
  */
 export function splitSentences(text: string, from: number, to: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];

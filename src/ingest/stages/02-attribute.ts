@@ -377,7 +377,7 @@ class Sieves {
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
-        this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart } as Attribution);
+        this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
       }
     }
   }
@@ -594,7 +594,7 @@ class Sieves {
 
   // ---- sieve 2: reported speech, sentence by sentence ----
   reported() {
-    const { doc, T, text } = this;
+    const { doc, T } = this;
     for (const s of doc.sentences) {
       if (s.kind === "CAPTION") continue;
       const lo = tokenAt(T, s.start);
@@ -615,7 +615,6 @@ class Sieves {
         this.push(a);
       }
     }
-    void text;
   }
 
   /** according to X, … · …, according to X */
@@ -627,8 +626,8 @@ class Sieves {
       const m = np && this.mention(np);
       if (!np || !m) continue;
       const npEnd = T[(np.appositive?.b ?? np.b) - 1]!.end;
-      if (i === lo || (i === lo + 1 && T[lo]!.pos === "CCONJ")) found.push({ start: npEnd, end: s.end, cue: "according to", direct: false, speaker: m, sieve: "according-to" } as Attribution);
-      else found.push({ start: s.start, end: T[i]!.start, cue: "according to", direct: false, speaker: m, sieve: "according-to" } as Attribution);
+      if (i === lo || (i === lo + 1 && T[lo]!.pos === "CCONJ")) found.push({ start: npEnd, end: s.end, cue: "according to", direct: false, speaker: m, sieve: "according-to" });
+      else found.push({ start: s.start, end: T[i]!.start, cue: "according to", direct: false, speaker: m, sieve: "according-to" });
       break;
     }
   }
@@ -640,7 +639,7 @@ class Sieves {
       const given = this.gaveDetails(c, hi);
       if (given) {
         const subj = this.subjectWithSpan(c, lo);
-        if (subj) found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: "gave details", direct: false, speaker: subj.m, sieve: "gave-details" } as Attribution);
+        if (subj) found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: "gave details", direct: false, speaker: subj.m, sieve: "gave-details" });
         continue;
       }
       // "… a statement quoting the president as saying …", "X was quoted as saying …"
@@ -651,7 +650,7 @@ class Sieves {
           const m = this.mention(np);
           const k = this.skipRight(end + 2, hi, CUE_FORMS.get("saying")!);
           if (m && k < hi) {
-            found.push({ start: T[k]!.start, end: s.end, cue: "quoted as saying", direct: false, speaker: m, sieve: "quoted-as-saying" } as Attribution);
+            found.push({ start: T[k]!.start, end: s.end, cue: "quoted as saying", direct: false, speaker: m, sieve: "quoted-as-saying" });
             break;
           }
         }
@@ -666,7 +665,7 @@ class Sieves {
           if (subj && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             // the verb itself may have been read as a cue ("published a report that …"): the noun's content wins
             for (let x = found.length - 1; x >= 0; x--) if (found[x]!.start > T[v]!.start && found[x]!.start <= T[c]!.end) found.splice(x, 1);
-            found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: subj.m, sieve: "noun-cue" } as Attribution);
+            found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: subj.m, sieve: "noun-cue" });
             c = hi;
             continue;
           }
@@ -685,7 +684,7 @@ class Sieves {
           if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
             const deny = cue.cls === "DENY";
-            found.push({ start: deny ? T[c]!.start : T[k]!.start, end: s.end, ...(deny ? { clauseStart: T[k]!.start } : {}), cue: cue.lemma, direct: false, speaker, sieve: "participle" } as Attribution);
+            found.push({ start: deny ? T[c]!.start : T[k]!.start, end: s.end, ...(deny ? { clauseStart: T[k]!.start } : {}), cue: cue.lemma, direct: false, speaker, sieve: "participle" });
           }
         }
         continue;
@@ -700,11 +699,11 @@ class Sieves {
             let cut = c - 1;
             while (cut > lo && (T[cut - 1]!.pos === "DET" || T_is(T[cut - 1], ","))) cut--;
             prev.end = Math.min(prev.end, T[cut]!.start);
-            found.push({ start: prev.start, end: prev.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", ...(prev.clauseStart !== undefined ? { clauseStart: prev.clauseStart } : {}) } as Attribution);
+            found.push({ start: prev.start, end: prev.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", ...(prev.clauseStart !== undefined ? { clauseStart: prev.clauseStart } : {}) });
             continue;
           }
           if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {
-            found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" } as Attribution);
+            found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" });
             continue;
           }
         }
@@ -717,7 +716,7 @@ class Sieves {
         const end = np ? (np.appositive?.b ?? np.b) : c + 1;
         const m = np && this.mention(np);
         if (m && this.onlyTailAfter(end, hi) && c - 1 > lo) {
-          found.push({ start: s.start, end: T[c - 1]!.start, cue: t.lower, direct: false, speaker: m, sieve: "trailing-inverted" } as Attribution);
+          found.push({ start: s.start, end: T[c - 1]!.start, cue: t.lower, direct: false, speaker: m, sieve: "trailing-inverted" });
           continue;
         }
       }
@@ -742,7 +741,7 @@ class Sieves {
           continue;
         }
         for (let x = found.length - 1; x >= 0; x--) if (found[x]!.start >= s.start && found[x]!.start < T[subj.a - 1]!.start) found.splice(x, 1);
-        found.push({ start: s.start, end: T[subj.a - 1]!.start, cue: t.lower, direct: false, speaker: subj.m, sieve: "trailing" } as Attribution);
+        found.push({ start: s.start, end: T[subj.a - 1]!.start, cue: t.lower, direct: false, speaker: subj.m, sieve: "trailing" });
         continue;
       }
       if (!content) continue;
@@ -787,9 +786,9 @@ class Sieves {
       if (cls === "DENY" || (!hasVerb && cls === "CONFIRM") || subordinate) {
         // A denial keeps its frame: "X denied the reports" — the claim starts after the cue. So does speech inside a
         // time clause ("… one day after the ministry admitted to …").
-        found.push({ start: frameStart, end, clauseStart: content.start, cue: t.lower, direct: false, speaker, sieve: subordinate ? "subordinate" : "denial" } as Attribution);
+        found.push({ start: frameStart, end, clauseStart: content.start, cue: t.lower, direct: false, speaker, sieve: subordinate ? "subordinate" : "denial" });
       } else {
-        found.push({ start: including && speaker !== subj.m ? s.start : content.start, end, cue: t.lower, direct: false, speaker, sieve: including && speaker !== subj.m ? "including" : "reported" } as Attribution);
+        found.push({ start: including && speaker !== subj.m ? s.start : content.start, end, cue: t.lower, direct: false, speaker, sieve: including && speaker !== subj.m ? "including" : "reported" });
       }
     }
   }
@@ -835,7 +834,7 @@ class Sieves {
       const np = this.npRight(k + 1, hi);
       if (np && np.b === hi && np.b - np.a <= 4) {
         const m = this.mention(np);
-        if (m) found.push({ start: s.start, end: T[k]!.start, cue: "headline", direct: false, speaker: m, sieve: "headline" } as Attribution);
+        if (m) found.push({ start: s.start, end: T[k]!.start, cue: "headline", direct: false, speaker: m, sieve: "headline" });
       }
     }
   }
@@ -864,7 +863,7 @@ class Sieves {
       if (toks.some((t, k) => PUBLISHED.has(t.lower) || /^(made|gave|sent|put|offered|delivered|posted)$/.test(t.lower) ? toks.slice(k + 1, k + 4).some((x) => SPEECH_NOUNS.has(x.lower)) : false)) continue;
       const reportedly = toks.some((t) => /^(reportedly|allegedly|purportedly)$/.test(t.lower));
       const m = describeSpeaker(reportedly ? "reports" : voiceOf(s), s.start, doc);
-      this.push({ start: s.start, end: s.end, cue: s.kind === "HEADLINE" ? "headline" : "reported", direct: false, speaker: m, sieve: s.kind === "HEADLINE" ? "headline-voice" : reportedly ? "reportedly" : "outlet-voice" } as Attribution);
+      this.push({ start: s.start, end: s.end, cue: s.kind === "HEADLINE" ? "headline" : "reported", direct: false, speaker: m, sieve: s.kind === "HEADLINE" ? "headline-voice" : reportedly ? "reportedly" : "outlet-voice" });
     }
   }
 }
@@ -927,7 +926,7 @@ function signedPosts(doc: Segmented, out: Attribution[]) {
 }
 
 /** Stage 2: finds direct quotes and reported speech, with their speaker mention, cue, sieve and verbatim span. */
-export function attribute(doc: Segmented, opts: { outlet?: string } = {}): Attribution[] {
+export function attribute(doc: Segmented): Attribution[] {
   const sv = new Sieves(doc);
   sv.quotations();
   sv.reported();
@@ -935,6 +934,5 @@ export function attribute(doc: Segmented, opts: { outlet?: string } = {}): Attri
   sv.out.push(...nestedReports(doc, sv.out));
   const wire = wireAgency(doc.text);
   sv.outletVoice((s) => (s.kind === "PARAGRAPH" && wire ? wire : "(publisher)"));
-  void opts;
   return sv.out.sort((x, y) => x.start - y.start || x.end - y.end);
 }

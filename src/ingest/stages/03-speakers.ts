@@ -3,7 +3,7 @@ import {
   DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS,
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
 } from "../lexicon/attribution.js";
-import { aliasAlternation, findOrganization, ORG_ALIASES_LONGEST_FIRST, ORG_BY_KEY } from "../lexicon/organizations.js";
+import { findOrganization, findOrganizationIn, ORG_BY_KEY } from "../lexicon/organizations.js";
 import { firstNotBefore } from "../nlp/tokens.js";
 import type { Attribution, CanonicalSpeaker, Segmented, SpeakerMention } from "../types.js";
 
@@ -30,7 +30,7 @@ const INITIAL = /^[A-Z]\.$/;
 const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(al|el)-\p{Lu}/u.test(w);
 const isAcronym = (w: string) => /^[A-Z][A-Z0-9&.]{1,7}$/.test(w.replace(/[’']s$/, "")) && /[A-Z].*[A-Z]/.test(w);
 
-type Compromise = { person: boolean; first: boolean; place: boolean; org: boolean; gender?: "m" | "f" };
+type Compromise = { person: boolean; first: boolean; place: boolean; gender?: "m" | "f" };
 
 // compromise's own word lists (its lexicon of forenames, places and organisations), read directly: parsing a phrase
 // with nlp() costs about half a millisecond, a look-up nothing.
@@ -55,7 +55,6 @@ function reading(phrase: string): Compromise {
       first,
       person: words.length >= 2 && firstTags.some((t) => FORENAME.has(t)) && !whole.some((t) => PLACE.has(t)),
       place: whole.some((t) => PLACE.has(t)),
-      org: whole.includes("Organization"),
       ...(firstTags.includes("MaleName") ? { gender: "m" as const } : firstTags.includes("FemaleName") ? { gender: "f" as const } : {}),
     };
     if (cNlp.size > 20000) cNlp.clear();
@@ -64,7 +63,7 @@ function reading(phrase: string): Compromise {
   return r;
 }
 
-/** Splits "Col. Myles B. Caggins III" into role "Col." and name "Myles B. Caggins III"; undefined when no name. */
+/** Splits "Lt. Col. Peter J. Osgood III" into role "Lt. Col." and name "Peter J. Osgood III"; undefined when no name. */
 export function splitRoleAndName(phrase: string): { name: string; role?: string } | undefined {
   const tokens = phrase.trim().split(/\s+/);
   let i = tokens.length;
@@ -92,7 +91,7 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
   return { name: nameTokens.join(" "), ...(role ? { role } : {}) };
 }
 
-/** Person key: first and last name, no initials or suffixes ("Myles B. Caggins III" → "myles caggins"). */
+/** Person key: first and last name, no initials or suffixes ("Peter J. Osgood III" → "peter osgood"). */
 export function personKey(name: string): string {
   const parts = name.split(/\s+/).filter((t) => !INITIAL.test(t) && !SUFFIX.test(t) && !/^[A-Z]$/.test(t));
   const clean = parts.map((p) => norm(p).replace(/^(al|el)-/, "").replace(/[^a-z-]/g, "")).filter(Boolean);
@@ -247,7 +246,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     // is a source of its own, affiliated with whoever made it ("the Acme report").
     if (author && !/^(the|a|an)$/i.test(author) && !ARTIFACT_NOUNS.has(tokens[docNoun]!.toLowerCase())) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
     if (author && !/^(the|a|an)$/i.test(author)) return { ...base, name: cleanGeneric(phrase.replace(/\s+(?:from|by)\s+.+$/i, "")).replace(/^(?:\p{Lu}\p{L}*[’']s\s+)?/u, (m) => m), kind: "ORGANIZATION", affiliation: author.replace(/^the\s+/i, ""), descriptor: head };
-    return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 } as SpeakerMention;
+    return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 };
   }
 
   // A definite description of someone named before: "the company", "the minister", "the 56-year-old".
@@ -292,7 +291,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     // A definite role refers back ("the spokesman"); an indefinite one introduces someone new ("a spokesman for the
     // club"), who speaks for the organisation named, if any.
     const indefinite = /^(a|an|one|another|some)\s/i.test(phrase);
-    return { ...base, name: cleanGeneric(phrase), kind: "PERSON", role: cleanGeneric(phrase), descriptor: coreHead, anaphoric: !indefinite, ...(indefinite ? { indefinite: true } : {}), ...(aff ? { affiliation: aff } : {}) } as SpeakerMention;
+    return { ...base, name: cleanGeneric(phrase), kind: "PERSON", role: cleanGeneric(phrase), descriptor: coreHead, anaphoric: !indefinite, ...(indefinite ? { indefinite: true } : {}), ...(aff ? { affiliation: aff } : {}) };
   }
 
   // An organisation, outlet or government (a place speaking: "Washington said" is its government).
@@ -494,7 +493,7 @@ export function resolveSpeakers(
 
   const affiliationKey = (aff: string | undefined): string | undefined => {
     if (!aff) return undefined;
-    const known = ORG_BY_KEY.get(aff) ?? findOrganization(aff) ?? knownInside(aff);
+    const known = ORG_BY_KEY.get(aff) ?? findOrganization(aff) ?? findOrganizationIn(aff);
     if (known) {
       ensureOrgChain(known.key); // the lexicon's record (and what it belongs to) is a speaker too
       return known.key;
@@ -544,7 +543,7 @@ export function resolveSpeakers(
   };
 
   const compatible = (m: SpeakerMention, e: Entity) => {
-    const d = (m as SpeakerMention & { descriptor?: string }).descriptor;
+    const d = m.descriptor;
     const p = SPEAKER_PRONOUNS[m.name];
     if (p) {
       if (p.kinds.includes("PERSON") && e.kind === "PERSON") return !p.gender || !e.gender || p.gender === e.gender;
@@ -573,7 +572,7 @@ export function resolveSpeakers(
   // The last compatible antecedent; speakers weigh over names that merely appear, within the few sentences before.
   const antecedent = (m: SpeakerMention): Entity | undefined => {
     const lo = firstAfter(m.start);
-    const d = (m as SpeakerMention & { descriptor?: string }).descriptor;
+    const d = m.descriptor;
     let named: Entity | undefined;
     for (let i = lo - 1, n = 0; i >= 0 && n < 40; i--, n++) {
       const e = timeline[i]!;
@@ -599,7 +598,7 @@ export function resolveSpeakers(
           const sp = speakers.get(target.key) ?? { key: target.key, name: orgNames.get(target.key) ?? target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind };
           add(sp, SPEAKER_PRONOUNS[m.name] ? "" : m.surface);
           insert({ ...target, at: m.start, speaker: true });
-          resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.8 } as Attribution, speakerKey: target.key });
+          resolved.push({ attribution: { ...a, speaker: m }, speakerKey: target.key });
           continue;
         }
         // A role named before its holder: "a government spokesman said … . Jane Roe, the information minister, …"
@@ -613,7 +612,7 @@ export function resolveSpeakers(
           }
           if (next && speakers.has(next.key)) {
             add(speakers.get(next.key)!, m.surface);
-            resolved.push({ attribution: { ...a, speaker: m, speakerConfidence: 0.6 } as Attribution, speakerKey: next.key });
+            resolved.push({ attribution: { ...a, speaker: m }, speakerKey: next.key });
             continue;
           }
         }
@@ -631,7 +630,7 @@ export function resolveSpeakers(
         resolved.push({ attribution: { ...a, speaker: m }, speakerKey: sp.key });
         continue;
       }
-      if ((m as SpeakerMention & { indefinite?: boolean }).indefinite) {
+      if (m.indefinite) {
         const aff = affiliationKey(m.affiliation);
         const key = aff ?? `anon:${opts.sourceKey}:${norm(m.name)}`;
         if (!aff) add({ key, name: m.name, aliases: [], kind: "ANONYMOUS" }, "");
@@ -664,16 +663,6 @@ export function resolveSpeakers(
   }
   for (const k of used) if (!speakers.has(k)) speakers.set(k, { key: k, name: k.replace(/^\w+:/, ""), aliases: [], kind: "ORGANIZATION" });
   return { resolved, speakers: [...speakers.values()].filter((s) => used.has(s.key)) };
-}
-
-// The optional lexicon's aliases in one alternation, for finding a known actor inside a longer phrase.
-const KNOWN_ALIAS = new Map(ORG_ALIASES_LONGEST_FIRST.filter(([alias]) => alias.length >= 4));
-const KNOWN_RE = KNOWN_ALIAS.size ? new RegExp(`(?<= )(?:${aliasAlternation(KNOWN_ALIAS.keys())})(?= )`, "g") : undefined;
-function knownInside(phrase: string) {
-  if (!KNOWN_RE) return undefined;
-  let best: string | undefined;
-  for (const m of ` ${phrase.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ")} `.matchAll(KNOWN_RE)) if (!best || m[0].length > best.length) best = m[0];
-  return best ? KNOWN_ALIAS.get(best) : undefined;
 }
 
 /** An organisation's key from its name: "The Acme Club" → org:acme-club. */
