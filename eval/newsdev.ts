@@ -217,6 +217,29 @@ async function scoreNewsdev(dataDir: string, gold: NdGold, opts: { metadata: boo
         }
       }
       for (const id of goldContradictions.filter((x) => !found.includes(x))) console.log(`CMISS ${id}`);
+      // Each system contradiction with its sides and what its cross-side pairs are in gold.
+      const hnPairs = new Map<string, string>();
+      for (const n of hardNegatives) for (const a of n.statements) for (const b of n.statements) if (a < b) hnPairs.set(pairKey(a, b), n.id);
+      const goldOfPair = new Map<string, string>();
+      for (const [id, keys] of contradictionPairs) for (const k of keys) goldOfPair.set(k, id);
+      for (const c of contradictions) {
+        const verdicts = new Set<string>();
+        for (let i = 0; i < c.sides.length; i++) for (let j = i + 1; j < c.sides.length; j++)
+          for (const xa of c.sides[i]!.statements) for (const xb of c.sides[j]!.statements) {
+            const a = ourById.get(xa.id); const b = ourById.get(xb.id);
+            if (!a || !b) continue;
+            for (const ga of a.onSpan) for (const gb of b.onSpan) {
+              const k = pairKey(ga.gid, gb.gid);
+              verdicts.add(goldOfPair.get(k) ?? (hnPairs.has(k) ? `HNEG:${hnPairs.get(k)}` : "wrong"));
+            }
+            if (!a.onSpan.length || !b.onSpan.length) verdicts.add("unmapped");
+          }
+        console.log(`SYS   #${c.id} ${c.kind} ${c.rule} conf=${c.confidence} block=${c.blockKey} → ${[...verdicts].join(",")}`);
+        for (const side of c.sides) for (const x of side.statements) {
+          const o = ourById.get(x.id);
+          console.log(`        [${side.position}] ${o ? `${fileLabel(o.file)} ${o.onSpan.map((g) => g.gid).join("+") || "-"} [${o.speaker}] ${snip(o.text)}` : x.id}`);
+        }
+      }
       for (const n of violated) console.log(`HNEG  ${n.id} [${n.statements.join(", ")}] ${n.statements.map((s) => goldById.get(s)?.speaker ?? "?").join(" / ")}`);
     }
 

@@ -133,6 +133,25 @@ async function scoreSeeds(shared: string, gold: SeedsGold, opts: { metadata: boo
       return sideGold.some((s) => s.has("kirby")) && sideGold.some((s) => s.has("patel")) && sideGold.some((s) => s.has("awadi")) && !sideGold.some((s) => s.has("kirby") && (s.has("patel") || s.has("awadi")));
     });
 
+    if (opts.debug) {
+      // Local debugging only: each system contradiction, its sides and what its cross pairs are in gold.
+      const hn = new Map<string, string>();
+      for (const n of gold.non_contradictions) for (const a of n.statements) for (const b of n.statements) if (a < b) hn.set(`${a}~${b}`, n.id);
+      const gc = new Map<string, string>();
+      for (const c of gold.contradictions) for (const p of goldPairs(c)) gc.set(p, c.id);
+      const byId = new Map(statements.map((s) => [s.id, s]));
+      for (const c of contradictions) {
+        const v = new Set<string>();
+        for (let i = 0; i < c.sides.length; i++) for (let j = i + 1; j < c.sides.length; j++)
+          for (const a of c.sides[i]!.statements) for (const b of c.sides[j]!.statements)
+            for (const ga of goldIdsOf(a.id)) for (const gb of goldIdsOf(b.id)) { const k = [ga, gb].sort().join("~"); v.add(gc.get(k) ?? (hn.has(k) ? `HNEG:${hn.get(k)}` : "wrong")); }
+        console.log(`SYS   #${c.id} ${c.kind} ${c.rule} conf=${c.confidence} block=${c.blockKey} → ${[...v].join(",") || "unmapped"}`);
+        for (const side of c.sides) for (const x of side.statements) {
+          const st = byId.get(x.id)!;
+          console.log(`        [${side.position}] ${fileOf.get(st.sourceId)!.slice(0, 3)} ${goldIdsOf(st.id).join("+") || "-"} [${st.speaker.name}] ${st.text.replace(/\s+/g, " ").slice(0, 100)}`);
+        }
+      }
+    }
     const revisionLinks = await db.prisma.statementLink.count({ where: { kind: "REVISION" } });
     return {
       ingestMs: Math.round(ingestMs),
