@@ -21,6 +21,11 @@ const Env = z.object({
     .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
     .refine((keys) => keys.every((k) => k.length >= 16), "each key in GAINSAY_API_KEYS must be at least 16 characters"),
   GAINSAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  GAINSAY_RATE_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^(off|[1-9][0-9]{0,6}\/[1-9][0-9]{0,5}(s|m|h))$/, "GAINSAY_RATE_LIMIT must be off or <max>/<window>, e.g. 60/1m (window in s, m or h)")
+    .default("60/1m"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -33,6 +38,8 @@ export type Config = {
   dataDir: string;
   apiKeys: string[];
   maxBodyBytes: number;
+  /** Mutations per API key and window; null when off (always off without API keys). */
+  rateLimit: { max: number; window: string; windowSeconds: number } | null;
   env: "development" | "production" | "test";
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 };
@@ -61,7 +68,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.GAINSAY_DATA_DIR,
     apiKeys: e.GAINSAY_API_KEYS,
     maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,
+    rateLimit: e.GAINSAY_API_KEYS.length === 0 ? null : parseRateLimit(e.GAINSAY_RATE_LIMIT),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** "60/1m" → 60 calls per minute; "off" → null. The format is checked by the schema above. */
+export function parseRateLimit(v: string): Config["rateLimit"] {
+  const m = /^(\d+)\/(\d+)(s|m|h)$/.exec(v);
+  if (!m) return null;
+  const n = Number(m[2]);
+  return { max: Number(m[1]), window: `${n}${m[3]}`, windowSeconds: n * { s: 1, m: 60, h: 3600 }[m[3] as "s" | "m" | "h"] };
 }

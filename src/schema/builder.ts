@@ -5,7 +5,13 @@ import RelayPlugin from "@pothos/plugin-relay";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 import type { Context } from "../server/context.js";
-import { decodeGlobalId, encodeGlobalId, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "./ids.js";
+import { isObjectType, type GraphQLSchema } from "graphql";
+import { decodeGlobalId, encodeGlobalId, MAX_LIST_LENGTH, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "./ids.js";
+
+const isNodeType = (schema: GraphQLSchema, typename: string) => {
+  const t = schema.getType(typename);
+  return isObjectType(t) && t.getInterfaces().some((i) => i.name === "Node");
+};
 
 /** Plugins and the Context type only; the types live in one module each (see ./index.ts). */
 export const builder = new SchemaBuilder<{
@@ -29,6 +35,22 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (id) => decodeGlobalId(id),
     nodesOnConnection: false,
+    // An ID that is well-formed but names no node type (`Foo:1`, `ContradictionSide:1`) or no row reads as null, as
+    // Relay clients expect; a malformed one is BAD_USER_INPUT (decodeGlobalId).
+    nodeQueryOptions: {
+      description: "Any object by its global ID; null when it does not exist.",
+      resolve: (_root, args, _ctx, info, resolveNode) => (isNodeType(info.schema, args.id.typename) ? resolveNode(args.id) : null),
+    },
+    nodesQueryOptions: {
+      description: `Objects by their global IDs (at most ${MAX_LIST_LENGTH}), in order; null for each that does not exist.`,
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        const ids = args.ids as Array<{ typename: string; id: string } | null>;
+        ids.forEach((g, i) => {
+          if (g && !isNodeType(info.schema, g.typename)) ids[i] = null;
+        });
+        return resolveNodes(args.ids);
+      },
+    },
   },
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -5,6 +5,7 @@ import { ContradictionKindEnum, requireWriter, ReviewStatusEnum, UserError, type
 
 export const Contradiction = builder.prismaNode("Contradiction", {
   id: { field: "id" },
+  nullable: true, // node(id) of a missing row reads as null
   description: "Statements that cannot all be true, grouped by side, with the reason and the rule that found them.",
   fields: (t) => ({
     kind: t.expose("kind", { type: ContradictionKindEnum }),

@@ -3,6 +3,7 @@ import { idOf } from "./ids.js";
 
 builder.prismaNode("Event", {
   id: { field: "id" },
+  nullable: true, // node(id) of a missing row reads as null
   description: "A real-world occurrence (a strike, a notification, a casualty count) that statements are about.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key: type, place and date." }),

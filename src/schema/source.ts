@@ -6,6 +6,7 @@ import { Contradiction } from "./contradiction.js";
 
 export const Source = builder.prismaNode("Source", {
   id: { field: "id" },
+  nullable: true, // node(id) of a missing row reads as null
   description: "A news article or other text, stored once (its content hash is unique).",
   // Select mode: a list that asks for titles does not pull every article's full text from the database.
   select: { id: true },

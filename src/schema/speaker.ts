@@ -4,6 +4,7 @@ import { requireWriter, SpeakerKindEnum, UserError, type UserErrorShape } from "
 
 export const Speaker = builder.prismaNode("Speaker", {
   id: { field: "id" },
+  nullable: true, // node(id) of a missing row reads as null
   description: "A canonical speaker: a person, organisation, government, outlet or anonymous source, across all sources.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "Canonical name, without titles." }),

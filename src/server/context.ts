@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Events } from "./pubsub.js";
 import type { Services } from "../services/index.js";
+import { rateKeyOf } from "./rate-limit.js";
 
 export type Viewer = { canWrite: boolean; reason?: string };
 
@@ -9,6 +10,8 @@ export type Context = {
   viewer: Viewer;
   events: Events;
   services: Services;
+  /** The bucket the mutation rate limit counts this request in (see rate-limit.ts). */
+  rateKey: string;
 };
 
 export type AppDeps = { prisma: PrismaClient; events: Events; services: Services; apiKeys: string[] };
@@ -28,5 +31,6 @@ export function createContext(deps: AppDeps, request: Request): Context {
     viewer: viewerFor(request.headers.get("authorization"), deps.apiKeys),
     events: deps.events,
     services: deps.services,
+    rateKey: rateKeyOf(request.headers.get("authorization")),
   };
 }

@@ -39,6 +39,8 @@ const yoga = createGainsayYoga({
   apiKeys: config.apiKeys,
   development: config.env === "development",
   maxBodyBytes: config.maxBodyBytes,
+  log,
+  rateLimit: config.rateLimit,
 });
 
 const server = createServer(yoga);

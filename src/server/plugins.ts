@@ -22,7 +22,7 @@ export function pageSizeErrors(document: DocumentNode, variables: Record<string,
           errors.push(
             new GraphQLError(`${field.name.value}(${arg.name.value}: ${String(v)}): page size must be between 1 and ${MAX_PAGE_SIZE}`, {
               nodes: [arg],
-              extensions: { code: "BAD_USER_INPUT", field: arg.name.value },
+              extensions: { code: "BAD_USER_INPUT", field: arg.name.value, max: MAX_PAGE_SIZE, http: { status: 400 } },
             }),
           );
         }

@@ -9,7 +9,8 @@ export type ClaimCheckResult = ClaimVerdict & { model: string };
 
 /** How many sources the stance model reads when the caller names none (the closest by full-text rank). */
 export const CANDIDATE_SOURCES = 8;
-const MAX_SCOPED_SOURCES = 50;
+/** The same cap as every list argument (MAX_LIST_LENGTH in src/schema/ids.ts), for callers other than the API. */
+const MAX_SCOPED_SOURCES = 100;
 
 /**
  * Full-text candidates (GIN index on Source.search): first the sources holding every word of the claim, best ranked;

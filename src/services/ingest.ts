@@ -5,6 +5,7 @@ import type { PipelineResult } from "../ingest/types.js";
 import type { Events } from "../server/pubsub.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
 import { InputError } from "./errors.js";
+import { articleTextProblem, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
@@ -38,11 +39,14 @@ export function validateIngest(input: IngestInput): ValidIngest {
   const text = input.text;
   if (typeof text !== "string" || text.trim().length === 0) throw new InputError("text must not be empty", "text");
   if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`text is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "text");
-  if (text.includes("\u0000")) throw new InputError("text must not contain NUL characters", "text");
+  const textProblem = articleTextProblem(text);
+  if (textProblem) throw new InputError(`text ${textProblem}`, "text");
   const out: ValidIngest = { text };
   const title = input.title?.trim();
   if (title) {
     if (title.length > 1000) throw new InputError("title is longer than 1000 characters", "title");
+    const p = plainTextProblem(title);
+    if (p) throw new InputError(`title ${p}`, "title");
     out.title = title;
   }
   const url = input.url?.trim();
@@ -57,7 +61,11 @@ export function validateIngest(input: IngestInput): ValidIngest {
     out.url = u.toString();
   }
   const publisher = input.publisher?.trim();
-  if (publisher) out.publisher = publisher.slice(0, 300);
+  if (publisher) {
+    const p = plainTextProblem(publisher);
+    if (p) throw new InputError(`publisher ${p}`, "publisher");
+    out.publisher = publisher.slice(0, 300);
+  }
   if (input.publishedAt !== undefined && input.publishedAt !== null && input.publishedAt !== "") {
     const d = input.publishedAt instanceof Date ? input.publishedAt : parseIsoDate(input.publishedAt.trim());
     if (!d || Number.isNaN(d.getTime())) throw new InputError(`publishedAt "${String(input.publishedAt)}" is not a valid date (use YYYY-MM-DD or ISO 8601)`, "publishedAt");

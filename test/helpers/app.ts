@@ -4,12 +4,22 @@ import { createServices } from "../../src/services/index.js";
 import { createEvents } from "../../src/server/pubsub.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
 import type { QueryLogEntry } from "../../src/db/query-log.js";
+import type { Logger } from "../../src/server/log.js";
+import type { RateLimit } from "../../src/server/rate-limit.js";
 import { testDatabase } from "./db.js";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
-export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number } = {}) {
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean } = {}) {
+  /** Log lines the server wrote (JSON, parsed). */
+  const logLines: Array<Record<string, unknown>> = [];
+  const log: Logger = {
+    debug: () => undefined,
+    info: (msg, f) => void logLines.push({ level: "info", msg, ...f }),
+    warn: (msg, f) => void logLines.push({ level: "warn", msg, ...f }),
+    error: (msg, f) => void logLines.push({ level: "error", msg, ...f }),
+  };
   const queries: string[] = [];
   const operations: QueryLogEntry[] = [];
   let counting = false;
@@ -19,7 +29,9 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
   });
   const events = createEvents();
   const services = createServices(db.prisma, events);
-  const yoga = createGainsayYoga({ prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes });
+  const yoga = createGainsayYoga({
+    prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development,
+  });
 
   async function post(body: unknown, headers: Record<string, string> = {}) {
     const res = await yoga.fetch("http://test/graphql", {
@@ -60,5 +72,5 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     return (await measureQueries(fn)).sql.length;
   }
 
-  return { db, yoga, services, events, post, execute, ok, countQueries, measureQueries, close: () => db.close() };
+  return { db, yoga, services, events, logLines, post, execute, ok, countQueries, measureQueries, close: () => db.close() };
 }

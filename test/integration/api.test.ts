@@ -229,7 +229,7 @@ describe("reviews, edits, merges and deletes", () => {
     expect(scoped.checkClaim!.sources.map((s) => s.source.id)).toEqual([one]);
     const missing = await app.execute(CheckClaim, { text: "x claim", sourceIds: [Buffer.from("Source:99999").toString("base64")] });
     expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const many = await app.execute(CheckClaim, { text: "x claim", sourceIds: Array.from({ length: 51 }, (_, i) => Buffer.from(`Source:${i + 1}`).toString("base64")) });
+    const many = await app.execute(CheckClaim, { text: "x claim", sourceIds: Array.from({ length: 101 }, (_, i) => Buffer.from(`Source:${i + 1}`).toString("base64")) });
     expect(many.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const u = await app.ok(CheckClaim, { text: "A new bakery opened in Lisbon selling custard tarts" });
     expect(u.checkClaim!.verdict).toBe("UNRELATED");
