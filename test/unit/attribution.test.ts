@@ -159,6 +159,25 @@ table("quotations over nested marks and broken lines", [
   },
 ]);
 
+table("speakers: outlets, relays, artifacts and pronouns", [
+  {
+    text: "“The ferry count is far too low,” KBX News writes.",
+    want: [["KBX News", "The ferry count is far too low"]],
+  },
+  {
+    text: "“The tunnel is safe. It was never at risk,” the engineer said, according to the Calder Courier.",
+    want: [["engineer", "The tunnel is safe"], ["engineer", "It was never at risk"]],
+  },
+  {
+    text: "The Calder Courier story said the mayor had resigned before the vote.",
+    want: [["Calder Courier", "the mayor had resigned before the vote"]],
+  },
+  {
+    text: "The dockers said they had met the port board with Harbour Trust managers. And they said they would strike again in May.",
+    want: [["dockers", "they had met the port board with Harbour Trust managers"], ["dockers", "they would strike again in May"]],
+  },
+]);
+
 table("outlet voice and relayed reports", [
   {
     text: "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3.",

@@ -108,6 +108,8 @@ class Sieves {
   private readonly quoted: Quote[] = [];
   /** Cue tokens that framed a quotation: the sentence sieves do not use them again. */
   private readonly usedCues = new Set<number>();
+  /** Those of them that follow their quotation ("“…,” X said"). */
+  private readonly cuesAfterQuotes = new Set<number>();
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
     doc.tokens = this.T;
@@ -414,6 +416,7 @@ class Sieves {
       if (!found) continue;
       this.quoted.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
+      if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
         this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
@@ -658,9 +661,18 @@ class Sieves {
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
         if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
+        // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
+        // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
+        if (this.framesInside(a.start, a.end)) continue;
         this.push(a);
       }
     }
+  }
+
+  /** Does [start, end) hold a cue that already framed the quotation before it? */
+  framesInside(start: number, end: number): boolean {
+    for (let i = tokenAt(this.T, start); i < this.T.length && this.T[i]!.start < end; i++) if (this.cuesAfterQuotes.has(i)) return true;
+    return false;
   }
 
   /** according to X, … · …, according to X */
