@@ -114,7 +114,67 @@ table("reported speech: less common frames", [
   },
   {
     text: "Video footage published by pro-government websites showed a burning truck and claimed it was hit in the raid.",
-    want: [["pro-government websites", "a burning truck and claimed it was hit in the raid"]],
+    want: [["pro-government websites", "a burning truck"], ["pro-government websites", "it was hit in the raid"]],
+  },
+]);
+
+table("coordinated cues, frames that cite, open questions", [
+  {
+    text: "The inquiry report, published Monday by the Calder Transport Board, did not name a cause for the derailment but indicated that the signal had failed twice.",
+    want: [["The Daily Test", "The inquiry report, published Monday by the Calder Transport Board, did not name a cause for the derailment"], ["inquiry report", "the signal had failed twice"]],
+  },
+  {
+    text: "Dana Whitlock said the ferry had been delayed by fog, but added that no passenger was at risk.",
+    want: [["Dana Whitlock", "the ferry had been delayed by fog"], ["Dana Whitlock", "no passenger was at risk"]],
+  },
+  {
+    text: "The harbour crane had failed twice before the storm, the Calder Courier reported on Friday, citing two dock workers who saw it.",
+    want: [["Calder Courier", "The harbour crane had failed twice before the storm"]],
+  },
+  {
+    text: "The footage, shared online by the Calder Courier, does not show whether the driver was hurt.",
+    want: [["The Daily Test", "The footage, shared online by the Calder Courier, does not show whether the driver was hurt"]],
+  },
+]);
+
+table("participles and passives that name no speaker", [
+  {
+    text: "It was reported on Monday that the ferry service would stop for a month.",
+    want: [["The Daily Test", "It was reported on Monday that the ferry service would stop for a month"]],
+  },
+  {
+    text: "The alleged break-in at the depot happened before the new locks were fitted.",
+    want: [["The Daily Test", "The alleged break-in at the depot happened before the new locks were fitted"]],
+  },
+]);
+
+table("quotations over nested marks and broken lines", [
+  {
+    text: "“The pilot moved the lever to the “idle” setting before the turn, the crew said,” the Calder Courier reported.",
+    want: [["Calder Courier", "The pilot moved the lever to the “idle” setting before the turn, the crew said"]],
+  },
+  {
+    text: "“We held long talks about the harbour fees and the need to\n\nlower them for small boats,” Lionel Abara said.",
+    want: [["Lionel Abara", "We held long talks about the harbour fees and the need to\n\nlower them for small boats"]],
+  },
+]);
+
+table("speakers: outlets, relays, artifacts and pronouns", [
+  {
+    text: "“The ferry count is far too low,” KBX News writes.",
+    want: [["KBX News", "The ferry count is far too low"]],
+  },
+  {
+    text: "“The tunnel is safe. It was never at risk,” the engineer said, according to the Calder Courier.",
+    want: [["engineer", "The tunnel is safe"], ["engineer", "It was never at risk"]],
+  },
+  {
+    text: "The Calder Courier story said the mayor had resigned before the vote.",
+    want: [["Calder Courier", "the mayor had resigned before the vote"]],
+  },
+  {
+    text: "The dockers said they had met the port board with Harbour Trust managers. And they said they would strike again in May.",
+    want: [["dockers", "they had met the port board with Harbour Trust managers"], ["dockers", "they would strike again in May"]],
   },
 ]);
 

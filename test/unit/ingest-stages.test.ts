@@ -41,7 +41,9 @@ describe("03-speakers: describing a speaker phrase", () => {
     ["people familiar with the talks", "ANONYMOUS", "people familiar with the talks", undefined, false],
     ["Acme officials", "ANONYMOUS", "Acme officials", "Acme", false],
     ["two groups of commercial pilots", "ANONYMOUS", "groups of commercial pilots", undefined, false],
-    ["the Acme report", "ORGANIZATION", "Acme report", "Acme", false], // an artifact is a source of its own
+    ["the Acme report", "ORGANIZATION", "Acme", undefined, false], // a named author speaks for the artifact
+    ["a report by Acme", "ORGANIZATION", "Acme", undefined, false],
+    ["reports from Acme", "ORGANIZATION", "reports", "Acme", false], // "from" is where, not who: the artifact speaks
     ["Acme's statement", "ORGANIZATION", "Acme", undefined, false], // a message speaks for its author
     ["a statement from the club", "ORGANIZATION", "the club", undefined, true],
     ["the company", "ORGANIZATION", "the company", undefined, true],

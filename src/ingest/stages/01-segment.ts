@@ -52,7 +52,10 @@ export function guessLanguage(text: string): string {
 function wrapsOn(text: string, end: number, line: string): boolean {
   if (/[.!?:"”’)]$/.test(line) || line.length < 25 || /^\s*[*•–-]\s/.test(line)) return false;
   const next = /^\n([^\n]+)/.exec(text.slice(end, end + 400));
-  return !!next && next[1]!.trim().length > 0 && !/^\s*[*•–-]\s/.test(next[1]!);
+  if (next) return next[1]!.trim().length > 0 && !/^\s*[*•–-]\s/.test(next[1]!);
+  // Across a blank line only when the next line plainly goes on with the sentence: it starts in lower case
+  // ("… and have\n\nmore chances for …", a page that broke a paragraph mid-sentence).
+  return /^[ \t]*\n[ \t]*\n[ \t]*\p{Ll}/u.test(text.slice(end, end + 12));
 }
 
 /** Stage 1: lines → segments (headline, meta, captions, paragraphs) → sentences. Offsets index the original text. */

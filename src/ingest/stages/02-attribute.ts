@@ -47,7 +47,7 @@ export function findQuotes(text: string, from: number, to: number, paragraph = 0
       continue;
     }
     const closer = CLOSER_OF[c]!;
-    let j = text.indexOf(closer, i + 1);
+    let j = c === "“" ? matchingClose(text, i, to) : text.indexOf(closer, i + 1);
     const closed = j >= 0 && j < to;
     if (!closed) j = to;
     let innerStart = i + 1;
@@ -58,6 +58,23 @@ export function findQuotes(text: string, from: number, to: number, paragraph = 0
     i = closed ? j + 1 : to;
   }
   return out;
+}
+
+/**
+ * The ” that closes the “ at `open`, counting quotations nested inside it (“… the “cutoff” position …,” she said);
+ * when the marks do not balance before `to`, the first ” (a stray inner mark must not swallow the paragraph).
+ */
+function matchingClose(text: string, open: number, to: number): number {
+  let depth = 0;
+  for (let k = open + 1; k < to; k++) {
+    const ch = text[k];
+    if (ch === "“") depth++;
+    else if (ch === "”") {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return text.indexOf("”", open + 1);
 }
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
@@ -91,6 +108,8 @@ class Sieves {
   private readonly quoted: Quote[] = [];
   /** Cue tokens that framed a quotation: the sentence sieves do not use them again. */
   private readonly usedCues = new Set<number>();
+  /** Those of them that follow their quotation ("“…,” X said"). */
+  private readonly cuesAfterQuotes = new Set<number>();
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
     doc.tokens = this.T;
@@ -129,6 +148,7 @@ class Sieves {
     if (!t || t.quoted) return undefined;
     const cue = CUE_FORMS.get(t.lower);
     if (!cue) return undefined;
+    if (this.participleAdjective(i)) return undefined;
     // A noun or adjective use ("the reports", "an alleged attack") is not a cue; "said" is a verb whatever the tagger says.
     if (t.pos !== "VERB" && t.pos !== "AUX" && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
       // The tagger reads "The union claims 885,000 …" as a noun: a third-person form right after a name or noun,
@@ -137,7 +157,7 @@ class Sieves {
       const next = this.T[i + 1];
       if (t.pos === "ADJ" || !prev || /^(DET|ADJ|ADP|NUM)$/.test(prev.pos) || /^['’]s$/.test(prev.lower)) return undefined;
       if (!(prev.pos === "AUX" || prev.pos === "PRON" || prev.pos === "PROPN" || prev.pos === "NOUN")) return undefined;
-      if (cue.form === "third" && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
+      if ((cue.form === "third" || cue.form === "base") && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
     }
     if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
     // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
@@ -145,6 +165,27 @@ class Sieves {
     // A capitalised word inside a sentence is part of a name ("the Islamic State", "Post"), except in title-case headlines.
     if (t.cap && this.T[i - 1] && !/^[.“"‘:—–-]$/.test(this.T[i - 1]!.text) && !this.headlineAt(t.start)) return undefined;
     return cue;
+  }
+
+  /** A participle used as an adjective is no cue: "the alleged attack", "a reported 40 deaths", "its revised estimate". */
+  participleAdjective(i: number): boolean {
+    const form = CUE_FORMS.get(this.T[i]?.lower ?? "")?.form;
+    const p = this.T[i - 1]?.lower ?? "";
+    return (form === "past" || form === "ing") && (/^(a|an|the)$/.test(p) || POSSESSIVE_PRON.has(p));
+  }
+
+  /** "it was reported that …", "the figure was confirmed on Monday": a passive with no agent names no speaker. */
+  agentlessPassive(i: number): boolean {
+    const T = this.T;
+    if (CUE_FORMS.get(T[i]?.lower ?? "")?.form !== "past") return false;
+    let k = i - 1;
+    while (k >= 0 && (T[k]!.pos === "ADV" || /^(not|n't|n’t)$/.test(T[k]!.lower))) k--;
+    if (!/^(is|are|was|were|been|being|be)$/.test(T[k]?.lower ?? "")) return false;
+    for (let n = i + 1; n < Math.min(T.length, i + 6); n++) {
+      if (T[n]!.lower === "by") return false;
+      if (/^[.;]$/.test(T[n]!.text)) break;
+    }
+    return true;
   }
 
   npTok(i: number, first: boolean): boolean {
@@ -375,6 +416,7 @@ class Sieves {
       if (!found) continue;
       this.quoted.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
+      if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
         this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
@@ -468,6 +510,12 @@ class Sieves {
     if (between.some((t) => t.pos === "VERB" || t.quoted)) return undefined;
     const sub = this.subjectOf(c, lo);
     if (sub) return { m: sub, cue: T[c]!.lower, sieve: "quote-before", cueAt: c };
+    // "X criticised the reports and said: “…”": the cue shares the subject of the clause before it.
+    const and = this.skipLeft(c - 1, lo);
+    if (and > lo && /^(and|but)$/.test(T[and]!.lower) && !T.slice(and + 1, c).some((x) => /^(is|are|was|were|be|been)$/.test(x.lower))) {
+      const m = this.clauseSubject(lo, and);
+      if (m) return { m, cue: T[c]!.lower, sieve: "quote-coordinated", cueAt: c };
+    }
     return undefined;
   }
 
@@ -537,7 +585,8 @@ class Sieves {
             if (self) return describeSpeaker(self[1]!, first.start + self[0].lastIndexOf(self[1]!), this.doc);
             continue;
           }
-          if (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /ing$/.test(first.lower)) || isTime(first)) continue;
+          // (a participle clause: "X, speaking on Sunday, said", "The report, issued Saturday by Y, said")
+          if (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /(ing|ed)$/.test(first.lower)) || isTime(first)) continue;
           const app = this.npLeft(b - 1, a);
           if (app && app.a === a) {
             appositive ??= { a: app.a, b: app.b };
@@ -612,9 +661,18 @@ class Sieves {
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
         if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
+        // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
+        // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
+        if (this.framesInside(a.start, a.end)) continue;
         this.push(a);
       }
     }
+  }
+
+  /** Does [start, end) hold a cue that already framed the quotation before it? */
+  framesInside(start: number, end: number): boolean {
+    for (let i = tokenAt(this.T, start); i < this.T.length && this.T[i]!.start < end; i++) if (this.cuesAfterQuotes.has(i)) return true;
+    return false;
   }
 
   /** according to X, … · …, according to X */
@@ -720,8 +778,13 @@ class Sieves {
           continue;
         }
       }
+      // "did not say whether …", "asked if …": an open question is nobody's assertion.
+      if (/^(whether|if)$/.test(T[this.skipRight(c + 1, hi, cue)]?.lower ?? "")) continue;
       const subj = this.subjectWithSpan(c, lo);
-      if (!subj) continue;
+      if (!subj) {
+        this.coordinated(s, c, lo, hi, cue, found);
+        continue;
+      }
       const k = this.skipRight(c + 1, hi, cue);
       const content = k < hi ? { start: T[k]!.start, end: s.end } : undefined;
       const contentWords = content ? words(text.slice(content.start, content.end)) : 0;
@@ -793,6 +856,49 @@ class Sieves {
     }
   }
 
+  /**
+   * A cue coordinated with the clause before it shares that clause's subject: "X said A, but added that B",
+   * "The report did not name anyone but indicated that B". B is X's; when the first verb is no cue, what the first
+   * clause says is the outlet's narration.
+   */
+  coordinated(s: Sentence, c: number, lo: number, hi: number, cue: CueVerb, found: Attribution[]) {
+    const { T, text } = this;
+    if (cue.form === "ing" || cue.form === "base") return;
+    const j = this.skipLeft(c - 1, lo);
+    if (j <= lo || !/^(but|and|yet)$/.test(T[j]!.lower) || T[j]!.quoted) return;
+    // a passive names no speaker ("… and was not expected to …")
+    if (T.slice(j + 1, c).some((x) => /^(is|are|was|were|be|been|being)$/.test(x.lower))) return;
+    const k = this.skipRight(c + 1, hi, cue);
+    if (k >= hi || words(text.slice(T[k]!.start, s.end)) < 3) return;
+    let cut = j;
+    while (cut > lo && T_is(T[cut - 1], ",")) cut--;
+    const prev = found.at(-1);
+    if (prev && prev.start >= s.start && prev.start < T[cut]!.start) {
+      prev.end = Math.min(prev.end, T[cut]!.start);
+      found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: prev.speaker, sieve: "coordinated" });
+      return;
+    }
+    const m = this.clauseSubject(lo, cut);
+    if (!m) return;
+    this.narrated.push({ start: s.start, end: T[cut]!.start });
+    found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: m, sieve: "coordinated" });
+  }
+
+  /** The subject of the first finite verb in [lo, hi) that has one. */
+  clauseSubject(lo: number, hi: number): SpeakerMention | undefined {
+    const { T } = this;
+    for (let v = lo; v < hi; v++) {
+      if (T[v]!.quoted || (T[v]!.pos !== "VERB" && T[v]!.pos !== "AUX")) continue;
+      if (T[v - 1] && /^(VERB|AUX)$/.test(T[v - 1]!.pos)) continue;
+      const m = this.subjectOf(v, lo);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** Clauses the outlet narrates beside someone's words in the same sentence ("X did not name anyone, but said …"). */
+  readonly narrated: Array<{ start: number; end: number }> = [];
+
   /** The noun phrase opening the sentence when a finite verb follows it ("The ministry put the figure at …"). */
   sentenceSubject(lo: number, hi: number): SpeakerMention | undefined {
     let i = lo;
@@ -810,6 +916,8 @@ class Sieves {
   onlyTailAfter(i: number, hi: number): boolean {
     for (let k = i; k < hi; k++) {
       const t = this.T[k]!;
+      // "…, the Journal reported, citing people familiar with …": the frame's own source of sources closes it.
+      if (/^(citing|quoting)$/.test(t.lower) && T_is(this.T[k - 1], ",")) return true;
       if (t.pos === "PUNCT" || t.pos === "ADV" || isTime(t) || t.pos === "NUM" || (t.pos === "ADP" && isTime(this.T[k + 1]))) continue;
       // "…, he said in a statement." / "…, she told reporters."
       if (t.pos === "ADP" || t.pos === "DET" || DOCUMENT_NOUNS.has(t.lower) || MEANS_OF_SAYING.has(t.lower) || /^(reporters|journalists|me|us|him|her|them|media)$/.test(t.lower)) continue;
@@ -858,12 +966,19 @@ class Sieves {
       // sentence with a cue we could not parse is someone's words: better missed than credited to the outlet.
       if (toks.length < 6 || !toks.some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
       // (an infinitive is not someone speaking: "no one came forward to confirm it")
-      if (toks.some((t, k) => CUE_FORMS.has(t.lower) && (t.pos === "VERB" || k === 0) && toks[k - 1]?.lower !== "to" && !WEAK_CUES.has(CUE_FORMS.get(t.lower)!.lemma)) || toks.some((t) => t.lower === "according")) continue;
+      // (nor is a participle used as an adjective, "the alleged attack", or an agentless passive, "it was reported")
+      if (toks.some((t, k) => CUE_FORMS.has(t.lower) && (t.pos === "VERB" || k === 0) && toks[k - 1]?.lower !== "to" && !WEAK_CUES.has(CUE_FORMS.get(t.lower)!.lemma) && !this.participleAdjective(lo + k) && !this.agentlessPassive(lo + k)) || toks.some((t) => t.lower === "according")) continue;
       // "The command posted a denial", "issued a statement": an act of speech whose words are elsewhere.
       if (toks.some((t, k) => PUBLISHED.has(t.lower) || /^(made|gave|sent|put|offered|delivered|posted)$/.test(t.lower) ? toks.slice(k + 1, k + 4).some((x) => SPEECH_NOUNS.has(x.lower)) : false)) continue;
       const reportedly = toks.some((t) => /^(reportedly|allegedly|purportedly)$/.test(t.lower));
       const m = describeSpeaker(reportedly ? "reports" : voiceOf(s), s.start, doc);
       this.push({ start: s.start, end: s.end, cue: s.kind === "HEADLINE" ? "headline" : "reported", direct: false, speaker: m, sieve: s.kind === "HEADLINE" ? "headline-voice" : reportedly ? "reportedly" : "outlet-voice" });
+    }
+    for (const n of this.narrated) {
+      const s = this.sentenceAt(n.start);
+      if (!s || s.kind !== "PARAGRAPH" || words(text.slice(n.start, n.end)) < 4) continue;
+      if (taken.some((a) => a.start < n.end && a.end > n.start)) continue;
+      this.push({ start: n.start, end: n.end, cue: "reported", direct: false, speaker: describeSpeaker(voiceOf(s), s.start, doc), sieve: "outlet-voice" });
     }
   }
 }

@@ -182,7 +182,8 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
   if (/\p{Ll}{2,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
   // A wire dateline before the subject ("CALDER, May 3 (Agency) - Health officials …") is not part of it.
-  phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*[ ,]+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?(?=\p{Lu}\p{Ll})/u, "");
+  // (a comma, a dash or a date marks it: "VOA News" is a name, not a dateline and a name)
+  phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?|\s*(?:\([^)]*\)\s*)?[-–—]+\s*|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)(?=\p{Lu}\p{Ll})/u, "");
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
@@ -242,10 +243,15 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     const pre = tokens.slice(0, docNoun).filter((t) => !/^(the|a|an|this|that|its|their|new|latest|preliminary|initial|final|earlier|later|first|second)$/i.test(t));
     const modifier = pre.length && pre.length <= 4 && pre.every(isCap) ? pre.join(" ") : undefined;
     const author = by?.[1] ?? poss?.[1] ?? modifier;
-    // A message speaks for its author ("Acme's statement" is Acme speaking); an artifact (a report, a study, a poll)
-    // is a source of its own, affiliated with whoever made it ("the Acme report").
-    if (author && !/^(the|a|an)$/i.test(author) && !ARTIFACT_NOUNS.has(tokens[docNoun]!.toLowerCase())) return { ...describeSpeaker(author, start + surface.indexOf(author), doc), ...base };
-    if (author && !/^(the|a|an)$/i.test(author)) return { ...base, name: cleanGeneric(phrase.replace(/\s+(?:from|by)\s+.+$/i, "")).replace(/^(?:\p{Lu}\p{L}*[’']s\s+)?/u, (m) => m), kind: "ORGANIZATION", affiliation: author.replace(/^the\s+/i, ""), descriptor: head };
+    // A message speaks for its author ("Acme's statement" is Acme speaking), and so does a document whose author the
+    // text names: the sentient source over the artifact ("the Acme report", "Acme data", "the Post story").
+    if (author && !/^(the|a|an)$/i.test(author)) {
+      const who = describeSpeaker(author, start + surface.indexOf(author), doc);
+      const artifact = ARTIFACT_NOUNS.has(tokens[docNoun]!.toLowerCase());
+      // (an artifact "from" somewhere stays the artifact's: "reports from Ruritania")
+      if (!artifact || (!(by && /^from\s/i.test(by[0])) && who.name && !who.anaphoric)) return { ...who, ...base };
+      return { ...base, name: cleanGeneric(phrase.replace(/\s+(?:from|by)\s+.+$/i, "")), kind: "ORGANIZATION", affiliation: author.replace(/^the\s+/i, ""), descriptor: head };
+    }
     return { ...base, name: cleanGeneric(phrase), kind: /report|blog|post|tweet|video/i.test(head) ? "OUTLET" : "ORGANIZATION", descriptor: `the ${head}`, anaphoric: /^the\s/i.test(phrase) && tokens.length === 2 };
   }
 
@@ -311,7 +317,7 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
     cache = new Set<string>();
     // Capitalised runs: the last word is a surname when the name part (after any title or role word in the run)
     // starts with a forename, or a title or role comes before it, or an appositive role follows the run.
-    for (const m of doc.text.matchAll(/(?<![\p{L}-])\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{L}’'.-]*)+/gu)) {
+    for (const m of doc.text.matchAll(/(?<![\p{L}-])\p{Lu}[\p{L}’'.-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{L}’'.-]*)+/gu)) {
       const words = m[0].split(/\s+/);
       let r = -1;
       words.forEach((w, i) => {
@@ -385,7 +391,7 @@ export function resolveSpeakers(
 
   // Pre-scan: full person names and organisation expansions anywhere outside quotations, in text order, so surnames,
   // pronouns and acronyms can find them.
-  for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?\s+)?(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
+  for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?[ \t]+)?(\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{Lu}\.)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
     // role words inside the run are titles, not names ("Spokesperson Jo Quill")
     const rn = splitRoleAndName(m[2]!);
     if (!rn) continue;
@@ -412,11 +418,11 @@ export function resolveSpeakers(
       }
     }
   }
-  for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+\s+)(?:(?:of|for|and|the|on)\s+)?(?:\p{Lu}[\p{L}-]+\s*){1,6})\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
+  for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+[ \t]+)(?:(?:of|for|and|the|on)[ \t]+)?(?:\p{Lu}[\p{L}-]+[ \t]*){1,6})[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
     acronyms.set(m[2]!, orgKeyOf(m[1]!.trim()));
   }
   // Organisation names anywhere, as antecedents for "the company" or "it".
-  for (const m of doc.text.matchAll(/\b(?:the\s+)?((?:\p{Lu}[\p{L}&.-]*\s+){0,4}(?:\p{Lu}[\p{L}&.-]*))\b/gu)) {
+  for (const m of doc.text.matchAll(/\b(?:the[ \t]+)?((?:\p{Lu}[\p{L}&.-]*[ \t]+){0,4}(?:\p{Lu}[\p{L}&.-]*))\b/gu)) {
     const w = m[1]!.split(/\s+/);
     const last = w.at(-1)!.toLowerCase();
     if (!(ORG_HEADS.has(last) || isAcronym(w.at(-1)!)) || w.length > 5 || m.index === 0) continue;
@@ -580,7 +586,11 @@ export function resolveSpeakers(
       if (!compatible(m, e)) continue;
       // "the spokesman" is the person whose role says so, when one does.
       if (d && m.kind === "PERSON" && e.role && !e.role.toLowerCase().includes(d)) { named ??= e; continue; }
-      if (e.speaker || SPEAKER_PRONOUNS[m.name]) return e;
+      if (e.speaker) return e;
+      // "it", "they": an organisation or group that has spoken in the last few lines beats one merely named since
+      // ("The Europeans said they … with U.S. counterparts … And they said …"); "he"/"she" take the nearest person.
+      const p = SPEAKER_PRONOUNS[m.name];
+      if (p && (p.kinds.includes("PERSON") || m.start - e.at > 500)) return named ?? e;
       named ??= e;
     }
     return named;
