@@ -178,6 +178,22 @@ table("speakers: outlets, relays, artifacts and pronouns", [
   },
 ]);
 
+table("outlet voice with scare quotes, characterising verbs, bare phrases", [
+  {
+    text: "Such stories come from gossip sites that want to stir up “bad news” about the harbour.",
+    want: [["The Daily Test", "Such stories come from gossip sites that want to stir up “bad news” about the harbour"]],
+  },
+  { text: "The mayor hailed the harbour deal as a big win for fishermen.", want: [["mayor", "the harbour deal as a big win for fishermen"]] },
+  {
+    text: "The Calder Sports Agency then wrote to the league and further alleged that the tests had been hidden, but the league deemed the claim “plainly wrong.”",
+    want: [["Calder Sports Agency", "the tests had been hidden"], ["league", "the league deemed the claim “plainly wrong"]],
+  },
+  {
+    text: "The ferry operator did not respond to a request for comment outside office hours.",
+    want: [["The Daily Test", "The ferry operator did not respond to a request for comment outside office hours"]],
+  },
+]);
+
 table("outlet voice and relayed reports", [
   {
     text: "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3.",

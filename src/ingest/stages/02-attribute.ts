@@ -150,7 +150,9 @@ class Sieves {
     if (!cue) return undefined;
     if (this.participleAdjective(i)) return undefined;
     // A noun or adjective use ("the reports", "an alleged attack") is not a cue; "said" is a verb whatever the tagger says.
-    if (t.pos !== "VERB" && t.pos !== "AUX" && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
+    // "… and further alleged that …": a finite form before "that" is the verb, whatever the tagger says.
+    const beforeThat = (cue.form === "past" || cue.form === "third") && this.T[i + 1]?.lower === "that" && !/^(DET|ADP)$/.test(this.T[i - 1]?.pos ?? "");
+    if (t.pos !== "VERB" && t.pos !== "AUX" && !beforeThat && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
       // The tagger reads "The union claims 885,000 …" as a noun: a third-person form right after a name or noun,
       // before a number, a determiner, a pronoun or "that", is the verb.
       const prev = this.T[i - 1];
@@ -664,9 +666,24 @@ class Sieves {
         // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
         // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
         if (this.framesInside(a.start, a.end)) continue;
+        // A bare prepositional phrase is no content ("wrote to the league", "did not respond to a request for comment").
+        if (a.sieve === "reported" && this.barePhrase(a.start, a.end)) continue;
         this.push(a);
       }
     }
+  }
+
+  /** [start, end) opens with a preposition and holds no verb. */
+  barePhrase(start: number, end: number): boolean {
+    const a = tokenAt(this.T, start);
+    if (this.T[a]?.pos !== "ADP" || this.T[a]!.quoted) return false;
+    for (let i = a; i < this.T.length && this.T[i]!.start < end; i++) {
+      const t = this.T[i]!;
+      // (a "verb" right after a preposition is a noun: "a request for comment")
+      const afterPrep = /^(ADP|SCONJ)$/.test(this.T[i - 1]!.pos) && this.T[i - 1]!.lower !== "to" && this.T[i - 1]!.lower !== "that";
+      if (((t.pos === "VERB" || t.pos === "AUX") && !afterPrep) || t.quoted) return false;
+    }
+    return true;
   }
 
   /** Does [start, end) hold a cue that already framed the quotation before it? */
@@ -958,10 +975,13 @@ class Sieves {
       if (ti < taken.length && taken[ti]!.start < s.end) continue;
       if (this.quotedIn(s.start, s.end).length) continue;
       const sentence = text.slice(s.start, s.end);
-      if (/\?["”’]?\s*$/.test(sentence) || /[“”"]/.test(sentence)) continue;
+      // Quotation marks mean someone's words, unless every quotation in the sentence is a scare quote or a term of
+      // a few words inside the outlet's own prose ("reports of “layoffs” are false").
+      if (/\?["”’]?\s*$/.test(sentence)) continue;
       const lo = tokenAt(T, s.start);
       const hi = tokenAt(T, s.end);
       const toks = T.slice(lo, hi);
+      if (/[“”"]/.test(sentence) && (!onlyScareQuotes(sentence) || toks.some((_, k) => this.cueAt(lo + k)))) continue;
       // A declarative sentence with a finite verb that nobody else is credited with is the outlet's own claim. A
       // sentence with a cue we could not parse is someone's words: better missed than credited to the outlet.
       if (toks.length < 6 || !toks.some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
@@ -981,6 +1001,14 @@ class Sieves {
       this.push({ start: n.start, end: n.end, cue: "reported", direct: false, speaker: describeSpeaker(voiceOf(s), s.start, doc), sieve: "outlet-voice" });
     }
   }
+}
+
+/** Every quotation in the sentence is short (at most four words) and the sentence does not start with one. */
+function onlyScareQuotes(sentence: string): boolean {
+  if (/^\s*[“"]/.test(sentence)) return false;
+  const qs = [...sentence.matchAll(/[“"]([^“”"]*)[”"]/g)];
+  const marks = (sentence.match(/[“”"]/g) ?? []).length;
+  return qs.length > 0 && marks === 2 * qs.length && qs.every((q) => words(q[1]!) <= 4);
 }
 
 const isTime = (t: Token | undefined) => !!t && TIME_WORDS.has(t.lower.replace(/\.$/, ""));
