@@ -194,6 +194,21 @@ table("outlet voice with scare quotes, characterising verbs, bare phrases", [
   },
 ]);
 
+table("sources named by a participle or a claim noun", [
+  {
+    text: "The union was referring to a number of harbour experts suggesting the cranes can only be moved by hand.",
+    want: [["harbour experts", "the cranes can only be moved by hand"]],
+  },
+  {
+    text: "The first finding sparked speculation by several dock engineers that a careless crew may have caused the crane to fall.",
+    want: [["dock engineers", "a careless crew may have caused the crane to fall"]],
+  },
+  {
+    text: "“It is hard to follow the dock story. Nobody says the same thing twice,” Jo Quill reports for the Courier.",
+    want: [["Jo Quill", "It is hard to follow the dock story"], ["Jo Quill", "Nobody says the same thing twice"]],
+  },
+]);
+
 table("outlet voice and relayed reports", [
   {
     text: "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3.",

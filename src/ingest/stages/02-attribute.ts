@@ -1,4 +1,4 @@
-import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -159,7 +159,9 @@ class Sieves {
       const next = this.T[i + 1];
       if (t.pos === "ADJ" || !prev || /^(DET|ADJ|ADP|NUM)$/.test(prev.pos) || /^['’]s$/.test(prev.lower)) return undefined;
       if (!(prev.pos === "AUX" || prev.pos === "PRON" || prev.pos === "PROPN" || prev.pos === "NOUN")) return undefined;
-      if ((cue.form === "third" || cue.form === "base") && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
+      // (a name then "reports"/"says" is the name speaking: "Jo Quill reports for the Courier"; "Local reports from
+      // Ruritania" is a noun)
+      if ((cue.form === "third" || cue.form === "base") && !(cue.form === "third" && prev.pos === "PROPN" && !prev.quoted && !/^(from|of|about|on|in|by|with|over)$/.test(next?.lower ?? "")) && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
     }
     if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
     // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
@@ -730,6 +732,17 @@ class Sieves {
           }
         }
       }
+      // A claim noun with its source: "… sparked speculation by several experts that …", "claims from the union that …"
+      if (CLAIM_NOUNS.has(T[c]!.lower) && !T[c]!.quoted && /^(by|from)$/.test(T[c + 1]?.lower ?? "")) {
+        const np = this.npRight(c + 2, hi);
+        const end = np ? (np.appositive?.b ?? np.b) : c + 2;
+        const m = np && this.mention(np);
+        if (m && !m.anaphoric && T[end]?.lower === "that" && end + 1 < hi && words(text.slice(T[end + 1]!.start, s.end)) >= 4) {
+          found.push({ start: T[end + 1]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: m, sieve: "claim-noun" });
+          c = end;
+          continue;
+        }
+      }
       // A noun cue: "X published a similar report that …", "X issued a statement saying …"
       if (DOCUMENT_NOUNS.has(T[c]!.lower) && !T[c]!.quoted && (T[c + 1]?.lower === "that" || /^(saying|claiming|stating|alleging)$/.test(T[c + 1]?.lower ?? ""))) {
         let v = c - 1;
@@ -760,6 +773,18 @@ class Sieves {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
             const deny = cue.cls === "DENY";
             found.push({ start: deny ? T[c]!.start : T[k]!.start, end: s.end, ...(deny ? { clauseStart: T[k]!.start } : {}), cue: cue.lemma, direct: false, speaker, sieve: "participle" });
+          }
+        } else if (cue.cls !== "DENY" && GROUP_NOUNS.has(T[c - 1]?.lower ?? "") && /s$/.test(T[c - 1]!.lower)) {
+          // "… referring to a number of experts suggesting that …": the people the participle describes speak.
+          // (the group itself, not the quantity of it: "a number of experts" → experts)
+          let a = c - 1;
+          while (a - 1 >= lo && /^(ADJ|NOUN|PROPN)$/.test(T[a - 1]!.pos) && !T[a - 1]!.quoted) a--;
+          const np = this.validNP({ a, b: c });
+          const m = np && this.mention(np);
+          const k = this.skipRight(c + 1, hi, cue);
+          if (m && !m.anaphoric && k < hi && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX") && words(text.slice(T[k]!.start, s.end)) >= 4) {
+            if (prev) prev.end = Math.min(prev.end, m.start);
+            found.push({ start: T[k]!.start, end: s.end, cue: cue.lemma, direct: false, speaker: m, sieve: "participle-of" });
           }
         }
         continue;
