@@ -178,6 +178,37 @@ table("speakers: outlets, relays, artifacts and pronouns", [
   },
 ]);
 
+table("outlet voice with scare quotes, characterising verbs, bare phrases", [
+  {
+    text: "Such stories come from gossip sites that want to stir up “bad news” about the harbour.",
+    want: [["The Daily Test", "Such stories come from gossip sites that want to stir up “bad news” about the harbour"]],
+  },
+  { text: "The mayor hailed the harbour deal as a big win for fishermen.", want: [["mayor", "the harbour deal as a big win for fishermen"]] },
+  {
+    text: "The Calder Sports Agency then wrote to the league and further alleged that the tests had been hidden, but the league deemed the claim “plainly wrong.”",
+    want: [["Calder Sports Agency", "the tests had been hidden"], ["league", "the league deemed the claim “plainly wrong"]],
+  },
+  {
+    text: "The ferry operator did not respond to a request for comment outside office hours.",
+    want: [["The Daily Test", "The ferry operator did not respond to a request for comment outside office hours"]],
+  },
+]);
+
+table("sources named by a participle or a claim noun", [
+  {
+    text: "The union was referring to a number of harbour experts suggesting the cranes can only be moved by hand.",
+    want: [["harbour experts", "the cranes can only be moved by hand"]],
+  },
+  {
+    text: "The first finding sparked speculation by several dock engineers that a careless crew may have caused the crane to fall.",
+    want: [["dock engineers", "a careless crew may have caused the crane to fall"]],
+  },
+  {
+    text: "“It is hard to follow the dock story. Nobody says the same thing twice,” Jo Quill reports for the Courier.",
+    want: [["Jo Quill", "It is hard to follow the dock story"], ["Jo Quill", "Nobody says the same thing twice"]],
+  },
+]);
+
 table("outlet voice and relayed reports", [
   {
     text: "Tensions are high in Ruritania after the navy killed Admiral Boris Kell overnight on Jan. 3.",

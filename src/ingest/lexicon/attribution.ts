@@ -26,6 +26,8 @@ const VERBS: Array<[lemma: string, cls: CueClass, opts?: { addressee?: boolean; 
   ["brush", "DENY", { particle: "off" }], ["shoot", "DENY", { particle: "down" }], ["slam", "DENY"], ["challenge", "DENY"],
   ["call", "ASSERT"], ["describe", "ASSERT"], ["analyze", "ASSERT"], ["analyse", "ASSERT"], ["urge", "ASSERT"],
   ["circulate", "REPORT"], ["swirl", "REPORT"],
+  // verbs that characterise what they take: "hailed the deal as a victory", "deemed the claim “baseless”"
+  ["hail", "ASSERT"], ["deem", "ASSERT"], ["label", "ASSERT"], ["term", "ASSERT"],
 ];
 
 /** Irregular past forms (past tense, past participle). */
@@ -61,10 +63,13 @@ for (const [lemma, cls, opts] of VERBS) {
 }
 
 /** Verbs too common in other senses to count without a clause or quote after them. */
-export const WEAK_CUES = new Set(["inform", "assure", "circulate", "swirl", "show", "find", "call", "describe", "add", "note", "charge", "blame", "post", "publish", "hit", "push", "brush", "shoot", "counter", "answer", "respond", "reply", "repeat", "observe", "mention", "comment", "challenge", "slam", "expect", "fear", "state", "maintain", "agree", "predict", "promise", "pledge", "vow"]);
+export const WEAK_CUES = new Set(["inform", "assure", "circulate", "swirl", "show", "find", "call", "describe", "add", "note", "charge", "blame", "deem", "label", "term", "post", "publish", "hit", "push", "brush", "shoot", "counter", "answer", "respond", "reply", "repeat", "observe", "mention", "comment", "challenge", "slam", "expect", "fear", "state", "maintain", "agree", "predict", "promise", "pledge", "vow"]);
 
 /** Nouns naming a document or message whose author is the speaker ("in a statement", "a post on X"). */
 export const DOCUMENT_NOUNS = new Set(["statement", "statements", "release", "post", "posts", "tweet", "tweets", "letter", "email", "e-mail", "memo", "filing", "report", "reports", "study", "survey", "poll", "communique", "notice", "document", "documents", "data", "figures", "records", "message", "video", "interview", "briefing", "press", "conference", "blog", "note", "announcement", "bulletin", "update", "story", "article", "footage", "findings", "analysis", "investigation", "probe", "audit", "assessment", "review", "tally", "count", "estimate", "estimates", "calculations", "projections", "documents", "paper"]);
+
+/** Nouns for what someone asserts, whose source a "by"/"from" phrase names ("speculation by experts that …"). */
+export const CLAIM_NOUNS = new Set(["speculation", "claim", "claims", "allegation", "allegations", "suggestion", "suggestions", "assertion", "assertions", "warning", "warnings", "fears", "concerns", "accusation", "accusations", "insistence", "argument", "arguments", "prediction", "predictions", "estimate", "estimates"]);
 
 /** Heads of a group that speaks without a name ("officials", "police sources", "people familiar with …"). */
 export const GROUP_NOUNS = new Set(["officials", "official", "sources", "source", "witnesses", "witness", "eyewitnesses", "residents", "analysts", "analyst", "experts", "expert", "people", "insiders", "insider", "diplomats", "diplomat", "aides", "aide", "observers", "critics", "activists", "scientists", "researchers", "investigators", "authorities", "police", "prosecutors", "lawyers", "doctors", "medics", "workers", "employees", "staff", "members", "leaders", "protesters", "organizers", "organisers", "unions", "economists", "engineers", "pilots", "tipster", "tipsters", "relatives", "neighbours", "neighbors", "fans", "players", "voters", "campaigners", "executives", "managers", "lawmakers", "legislators", "ministers", "regulators", "inspectors", "rescuers", "volunteers", "students", "teachers", "parents", "family", "families", "officers", "troops", "soldiers", "agents", "detectives", "firefighters", "paramedics", "nurses", "guards", "negotiators", "delegates", "judges", "jurors", "shareholders", "investors", "traders", "farmers", "miners", "strikers", "demonstrators", "survivors"]);

@@ -1,4 +1,4 @@
-import { CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -150,14 +150,18 @@ class Sieves {
     if (!cue) return undefined;
     if (this.participleAdjective(i)) return undefined;
     // A noun or adjective use ("the reports", "an alleged attack") is not a cue; "said" is a verb whatever the tagger says.
-    if (t.pos !== "VERB" && t.pos !== "AUX" && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
+    // "… and further alleged that …": a finite form before "that" is the verb, whatever the tagger says.
+    const beforeThat = (cue.form === "past" || cue.form === "third") && this.T[i + 1]?.lower === "that" && !/^(DET|ADP)$/.test(this.T[i - 1]?.pos ?? "");
+    if (t.pos !== "VERB" && t.pos !== "AUX" && !beforeThat && !(cue.lemma === "say" && t.lower !== "say") && !(cue.lemma === "tell" && t.lower === "told")) {
       // The tagger reads "The union claims 885,000 …" as a noun: a third-person form right after a name or noun,
       // before a number, a determiner, a pronoun or "that", is the verb.
       const prev = this.T[i - 1];
       const next = this.T[i + 1];
       if (t.pos === "ADJ" || !prev || /^(DET|ADJ|ADP|NUM)$/.test(prev.pos) || /^['’]s$/.test(prev.lower)) return undefined;
       if (!(prev.pos === "AUX" || prev.pos === "PRON" || prev.pos === "PROPN" || prev.pos === "NOUN")) return undefined;
-      if ((cue.form === "third" || cue.form === "base") && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
+      // (a name then "reports"/"says" is the name speaking: "Jo Quill reports for the Courier"; "Local reports from
+      // Ruritania" is a noun)
+      if ((cue.form === "third" || cue.form === "base") && !(cue.form === "third" && prev.pos === "PROPN" && !prev.quoted && !/^(from|of|about|on|in|by|with|over)$/.test(next?.lower ?? "")) && !(next && (/^(NUM|DET|PRON|SCONJ)$/.test(next.pos) || next.lower === "that" || next.quoted || /^[.;]$/.test(next.text)))) return undefined;
     }
     if (cue.particle && this.T[i + 1]?.lower !== cue.particle) return undefined;
     // Headlines drop the auxiliary of a passive: "Toll Disputed as …" reports a dispute, "X Denies Y" a denial.
@@ -664,9 +668,24 @@ class Sieves {
         // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
         // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
         if (this.framesInside(a.start, a.end)) continue;
+        // A bare prepositional phrase is no content ("wrote to the league", "did not respond to a request for comment").
+        if (a.sieve === "reported" && this.barePhrase(a.start, a.end)) continue;
         this.push(a);
       }
     }
+  }
+
+  /** [start, end) opens with a preposition and holds no verb. */
+  barePhrase(start: number, end: number): boolean {
+    const a = tokenAt(this.T, start);
+    if (this.T[a]?.pos !== "ADP" || this.T[a]!.quoted) return false;
+    for (let i = a; i < this.T.length && this.T[i]!.start < end; i++) {
+      const t = this.T[i]!;
+      // (a "verb" right after a preposition is a noun: "a request for comment")
+      const afterPrep = /^(ADP|SCONJ)$/.test(this.T[i - 1]!.pos) && this.T[i - 1]!.lower !== "to" && this.T[i - 1]!.lower !== "that";
+      if (((t.pos === "VERB" || t.pos === "AUX") && !afterPrep) || t.quoted) return false;
+    }
+    return true;
   }
 
   /** Does [start, end) hold a cue that already framed the quotation before it? */
@@ -713,6 +732,17 @@ class Sieves {
           }
         }
       }
+      // A claim noun with its source: "… sparked speculation by several experts that …", "claims from the union that …"
+      if (CLAIM_NOUNS.has(T[c]!.lower) && !T[c]!.quoted && /^(by|from)$/.test(T[c + 1]?.lower ?? "")) {
+        const np = this.npRight(c + 2, hi);
+        const end = np ? (np.appositive?.b ?? np.b) : c + 2;
+        const m = np && this.mention(np);
+        if (m && !m.anaphoric && T[end]?.lower === "that" && end + 1 < hi && words(text.slice(T[end + 1]!.start, s.end)) >= 4) {
+          found.push({ start: T[end + 1]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: m, sieve: "claim-noun" });
+          c = end;
+          continue;
+        }
+      }
       // A noun cue: "X published a similar report that …", "X issued a statement saying …"
       if (DOCUMENT_NOUNS.has(T[c]!.lower) && !T[c]!.quoted && (T[c + 1]?.lower === "that" || /^(saying|claiming|stating|alleging)$/.test(T[c + 1]?.lower ?? ""))) {
         let v = c - 1;
@@ -743,6 +773,18 @@ class Sieves {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
             const deny = cue.cls === "DENY";
             found.push({ start: deny ? T[c]!.start : T[k]!.start, end: s.end, ...(deny ? { clauseStart: T[k]!.start } : {}), cue: cue.lemma, direct: false, speaker, sieve: "participle" });
+          }
+        } else if (cue.cls !== "DENY" && GROUP_NOUNS.has(T[c - 1]?.lower ?? "") && /s$/.test(T[c - 1]!.lower)) {
+          // "… referring to a number of experts suggesting that …": the people the participle describes speak.
+          // (the group itself, not the quantity of it: "a number of experts" → experts)
+          let a = c - 1;
+          while (a - 1 >= lo && /^(ADJ|NOUN|PROPN)$/.test(T[a - 1]!.pos) && !T[a - 1]!.quoted) a--;
+          const np = this.validNP({ a, b: c });
+          const m = np && this.mention(np);
+          const k = this.skipRight(c + 1, hi, cue);
+          if (m && !m.anaphoric && k < hi && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX") && words(text.slice(T[k]!.start, s.end)) >= 4) {
+            if (prev) prev.end = Math.min(prev.end, m.start);
+            found.push({ start: T[k]!.start, end: s.end, cue: cue.lemma, direct: false, speaker: m, sieve: "participle-of" });
           }
         }
         continue;
@@ -958,10 +1000,13 @@ class Sieves {
       if (ti < taken.length && taken[ti]!.start < s.end) continue;
       if (this.quotedIn(s.start, s.end).length) continue;
       const sentence = text.slice(s.start, s.end);
-      if (/\?["”’]?\s*$/.test(sentence) || /[“”"]/.test(sentence)) continue;
+      // Quotation marks mean someone's words, unless every quotation in the sentence is a scare quote or a term of
+      // a few words inside the outlet's own prose ("reports of “layoffs” are false").
+      if (/\?["”’]?\s*$/.test(sentence)) continue;
       const lo = tokenAt(T, s.start);
       const hi = tokenAt(T, s.end);
       const toks = T.slice(lo, hi);
+      if (/[“”"]/.test(sentence) && (!onlyScareQuotes(sentence) || toks.some((_, k) => this.cueAt(lo + k)))) continue;
       // A declarative sentence with a finite verb that nobody else is credited with is the outlet's own claim. A
       // sentence with a cue we could not parse is someone's words: better missed than credited to the outlet.
       if (toks.length < 6 || !toks.some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
@@ -981,6 +1026,14 @@ class Sieves {
       this.push({ start: n.start, end: n.end, cue: "reported", direct: false, speaker: describeSpeaker(voiceOf(s), s.start, doc), sieve: "outlet-voice" });
     }
   }
+}
+
+/** Every quotation in the sentence is short (at most four words) and the sentence does not start with one. */
+function onlyScareQuotes(sentence: string): boolean {
+  if (/^\s*[“"]/.test(sentence)) return false;
+  const qs = [...sentence.matchAll(/[“"]([^“”"]*)[”"]/g)];
+  const marks = (sentence.match(/[“”"]/g) ?? []).length;
+  return qs.length > 0 && marks === 2 * qs.length && qs.every((q) => words(q[1]!) <= 4);
 }
 
 const isTime = (t: Token | undefined) => !!t && TIME_WORDS.has(t.lower.replace(/\.$/, ""));
