@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import { openDatabase, redact } from "../db/client.js";
 import { createServices } from "../services/index.js";
@@ -14,6 +16,15 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
+const startedAt = performance.now();
+const since = () => Math.round(performance.now() - startedAt);
+
+// Say what the start is doing: the first start on the embedded database creates it (initdb in WebAssembly) and
+// applies every migration, which takes from ten seconds to a minute or two on a busy machine.
+const firstStart = !config.databaseUrl && !existsSync(path.join(config.dataDir, "PG_VERSION"));
+if (config.databaseUrl) log.info("connecting to PostgreSQL and applying pending migrations", { location: redact(config.databaseUrl) });
+else if (firstStart) log.info("first start: creating the embedded PostgreSQL database and applying migrations (10–60 s, longer on a busy machine)", { location: config.dataDir });
+else log.info("opening the embedded PostgreSQL database", { location: config.dataDir });
 
 const db = await openDatabase({
   databaseUrl: config.databaseUrl,
@@ -29,6 +40,7 @@ log.info("database ready", {
   backend: db.backend,
   location: config.databaseUrl ? redact(config.databaseUrl) : config.dataDir,
   migrationsApplied: db.migrationsApplied,
+  ms: since(),
 });
 
 const events = createEvents();
@@ -55,7 +67,7 @@ server.listen(config.port, config.host, () => {
   if (config.apiKeys.length === 0) {
     log.warn("no GAINSAY_API_KEYS set: mutations are open, so the server listens on 127.0.0.1 only", { ignoredHost: config.hostForced ? process.env.HOST : undefined });
   }
-  log.info("gainsay listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`, health: `/health`, apiKeys: config.apiKeys.length });
+  log.info("gainsay listening", { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`, health: `/health`, apiKeys: config.apiKeys.length, ms: since() });
 });
 
 let stopping = false;

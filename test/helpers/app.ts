@@ -27,11 +27,19 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     onQuery: (sql) => void (counting && queries.push(sql)),
     onOperation: (op) => void (counting && operations.push(op)),
   });
-  const events = createEvents();
-  const services = createServices(db.prisma, events);
-  const yoga = createGainsayYoga({
-    prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development,
-  });
+  let parts: { events: ReturnType<typeof createEvents>; services: ReturnType<typeof createServices>; yoga: ReturnType<typeof createGainsayYoga> };
+  try {
+    const events = createEvents();
+    const services = createServices(db.prisma, events);
+    const yoga = createGainsayYoga({
+      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development,
+    });
+    parts = { events, services, yoga };
+  } catch (e) {
+    await db.close(); // drops a scratch PostgreSQL database
+    throw e;
+  }
+  const { events, services, yoga } = parts;
 
   async function post(body: unknown, headers: Record<string, string> = {}) {
     const res = await yoga.fetch("http://test/graphql", {

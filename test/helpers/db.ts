@@ -18,17 +18,33 @@ export async function testDatabase(log: Pick<DatabaseOptions, "onQuery" | "onOpe
   await admin.end();
   const u = new URL(base);
   u.pathname = `/${name}`;
+  const drop = async () => {
+    const a = new pg.Client({ connectionString: base });
+    await a.connect();
+    try {
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await a.end();
+    }
+  };
   // Dropping the database at close terminates any connection the pool has not closed yet: expected, not an error.
-  const db = await openDatabase({ databaseUrl: u.toString(), dataDir: "", ...log, poolSize: 4, onConnectionError: () => undefined });
+  let db: Database;
+  try {
+    db = await openDatabase({ databaseUrl: u.toString(), dataDir: "", ...log, poolSize: 4, onConnectionError: () => undefined });
+  } catch (e) {
+    await drop();
+    throw e;
+  }
   return {
     ...db,
     label: "postgres",
+    // The scratch database is dropped even when closing the client fails.
     async close() {
-      await db.close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
+      try {
+        await db.close();
+      } finally {
+        await drop();
+      }
     },
   };
 }

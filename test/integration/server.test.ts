@@ -14,6 +14,20 @@ const dataDir = path.join(dir, "data");
 let server: ChildProcess;
 let url = "";
 let dbEnv: Record<string, string> = {};
+const scratchDb = `gainsay_srv_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+
+// No fixed waits: the server is ready when it prints its readiness line ("gainsay listening", with its URL); the
+// ceiling only stops a hung start, and is generous because a loaded machine (another `npm test` beside this one) can
+// take minutes to create a PGlite folder. TEST_SERVER_START_MS overrides it.
+const START_CEILING_MS = Number(process.env.TEST_SERVER_START_MS ?? 300_000);
+const SLOW = START_CEILING_MS + 60_000;
+
+/**
+ * fetch without connection reuse: a pooled keep-alive socket that the server closes after its idle timeout, just as
+ * the next request picks it up, fails with "other side closed" on a busy machine. `connection: close` never reuses.
+ */
+const request = (target: string, init: RequestInit = {}) =>
+  fetch(target, { ...init, headers: { connection: "close", ...(init.headers as Record<string, string> | undefined) } });
 
 function start(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; log: () => string }> {
   const child = spawn(tsx, ["src/server/main.ts"], {
@@ -23,29 +37,30 @@ function start(extraEnv: Record<string, string> = {}): Promise<{ child: ChildPro
   let log = "";
   const exit = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server printed no readiness line in ${START_CEILING_MS} ms:\n${log}`)), START_CEILING_MS);
     child.stderr!.on("data", (b: Buffer) => {
       log += b.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(log);
+      const m = /"msg":"gainsay listening","url":"(http:[^"]+)"/.exec(log);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]!, exit, log: () => log });
       }
     });
-    void exit.then((code) => {
+    void exit.then(() => {
       clearTimeout(timer);
       resolve({ child, url: "", exit, log: () => log });
-      void code;
     });
   });
 }
 
+const psql = (sql: string) => spawnSync("psql", [process.env.TEST_DATABASE_URL!, "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8" });
+
 beforeAll(async () => {
   if (process.env.TEST_DATABASE_URL) {
-    const name = `gainsay_srv_${process.pid}`;
+    const created = psql(`CREATE DATABASE ${scratchDb}`);
+    if (created.status !== 0) throw new Error(`cannot create ${scratchDb}: ${created.stderr}`);
     const u = new URL(process.env.TEST_DATABASE_URL);
-    spawnSync("psql", [process.env.TEST_DATABASE_URL, "-c", `DROP DATABASE IF EXISTS ${name}`, "-c", `CREATE DATABASE ${name}`]);
-    u.pathname = `/${name}`;
+    u.pathname = `/${scratchDb}`;
     dbEnv = { DATABASE_URL: u.toString() };
   }
   const s = await start();
@@ -53,21 +68,36 @@ beforeAll(async () => {
   url = s.url;
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
   expect(s.log()).toMatch(/mutations are open, so the server listens on 127\.0\.0\.1 only/);
-}, 90_000);
+}, SLOW);
 
+// Whatever failed above: stop the server, then drop the scratch database and the temporary folder.
 afterAll(async () => {
-  if (server && server.exitCode === null) server.kill("SIGKILL");
-  rmSync(dir, { recursive: true, force: true });
-});
+  try {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((res) => server.once("exit", res));
+      server.kill("SIGKILL");
+      await exited;
+    }
+  } finally {
+    try {
+      if (dbEnv.DATABASE_URL) {
+        const dropped = psql(`DROP DATABASE IF EXISTS ${scratchDb} WITH (FORCE)`);
+        if (dropped.status !== 0) throw new Error(`cannot drop ${scratchDb}: ${dropped.stderr}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}, 60_000);
 
 describe("server process", () => {
   it("answers /health", async () => {
-    const res = await fetch(url.replace("/graphql", "/health"));
+    const res = await request(url.replace("/graphql", "/health"));
     expect(res.status).toBe(200);
   });
 
   it("serves GraphiQL with the examples and no CDN", async () => {
-    const res = await fetch(url, { headers: { accept: "text/html" } });
+    const res = await request(url, { headers: { accept: "text/html" } });
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toMatch(/graphiql/i);
@@ -80,7 +110,7 @@ describe("server process", () => {
     const second = await start();
     expect(await second.exit).not.toBe(0);
     expect(second.log()).toMatch(/data folder is in use by process \d+/);
-  }, 60_000);
+  }, SLOW);
 
   it("npm run ingest sends files and prints a summary; both example clients run", async () => {
     const fixtures = path.join(root, "test/fixtures");
@@ -98,12 +128,12 @@ describe("server process", () => {
     expect(py.status).toBe(0);
     expect(py.stdout).toMatch(/kind\s+conf\s+side A\s+side B/);
     expect(py.stdout).toMatch(/\d+ contradiction\(s\)/);
-  }, 90_000);
+  }, SLOW);
 
   it("streams contradictionDetected over Server-Sent Events while an ingest changes a contradiction", async () => {
     const subscription = "subscription { contradictionDetected { kind explanation sides { label statements { speaker { name } } } } }";
     const abort = new AbortController();
-    const res = await fetch(`${url}?query=${encodeURIComponent(subscription)}`, { headers: { accept: "text/event-stream" }, signal: abort.signal });
+    const res = await request(`${url}?query=${encodeURIComponent(subscription)}`, { headers: { accept: "text/event-stream" }, signal: abort.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
@@ -120,7 +150,7 @@ describe("server process", () => {
     })();
     // A new source (own words) in which one more official denies the notice the earlier fixture affirmed.
     const text = "Second Official Denies Raid Notice\n\nMay 4, 2031\n\nIraqi Foreign Ministry spokesperson Omar Saadi said Washington had not informed Baghdad before the raid.";
-    const ingest = await fetch(url, {
+    const ingest = await request(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "mutation($t: String!) { ingestSource(input: { text: $t }) { created contradictions { id } } }", variables: { t: text } }),
@@ -134,7 +164,7 @@ describe("server process", () => {
     expect(["POLARITY", "SELF_REVERSAL"]).toContain(c.kind);
     expect(c.sides.length).toBeGreaterThanOrEqual(2);
     expect(c.sides.flatMap((s) => s.statements.map((st) => st.speaker.name))).toContain("Omar Saadi");
-  }, 60_000);
+  }, SLOW);
 
   if (!hasChromium) process.stdout.write(`skipping the GraphiQL browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
   (hasChromium ? it : it.skip)("GraphiQL renders in headless Chromium, runs the Contradictions example and loads nothing from off the machine", async () => {
@@ -148,11 +178,11 @@ describe("server process", () => {
       });
       await page.goto(url);
       // The editor renders with the example operations (Monaco shows spaces as no-break spaces, hence \s).
-      await page.waitForFunction(() => /query\s+Contradictions/.test(document.querySelector(".graphiql-query-editor")?.textContent ?? ""), null, { timeout: 30_000 });
+      await page.waitForFunction(() => /query\s+Contradictions/.test(document.querySelector(".graphiql-query-editor")?.textContent ?? ""), null, { timeout: 120_000 });
       // Several operations in the editor: ▶ opens a picker; choose the contradictions example.
       await page.click(".graphiql-execute-button");
       await page.getByRole("menuitem", { name: "Contradictions" }).click();
-      await page.waitForFunction(() => /"contradictions"/.test(document.querySelector(".graphiql-response")?.textContent ?? ""), null, { timeout: 30_000 });
+      await page.waitForFunction(() => /"contradictions"/.test(document.querySelector(".graphiql-response")?.textContent ?? ""), null, { timeout: 120_000 });
       const response = (await page.locator(".graphiql-response").innerText()).replace(/\s+/g, " ");
       expect(response).toMatch(/"totalCount": [1-9]/);
       expect(response).toMatch(/"kind": "(POLARITY|SELF_REVERSAL)"/);
@@ -161,14 +191,14 @@ describe("server process", () => {
     } finally {
       await browser.close();
     }
-  }, 90_000);
+  }, SLOW);
 
   it("stops cleanly on SIGTERM and releases the lock", async () => {
     const exited = new Promise<number | null>((res) => server.on("exit", (c) => res(c)));
     server.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
-  }, 30_000);
+  }, SLOW);
 
   it("rejects bad configuration with a message per value", () => {
     const r = spawnSync(tsx, ["src/server/main.ts"], { cwd: root, env: { ...process.env, NODE_OPTIONS: "", PORT: "abc", DATABASE_URL: "mysql://x", GAINSAY_API_KEYS: "short" }, encoding: "utf8" });
@@ -176,5 +206,5 @@ describe("server process", () => {
     expect(r.stderr).toMatch(/PORT/);
     expect(r.stderr).toMatch(/DATABASE_URL must start with postgres/);
     expect(r.stderr).toMatch(/GAINSAY_API_KEYS/);
-  });
+  }, SLOW);
 });
