@@ -4,9 +4,10 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "../schema/index.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import { GRAPHIQL_EXAMPLES } from "./examples.js";
+import { useHealth, type HealthDeps } from "./health.js";
 import { useBodyLimit, usePageSizeLimit } from "./plugins.js";
 
-export type YogaOptions = AppDeps & { development?: boolean; maxBodyBytes?: number; logging?: boolean };
+export type YogaOptions = AppDeps & { development?: boolean; maxBodyBytes?: number; logging?: boolean; redisStatus?: HealthDeps["redisStatus"] };
 
 /** The GraphQL HTTP handler, apart from `listen`: tests call `yoga.fetch` in-process. */
 export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<string, unknown>, Context> {
@@ -19,8 +20,9 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
     landingPage: false,
     graphiql: { title: "gainsay", defaultQuery: GRAPHIQL_EXAMPLES },
     renderGraphiQL,
-    healthCheckEndpoint: "/health",
+    healthCheckEndpoint: "/health/live",
     plugins: [
+      useHealth({ prisma: opts.prisma, redisStatus: opts.redisStatus }),
       useBodyLimit(opts.maxBodyBytes ?? 4 * 1024 * 1024),
       EnvelopArmorPlugin({
         maxDepth: { n: 14, ignoreIntrospection: true, flattenFragments: true },
