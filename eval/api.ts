@@ -6,7 +6,7 @@ import { CheckClaim, IngestSource } from "../client/operations.js";
 import type { IngestSourceInput } from "../client/gql/graphql.js";
 import { openDatabase } from "../src/db/client.js";
 import { encodeGlobalId, idOf } from "../src/schema/ids.js";
-import { createEvents } from "../src/server/pubsub.js";
+import { createEvents } from "../src/events/bus.js";
 import { createGainsayYoga } from "../src/server/yoga.js";
 import { createServices } from "../src/services/index.js";
 

@@ -14,6 +14,16 @@ const Env = z.object({
     .trim()
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\/.+/.test(v), "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
+  GAINSAY_REDIS_PREFIX: z.string().trim().max(100).default("gainsay:"),
+  GAINSAY_WORKER_CONCURRENCY: z.coerce.number().int("GAINSAY_WORKER_CONCURRENCY must be a whole number").min(1).max(64).default(2),
+  GAINSAY_SERVER_JOBS: z.enum(["on", "off"], { message: "GAINSAY_SERVER_JOBS must be on or off" }).default("on"),
+  GAINSAY_JOB_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  GAINSAY_TEST_CRASH_AFTER_COMMIT: z.enum(["0", "1"]).optional(),
   GAINSAY_DATA_DIR: z.string().trim().min(1, "GAINSAY_DATA_DIR must not be empty").default("./.gainsay/data"),
   GAINSAY_API_KEYS: z
     .string()
@@ -35,6 +45,18 @@ export type Config = {
   host: string;
   hostForced: boolean;
   databaseUrl: string | undefined;
+  /** redis://… to carry events between processes; unset for in-process events. */
+  redisUrl: string | undefined;
+  /** Prefix of the Redis pub/sub channels, so deployments sharing a Redis stay apart. */
+  redisPrefix: string;
+  /** Jobs a worker process (`npm run worker`) runs at once. */
+  workerConcurrency: number;
+  /** Whether the server also runs queued analysis jobs (always on with PGlite, where only the server may open the data). */
+  serverJobs: boolean;
+  /** How long a job waits for the request that made it to run it inline, before any runner takes it. */
+  jobGraceSeconds: number;
+  /** Test hook (honoured only with NODE_ENV=test): the process kills itself with SIGKILL right after a write commits. */
+  crashAfterCommit: boolean;
   dataDir: string;
   apiKeys: string[];
   maxBodyBytes: number;
@@ -65,6 +87,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host,
     hostForced: e.GAINSAY_API_KEYS.length === 0 && e.HOST !== undefined && e.HOST !== "127.0.0.1",
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.GAINSAY_REDIS_PREFIX,
+    workerConcurrency: e.GAINSAY_WORKER_CONCURRENCY,
+    serverJobs: e.GAINSAY_SERVER_JOBS === "on" || !e.DATABASE_URL,
+    jobGraceSeconds: e.GAINSAY_JOB_GRACE_SECONDS,
+    crashAfterCommit: e.NODE_ENV === "test" && e.GAINSAY_TEST_CRASH_AFTER_COMMIT === "1",
     dataDir: e.GAINSAY_DATA_DIR,
     apiKeys: e.GAINSAY_API_KEYS,
     maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,

@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { print } from "graphql";
 import { openDatabase } from "../../src/db/client.js";
-import { createEvents } from "../../src/server/pubsub.js";
+import { createEvents } from "../../src/events/bus.js";
 import { createServices } from "../../src/services/index.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
 import { CheckClaim } from "../../client/operations.js";

@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { recomputeAll } from "../services/contradictions.js";
-import { createEvents } from "../server/pubsub.js";
+import { createEvents } from "../events/bus.js";
 
 try {
   const config = loadConfig();

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Events } from "./pubsub.js";
+import type { Events } from "../events/bus.js";
 import type { Services } from "../services/index.js";
 import { rateKeyOf } from "./rate-limit.js";
 

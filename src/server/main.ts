@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from "../config.js";
 import { openDatabase, redact } from "../db/client.js";
 import { createServices } from "../services/index.js";
 import { createLogger } from "./log.js";
-import { createEvents } from "./pubsub.js";
+import { createEventBus, redactRedis } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
 
 let config: Config;
@@ -43,10 +43,17 @@ log.info("database ready", {
   ms: since(),
 });
 
-const events = createEvents();
+const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisPrefix, onError: (e) => log.warn("Redis error; events between servers pause until it is back", { error: e.message }) }).catch(async (e: Error) => {
+  log.error("cannot open the event bus", { error: e.message });
+  await db.close();
+  process.exit(1);
+});
+log.info("event bus ready", { transport: bus.transport, location: config.redisUrl ? redactRedis(config.redisUrl) : undefined });
+const events = bus.events;
 const yoga = createGainsayYoga({
   prisma: db.prisma,
   events,
+  redisStatus: bus.redisStatus,
   services: createServices(db.prisma, events),
   apiKeys: config.apiKeys,
   development: config.env === "development",
@@ -82,6 +89,7 @@ async function shutdown(signal: string) {
   force.unref();
   server.close();
   server.closeAllConnections();
+  await bus.close();
   await db.close().catch((e: Error) => log.error("error closing the database", { error: e.message }));
   log.info("stopped");
   process.exit(0);

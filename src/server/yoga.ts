@@ -8,6 +8,7 @@ import { maskAndLog, useErrorCodes, useRequestIds, yogaLogger } from "./errors.j
 import { GRAPHIQL_EXAMPLES } from "./examples.js";
 import { useInputChecks } from "./input-checks.js";
 import { createLogger, type Logger } from "./log.js";
+import { useHealth, type HealthDeps } from "./health.js";
 import { useBodyLimit, usePageSizeLimit } from "./plugins.js";
 import { useMutationRateLimit, type RateLimit } from "./rate-limit.js";
 
@@ -18,6 +19,8 @@ export type YogaOptions = AppDeps & {
   log?: Logger;
   /** Mutations per API key and window; off when absent. */
   rateLimit?: RateLimit | null;
+  /** Redis reachability for /health (absent: Redis not in use). */
+  redisStatus?: HealthDeps["redisStatus"];
 };
 
 /** The query limits (graphql-armor). A rejection is QUERY_LIMIT_EXCEEDED with the limit's name and value, HTTP 400. */
@@ -43,10 +46,11 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
     landingPage: false,
     graphiql: { title: "gainsay", defaultQuery: GRAPHIQL_EXAMPLES },
     renderGraphiQL,
-    healthCheckEndpoint: "/health",
+    healthCheckEndpoint: "/health/live",
     plugins: [
       useRequestIds(),
       useErrorCodes(),
+      useHealth({ prisma: opts.prisma, redisStatus: opts.redisStatus }),
       useBodyLimit(opts.maxBodyBytes ?? 4 * 1024 * 1024),
       EnvelopArmorPlugin({
         maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, onReject: rejectAs("depth") },

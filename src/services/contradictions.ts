@@ -4,7 +4,7 @@ import { blockPeriod, blockPrefix, characterizationConflicts, clusters, detectBl
 /** How many statements an undated proposition is compared against (most recent first). */
 const UNDATED_CANDIDATE_LIMIT = 2000;
 import type { ClaimFrame } from "../ingest/types.js";
-import type { Events } from "../server/pubsub.js";
+import type { Events } from "../events/bus.js";
 
 export type RefreshResult = { contradictionIds: number[]; created: number; updated: number; removed: number };
 

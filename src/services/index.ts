@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Events } from "../server/pubsub.js";
+import type { Events } from "../events/bus.js";
 import { ingestSource, type IngestInput, type IngestResult } from "./ingest.js";
 import { refreshContradictions, recomputeAll } from "./contradictions.js";
 import { checkClaim, type ClaimCheckResult } from "./check-claim.js";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import { runPipeline } from "../ingest/pipeline.js";
 import type { PipelineResult } from "../ingest/types.js";
-import type { Events } from "../server/pubsub.js";
+import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
 import { InputError } from "./errors.js";
 import { articleTextProblem, plainTextProblem } from "./text.js";

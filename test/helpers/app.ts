@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type ExecutionResult } from "graphql";
 import { createServices } from "../../src/services/index.js";
-import { createEvents } from "../../src/server/pubsub.js";
+import { createEvents } from "../../src/events/bus.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
 import type { QueryLogEntry } from "../../src/db/query-log.js";
 import type { Logger } from "../../src/server/log.js";
