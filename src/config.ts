@@ -109,3 +109,14 @@ export function parseRateLimit(v: string): Config["rateLimit"] {
   const n = Number(m[2]);
   return { max: Number(m[1]), window: `${n}${m[3]}`, windowSeconds: n * { s: 1, m: 60, h: 3600 }[m[3] as "s" | "m" | "h"] };
 }
+
+/** A connection URL fit for logs: its password masked. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable url)";
+  }
+}

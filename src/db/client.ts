@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { redactUrl } from "../config.js";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -53,7 +54,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     let migrationsApplied: string[];
     const client = await pool.connect().catch((e: Error) => {
       void pool.end();
-      throw new Error(`db/client: cannot connect to PostgreSQL at ${redact(opts.databaseUrl!)}: ${e.message}`);
+      throw new Error(`db/client: cannot connect to PostgreSQL at ${redactUrl(opts.databaseUrl!)}: ${e.message}`);
     });
     try {
       await client.query("BEGIN");
@@ -113,12 +114,3 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
 }
 
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable url)";
-  }
-}

@@ -1,6 +1,7 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "graphql-yoga";
 import { Redis } from "ioredis";
+import { redactUrl } from "../config.js";
 
 /** The events the API publishes. A contradiction id is published whenever detection creates or changes one. */
 export type Topics = { contradictionDetected: [{ contradictionId: number; created: boolean }] };
@@ -51,7 +52,7 @@ export async function createEventBus(opts: { redisUrl?: string; channelPrefix?: 
   } catch (e) {
     publishClient.disconnect();
     subscribeClient.disconnect();
-    throw new Error(`events/bus: cannot connect to Redis at ${redactRedis(opts.redisUrl)}: ${(e as Error).message}`);
+    throw new Error(`events/bus: cannot connect to Redis at ${redactUrl(opts.redisUrl)}: ${(e as Error).message}`);
   }
   const events = createPubSub<Topics>({ eventTarget: prefixed(createRedisEventTarget({ publishClient, subscribeClient }), opts.channelPrefix ?? "gainsay:") });
   return {
@@ -89,12 +90,3 @@ function prefixed(target: Target, prefix: string): Target {
   };
 }
 
-export function redactRedis(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable url)";
-  }
-}

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { ConfigError, loadConfig, type Config } from "../config.js";
-import { openDatabase, redact } from "../db/client.js";
+import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
+import { openDatabase } from "../db/client.js";
 import { createServices } from "../services/index.js";
 import { createLogger } from "./log.js";
-import { createEventBus, redactRedis } from "../events/bus.js";
+import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
 
 let config: Config;
@@ -22,7 +22,7 @@ const since = () => Math.round(performance.now() - startedAt);
 // Say what the start is doing: the first start on the embedded database creates it (initdb in WebAssembly) and
 // applies every migration, which takes from ten seconds to a minute or two on a busy machine.
 const firstStart = !config.databaseUrl && !existsSync(path.join(config.dataDir, "PG_VERSION"));
-if (config.databaseUrl) log.info("connecting to PostgreSQL and applying pending migrations", { location: redact(config.databaseUrl) });
+if (config.databaseUrl) log.info("connecting to PostgreSQL and applying pending migrations", { location: redactUrl(config.databaseUrl) });
 else if (firstStart) log.info("first start: creating the embedded PostgreSQL database and applying migrations (10–60 s, longer on a busy machine)", { location: config.dataDir });
 else log.info("opening the embedded PostgreSQL database", { location: config.dataDir });
 
@@ -38,7 +38,7 @@ const db = await openDatabase({
 });
 log.info("database ready", {
   backend: db.backend,
-  location: config.databaseUrl ? redact(config.databaseUrl) : config.dataDir,
+  location: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir,
   migrationsApplied: db.migrationsApplied,
   ms: since(),
 });
@@ -48,7 +48,7 @@ const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: con
   await db.close();
   process.exit(1);
 });
-log.info("event bus ready", { transport: bus.transport, location: config.redisUrl ? redactRedis(config.redisUrl) : undefined });
+log.info("event bus ready", { transport: bus.transport, location: config.redisUrl ? redactUrl(config.redisUrl) : undefined });
 const events = bus.events;
 const yoga = createGainsayYoga({
   prisma: db.prisma,

@@ -5,6 +5,7 @@ import { createServices } from "../../src/services/index.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
 import { testDatabase } from "../helpers/db.js";
 import { redisReachable, TEST_REDIS_URL } from "../helpers/services.js";
+import { firstNextEvent } from "../helpers/sse.js";
 
 // Events across servers: two Yoga instances (two "servers") on one database and one Redis. A subscriber on A hears
 // the contradiction an ingest on B produced. And /health reports the database and Redis.
@@ -70,16 +71,7 @@ describe("/health", () => {
     const res = await yogaA.fetch(`http://a/graphql?query=${encodeURIComponent(subscription)}`, { headers: { accept: "text/event-stream" }, signal: abort.signal });
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
-    const first = (async () => {
-      let buf = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before an event: ${buf}`);
-        buf += Buffer.from(value).toString("utf8");
-        const m = /event: next\ndata: (.+)\n/.exec(buf);
-        if (m) return JSON.parse(m[1]!) as { data: { contradictionDetected: { id: string; kind: string; sides: { statements: { speaker: { name: string } }[] }[] } } };
-      }
-    })();
+    const first = firstNextEvent<{ data: { contradictionDetected: { id: string; kind: string; sides: { statements: { speaker: { name: string } }[] }[] } } }>(reader);
     // Subscribing in Redis is asynchronous: wait until A's SUBSCRIBE is registered before B publishes.
     for (let i = 0; i < 50 && (await numsub(`${channelPrefix}contradictionDetected`)) === 0; i++) await new Promise((r) => setTimeout(r, 50));
 

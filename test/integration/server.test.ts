@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { CHROMIUM, hasChromium, launchChromium } from "../helpers/browser.js";
+import { firstNextEvent } from "../helpers/sse.js";
 
 // The real server process: start-up, /health, GraphiQL from local assets, the data-folder lock, the ingest CLI,
 // both example clients, and a clean SIGTERM. Runs on PGlite, or on TEST_DATABASE_URL's server when set.
@@ -138,16 +139,7 @@ describe("server process", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     // Read the stream until the first `next` event, in the background, while the ingest below runs.
-    const firstEvent = (async () => {
-      let buf = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before an event: ${buf}`);
-        buf += Buffer.from(value).toString("utf8");
-        const m = /event: next\ndata: (.+)\n/.exec(buf);
-        if (m) return JSON.parse(m[1]!) as { data: { contradictionDetected: { kind: string; sides: { statements: { speaker: { name: string } }[] }[] } } };
-      }
-    })();
+    const firstEvent = firstNextEvent<{ data: { contradictionDetected: { kind: string; sides: { statements: { speaker: { name: string } }[] }[] } } }>(reader);
     // A new source (own words) in which one more official denies the notice the earlier fixture affirmed.
     const text = "Second Official Denies Raid Notice\n\nMay 4, 2031\n\nIraqi Foreign Ministry spokesperson Omar Saadi said Washington had not informed Baghdad before the raid.";
     const ingest = await request(url, {
