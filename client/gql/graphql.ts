@@ -71,7 +71,7 @@ export type ContradictionOrder =
 
 /** Why a statement counts as evidence. */
 export type EvidenceRule =
-  /** It is about the same proposition (event type, agent, place); its polarity decides its stance. */
+  /** It states the same proposition (shared predicate-and-entity or measure key and content words); its polarity, or its figure, decides its stance. */
   | 'PROPOSITION'
   /** It shares the claim's words and comes from a source the stance model read; it takes that source's stance. */
   | 'SOURCE';

@@ -1,73 +1,94 @@
-import { blockPrefix } from "./detect.js";
 import { STANCES, type StancePrediction } from "./stance/model.js";
+import { compatibleCounts, keysOfStatement } from "./detect.js";
 import { partyTokens } from "../ingest/stages/04-claims.js";
+import type { ClaimFrame } from "../ingest/types.js";
 import { contentWords, coverage } from "./text-sim.js";
 
-/** Content words plus party tokens: lexical overlap that knows Washington from the United States. */
+/** Content words plus party tokens: lexical overlap that knows two names of one party (with the optional lexicon). */
 const wordsOf = (text: string) => [...contentWords(text), ...partyTokens(text)];
 
 export type Stance = "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED";
 /** The verdict for each stance of the model (FNC-1's labels). */
 export const VERDICT = { agree: "SUPPORTED", disagree: "CONTRADICTED", discuss: "DISCUSSED", unrelated: "UNRELATED" } as const;
+/** A statement's stance toward the claim. */
+export type Toward = "SUPPORTS" | "REFUTES" | "NEUTRAL";
 
-export type ClaimInput = { text: string; polarity: "AFFIRM" | "DENY"; propKey: string };
-export type EvidenceInput = { id: number; sourceId: number; start: number; end: number; text: string; polarity: "AFFIRM" | "DENY"; propKey: string; modality: string };
+export type ClaimInput = { text: string; polarity: "AFFIRM" | "DENY"; propKey: string; frame?: ClaimFrame; negated?: boolean };
+export type EvidenceInput = { id: number; sourceId: number; start: number; end: number; text: string; polarity: "AFFIRM" | "DENY"; propKey: string; modality: string; frame?: ClaimFrame };
 export type SourceInput = { id: number; title: string | null; text: string; prediction: StancePrediction; sentences: Array<[number, number]> };
 
-export type Evidence = { statementId: number; score: number; stance: Stance; rule: "proposition" | "source" };
+export type Evidence = { statementId: number; score: number; stance: Stance; toward: Toward; rule: "proposition" | "source" };
 export type Passage = { sourceId: number; start: number; end: number; text: string; score: number; stance: Stance };
 export type SourceVerdict = { sourceId: number; verdict: Stance; related: number; confidence: number };
 export type ClaimVerdict = { verdict: Stance; confidence: number; explanation: string; evidence: Evidence[]; passages: Passage[]; sources: SourceVerdict[] };
 
-/**
- * The block a free-text claim is compared in. Like the detector's, except that notification claims match on the
- * event type alone: a bare claim ("Washington informed Baghdad …") names the parties in whatever order, while stored
- * statements key on the party their own sentence names first.
- */
-export function claimBlock(propKey: string): string {
-  const prefix = blockPrefix(propKey);
-  return prefix.startsWith("NOTIFICATION|") ? "NOTIFICATION" : prefix;
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 const inside = (s: { start: number; end: number }, [a, b]: [number, number]) => s.start < b && s.end > a;
+/** The opposite verdict: what the evidence says about the claim's negation. */
+export const flip = (v: Stance): Stance => (v === "SUPPORTED" ? "CONTRADICTED" : v === "CONTRADICTED" ? "SUPPORTED" : v);
+const towardOf = (v: Stance): Toward => (v === "SUPPORTED" ? "SUPPORTS" : v === "CONTRADICTED" ? "REFUTES" : "NEUTRAL");
 
 /**
- * Pure: the verdict on a claim from two kinds of evidence.
- * 1. Statements in the claim's proposition block (same event type, agent and place) vote by polarity — the same rule
- *    the contradiction detector uses, so checkClaim and the contradictions agree.
- * 2. Otherwise the stance model (FNC-1-trained) reads each candidate source: is it about the claim, and does it agree,
- *    disagree or only discuss it. Sources vote with their relatedness.
- * Every verdict names its evidence: statements, and the sentences of each source the model read most closely.
+ * Does a stored statement state the claim's proposition? It shares a blocking key with the claim (same predicate
+ * class and entity, or same measure and entity) and enough of its content words; a figure of the same measure decides
+ * by compatibility. Returns the statement's stance toward the claim's positive form, or undefined when not aligned.
+ */
+export function propositionStance(claim: ClaimInput, s: EvidenceInput, cw: string[]): { toward: "SUPPORTS" | "REFUTES"; score: number } | undefined {
+  if (s.modality === "UNCERTAIN" || !claim.propKey || !s.propKey) return undefined;
+  // Keys compare as stored; a key of the older "TYPE|agent|place|qualifier|period" form compares without its period.
+  const base = (k: string) => (k.includes("@") ? k : k.replace(/\|[^|]*$/, ""));
+  const ck = new Set(keysOfStatement(claim).map(base));
+  const shared = keysOfStatement(s).map(base).filter((k) => ck.has(k));
+  if (!shared.length) return undefined;
+  const lexical = coverage(cw, new Set(wordsOf(s.text)));
+  const cq = claim.frame?.quantities ?? [];
+  for (const k of shared.filter((x) => x.startsWith("q:"))) {
+    const unit = k.slice(2).split(/[:@]/)[0];
+    const a = cq.find((q) => q.unit === unit);
+    const b = s.frame?.quantities.find((q) => q.unit === unit);
+    if (a && b && s.polarity === "AFFIRM" && lexical >= 0.2) return { toward: compatibleCounts(a, b) ? "SUPPORTS" : "REFUTES", score: round(Math.min(1, 0.5 + lexical / 2)) };
+  }
+  const inherited = !!s.frame?.inherited;
+  if (!inherited && lexical < 0.34) return undefined;
+  if (inherited && lexical < 0.1 && !(s.frame?.entities ?? []).some((e) => (claim.frame?.entities ?? []).includes(e))) return undefined;
+  // Stance toward the positive proposition: an affirming statement supports it, a denying one refutes it.
+  return { toward: s.polarity === "AFFIRM" ? "SUPPORTS" : "REFUTES", score: round(Math.min(1, 0.45 + lexical / 2)) };
+}
+
+/**
+ * Pure: the verdict on a claim from two kinds of evidence, computed for the claim's positive proposition and turned
+ * over when the claim negates it, so a claim and its negation never get the same SUPPORTED or CONTRADICTED verdict
+ * on the same evidence (DISCUSSED and UNRELATED hold for both alike: they take no side).
+ * 1. Statements that state the proposition (shared blocking key and content) vote by polarity, or by figures.
+ * 2. Otherwise the stance model (FNC-1-trained, given the positive form) reads each candidate source.
  */
 export function decide(claim: ClaimInput, sources: SourceInput[], statements: EvidenceInput[]): ClaimVerdict {
+  const negated = claim.negated ?? claim.polarity === "DENY";
+  const turn = (v: Stance) => (negated ? flip(v) : v);
   const cw = wordsOf(claim.text);
   const bySource = new Map(sources.map((s) => [s.id, s]));
 
   const perSource: SourceVerdict[] = sources.map((s) => {
     const p = s.prediction;
-    const verdict = VERDICT[p.label];
     const confidence = p.label === "unrelated" ? 1 - p.pRelated : p.pRelated * p.probs[p.label];
-    return { sourceId: s.id, verdict, related: round(p.pRelated), confidence: round(confidence) };
+    return { sourceId: s.id, verdict: turn(VERDICT[p.label]), related: round(p.pRelated), confidence: round(confidence) };
   });
   const verdictOf = new Map(perSource.map((v) => [v.sourceId, v.verdict]));
 
-  const claimKey = claim.propKey ? claimBlock(claim.propKey) : "";
   const evidence: Evidence[] = statements
     .flatMap((s): Evidence[] => {
-      const sameBlock = !!claimKey && !!s.propKey && claimBlock(s.propKey) === claimKey;
-      const lexical = coverage(cw, new Set(wordsOf(s.text)));
-      const sourceVerdict = verdictOf.get(s.sourceId);
-      // A proposition match counts when the statement shares the claim's words and its source (when the model read it)
-      // is about the claim: claim frames are coarse, and a shared frame alone is weak evidence.
-      if (sameBlock && s.modality !== "UNCERTAIN" && lexical >= 0.25 && sourceVerdict !== "UNRELATED") {
-        return [{ statementId: s.id, score: round(Math.min(1, 0.5 + lexical / 2)), stance: s.polarity === claim.polarity ? "SUPPORTED" : "CONTRADICTED", rule: "proposition" }];
+      const ps = propositionStance(claim, s, cw);
+      if (ps) {
+        const positive: Stance = ps.toward === "SUPPORTS" ? "SUPPORTED" : "CONTRADICTED";
+        const stance = turn(positive);
+        return [{ statementId: s.id, score: ps.score, stance, toward: towardOf(stance), rule: "proposition" }];
       }
-      if (sourceVerdict === "UNRELATED") return [];
+      const sourceVerdict = verdictOf.get(s.sourceId);
+      if (sourceVerdict === undefined || sourceVerdict === "UNRELATED") return [];
       const src = bySource.get(s.sourceId);
       const near = src ? src.prediction.topSentences.some((i) => src.sentences[i] && inside(s, src.sentences[i]!)) : false;
-      const score = round(Math.min(1, lexical + (near ? 0.2 : 0)));
-      return score >= 0.3 ? [{ statementId: s.id, score, stance: sourceVerdict ?? "DISCUSSED", rule: "source" }] : [];
+      const score = round(Math.min(1, coverage(cw, new Set(wordsOf(s.text))) + (near ? 0.2 : 0)));
+      return score >= 0.3 ? [{ statementId: s.id, score, stance: sourceVerdict, toward: towardOf(sourceVerdict), rule: "source" }] : [];
     })
     .sort((a, b) => (a.rule === b.rule ? b.score - a.score : a.rule === "proposition" ? -1 : 1))
     .slice(0, 10);
@@ -78,18 +99,22 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
     .sort((a, b) => b.score - a.score)
     .slice(0, 10);
 
-  // Rule 1: the proposition block.
+  // Rule 1: statements of the same proposition.
   const votes = { SUPPORTED: 0, CONTRADICTED: 0 };
   for (const e of evidence) if (e.rule === "proposition") votes[e.stance as keyof typeof votes] += e.score;
   if (votes.SUPPORTED + votes.CONTRADICTED > 0) {
-    const verdict: Stance = votes.CONTRADICTED >= votes.SUPPORTED ? "CONTRADICTED" : "SUPPORTED";
+    const n = (v: Stance) => evidence.filter((e) => e.rule === "proposition" && e.stance === v).length;
+    // A tie is a dispute: the statements take both sides equally, so neither verdict is given.
+    if (Math.abs(votes.SUPPORTED - votes.CONTRADICTED) < 1e-9) {
+      return { verdict: "DISCUSSED", confidence: 0.5, explanation: `Disputed: ${n("SUPPORTED")} statement(s) on the same proposition assert it and ${n("CONTRADICTED")} deny it, with equal weight.`, evidence, passages, sources: perSource };
+    }
+    const verdict: Stance = votes.CONTRADICTED > votes.SUPPORTED ? "CONTRADICTED" : "SUPPORTED";
     const share = Math.max(votes.SUPPORTED, votes.CONTRADICTED) / (votes.SUPPORTED + votes.CONTRADICTED);
-    const n = evidence.filter((e) => e.rule === "proposition" && e.stance === verdict).length;
-    const against = evidence.filter((e) => e.rule === "proposition" && e.stance !== verdict).length;
+    const against = n(flip(verdict));
     const explanation =
       verdict === "CONTRADICTED"
-        ? `${n} statement(s) on the same proposition deny it${against ? `; ${against} assert it (a disputed claim)` : ""}.`
-        : `${n} statement(s) on the same proposition assert it${against ? `; ${against} deny it` : ""}.`;
+        ? `${n(verdict)} statement(s) on the same proposition deny it${against ? `; ${against} assert it (a disputed claim)` : ""}.`
+        : `${n(verdict)} statement(s) on the same proposition assert it${against ? `; ${against} deny it` : ""}.`;
     return { verdict, confidence: round(0.5 + share / 2), explanation, evidence, passages, sources: perSource };
   }
 
@@ -103,10 +128,12 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
   const weight: Record<Stance, number> = { SUPPORTED: 0, CONTRADICTED: 0, DISCUSSED: 0, UNRELATED: 0 };
   for (const s of sources) {
     if (s.prediction.label === "unrelated") continue;
-    for (const k of STANCES) weight[VERDICT[k]] += s.prediction.pRelated * s.prediction.probs[k];
+    for (const k of STANCES) weight[turn(VERDICT[k])] += s.prediction.pRelated * s.prediction.probs[k];
   }
   const total = weight.SUPPORTED + weight.CONTRADICTED + weight.DISCUSSED;
-  const verdict = (["CONTRADICTED", "SUPPORTED", "DISCUSSED"] as const).reduce((a, b) => (weight[b] > weight[a] ? b : a));
+  // Ties between supported and contradicted resolve to the positive form's order, then turned: p and not-p differ.
+  const order: Stance[] = negated ? ["SUPPORTED", "CONTRADICTED", "DISCUSSED"] : ["CONTRADICTED", "SUPPORTED", "DISCUSSED"];
+  const verdict = order.reduce((a, b) => (weight[b] > weight[a] ? b : a));
   const count = (v: Stance) => related.filter((r) => r.verdict === v).length;
   const parts = [
     count("SUPPORTED") && `${count("SUPPORTED")} support it`,

@@ -1,7 +1,9 @@
-import { ORG_BY_KEY } from "../ingest/lexicon/organizations.js";
+import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
+import { intervalOf } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
+import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "rules-2026.11.2";
+export const DETECTOR_VERSION = "open-2026.12.1";
 
 export type ConflictStatement = {
   id: number;
@@ -36,42 +38,222 @@ export type Conflict = {
   sides: Array<{ label: string; statementIds: number[] }>;
 };
 
-const MODALITY_WEIGHT: Record<Modality, number> = { ASSERTED: 1, REPORTED: 0.92, ALLEGED: 0.85, HEDGED: 0.7, UNCERTAIN: 0 };
+/** One pair that cannot all be true, with the rule that says so. */
+export type PairConflict = { a: ConflictStatement; b: ConflictStatement; kind: ConflictKind; rule: string; group: string; features: PairFeatures; confidence: number; qa?: Quantity; qb?: Quantity; label?: string };
 
-/** The key without its period: statements that could be about one event if their periods agree. */
-export const blockPrefix = (propKey: string) => propKey.split("|").slice(0, -1).join("|");
-export const blockPeriod = (propKey: string) => propKey.split("|").at(-1) ?? "?";
+export const keysOfStatement = (s: Pick<ConflictStatement, "propKey">) => (s.propKey ? s.propKey.split(" ").filter(Boolean) : []);
 
+/** The keys two statements share, in sort order. */
+export function sharedKeys(a: ConflictStatement, b: ConflictStatement): string[] {
+  const kb = new Set(keysOfStatement(b));
+  return keysOfStatement(a).filter((k) => kb.has(k)).sort();
+}
 /**
- * Splits candidates sharing a prefix into event clusters by period: each dated period with the undated statements
- * (they could be about it), or the undated ones alone when nothing is dated.
+ * The one block a pair is judged in, so that each pair is judged once and the pairs of one proposition land together:
+ * among the shared keys, the one on the earliest predicate of either statement's frame ("informed … before the raid"
+ * is about informing before it is about the raid), then the predicate's month, a named entity's year, the undated
+ * blocks, then sort order.
  */
-export function clusters(statements: ConflictStatement[]): Array<{ blockKey: string; statements: ConflictStatement[] }> {
-  const byPrefix = new Map<string, ConflictStatement[]>();
-  for (const s of statements) {
-    const p = blockPrefix(s.propKey);
-    if (!byPrefix.has(p)) byPrefix.set(p, []);
-    byPrefix.get(p)!.push(s);
-  }
-  const out: Array<{ blockKey: string; statements: ConflictStatement[] }> = [];
-  for (const [prefix, group] of byPrefix) {
-    const undated = group.filter((s) => blockPeriod(s.propKey) === "?");
-    const periods = [...new Set(group.map((s) => blockPeriod(s.propKey)).filter((p) => p !== "?"))].sort();
-    if (periods.length === 0) out.push({ blockKey: `${prefix}|?`, statements: undated });
-    for (const p of periods) out.push({ blockKey: `${prefix}|${p}`, statements: [...group.filter((s) => blockPeriod(s.propKey) === p), ...undated] });
-  }
-  return out;
+export function sharedBlock(a: ConflictStatement, b: ConflictStatement): string | undefined {
+  const keys = sharedKeys(a, b);
+  if (keys.length <= 1) return keys[0];
+  const rank = (k: string) => {
+    const [kind, pred, ent] = k.split("@")[0]!.split(":");
+    const pa = kind === "p" ? (a.frame.predicates ?? []).indexOf(pred!) : -1;
+    const pb = kind === "p" ? (b.frame.predicates ?? []).indexOf(pred!) : -1;
+    const p = Math.min(pa < 0 ? 9 : pa, pb < 0 ? 9 : pb);
+    // Dated, the predicate's month block first: all the pairs about one happening that month are judged together, so
+    // that one contradiction can hold them all; then a named entity's year; undated blocks last.
+    const undated = k.endsWith("@?");
+    const where = !undated && !ent ? 0 : !undated ? 1 : ent ? 2 : 3;
+    return [kind === "p" ? 0 : 1, p, where] as const;
+  };
+  return keys
+    .map((k) => ({ k, r: rank(k) }))
+    .sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1] || x.r[2] - y.r[2] || (x.k < y.k ? -1 : 1))[0]!.k;
 }
 
-/** The government (or top organisation) a speaker answers to, following the affiliation chain. */
-export function partyOf(s: Pick<ConflictStatement, "speakerKey" | "affiliationKey">): string {
-  let k: string | undefined = s.affiliationKey ?? s.speakerKey;
-  let top = s.speakerKey;
-  for (let i = 0; k && i < 6; i++) {
-    top = k;
-    k = ORG_BY_KEY.get(k)?.affiliation;
+const DAY = 86_400_000;
+const dayOf = (s: ConflictStatement) => (s.frame.time?.date && !s.frame.time.approximate ? Date.parse(s.frame.time.date) : undefined);
+
+/** Two dated mentions days apart: two events, unless the text is the same story told twice. */
+export function differentEvents(a: ConflictStatement, b: ConflictStatement): boolean {
+  const da = dayOf(a);
+  const db = dayOf(b);
+  if (da !== undefined && db !== undefined) return Math.abs(da - db) >= 2 * DAY;
+  // Reports published months apart are about different happenings, whatever words they share; a speaker's own
+  // reversal may take longer.
+  const pa = reportDay(a);
+  const pb = reportDay(b);
+  const window = a.speakerKey === b.speakerKey ? REVERSAL_WINDOW_DAYS : STORY_WINDOW_DAYS;
+  return pa !== undefined && pb !== undefined && Math.abs(pa - pb) > window * DAY;
+}
+/** When a statement's report was written: its publication date, else the date its text implies. */
+const reportDay = (s: ConflictStatement) => s.publishedAt?.getTime() ?? (s.frame.reportDate ? Date.parse(s.frame.reportDate) : undefined);
+/** How far apart (days) two reports of one story may be published; a speaker's reversal may take a year. */
+export const STORY_WINDOW_DAYS = 45;
+export const REVERSAL_WINDOW_DAYS = 400;
+/** How near (characters) in its own article a bare denial ("the reports are false") is to the report it denies. */
+export const DENIAL_REACH = 800;
+
+const KNOWN_CLASSES = new Set(Object.keys(PREDICATE_CLASSES));
+const ORDER_BEFORE = /\b(?:before|prior|ahead|beforehand|in advance|advance notice|pre-\w+)\b/i;
+const ORDER_AFTER = /\b(?:after|afterwards|afterward|subsequently|later)\b/i;
+const predicatesShared = (a: ConflictStatement, b: ConflictStatement) => {
+  const pb = new Set(b.frame.predicates ?? []);
+  return (a.frame.predicates ?? []).filter((p) => pb.has(p));
+};
+const entitiesShared = (xs: string[] | undefined, ys: string[] | undefined) => {
+  const y = new Set(ys ?? []);
+  return (xs ?? []).filter((e) => y.has(e)).length;
+};
+
+/**
+ * The sameness gate for an affirmation and a denial: one predicate class, and
+ * - both with content of their own: shared content words and a shared named entity (or much shared content);
+ * - a bare denial ("the reports are false"), which is about what its article is about: the affirming side says that
+ *   (its first predicate is the denial's), names the denial's story entities, and is someone else's.
+ * The affirming side always needs content of its own: "So there it is" affirms nothing that can be denied.
+ */
+export function sameProposition(aff: ConflictStatement, den: ConflictStatement, f: PairFeatures): boolean {
+  if (aff.frame.inherited) return false;
+  const shared = predicatesShared(aff, den);
+  // The denied predicate is the denial's main one (what its negation scopes over), and one of the first two of the
+  // affirmation: "did not inform Iraq ahead of the strikes" denies informing, not the strikes.
+  const main = den.frame.predicates?.[0];
+  if (!main || !shared.includes(main) || !(aff.frame.predicates ?? []).slice(0, 2).includes(main)) return false;
+  if (den.frame.inherited) {
+    // What a bare denial denies is what its article reports near it: only there can it be read.
+    // It refers back: the report comes before it, within reach.
+    if (aff.speakerKey === den.speakerKey || aff.sourceId !== den.sourceId || aff.start >= den.start || den.start - aff.start > DENIAL_REACH) return false;
+    return aff.frame.predicates![0] === main && entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
   }
-  return top;
+  // "informed them only after the strikes" does not affirm what "did not inform them ahead of the strikes" denies.
+  if (ORDER_AFTER.test(aff.text) && !ORDER_BEFORE.test(aff.text) && ORDER_BEFORE.test(den.text)) return false;
+  const ownShared = entitiesShared(aff.frame.entities, den.frame.entities);
+  if (ownShared >= 2 || (ownShared > 0 && f.contentJaccard >= 0.2)) return true;
+  // A predicate the lexicon knows (synonyms joined) about a shared entity: enough when either clause is short, since
+  // a short paraphrase cannot share many words ("there was no prior notice" / "they were told beforehand").
+  const short = Math.min(aff.frame.content?.length ?? 0, den.frame.content?.length ?? 0) <= 4;
+  return ownShared > 0 && KNOWN_CLASSES.has(main) && (short || f.contentJaccard >= 0.1);
+}
+
+/** Two figures over the same stretch of time; a count that names none is a running total ("7,897 cases"). */
+const samePeriod = (x: Quantity, y: Quantity) => (x.per ?? "total") === (y.per ?? "total");
+/** The day a figure is of: the clause's own date, else its report's publication day. */
+const figureDay = (s: ConflictStatement) => dayOf(s) ?? reportDay(s);
+export function figureDaysApart(a: ConflictStatement, b: ConflictStatement): boolean {
+  const da = figureDay(a);
+  const db = figureDay(b);
+  return da !== undefined && db !== undefined && Math.abs(da - db) >= 2 * DAY;
+}
+
+/** Lengths of time ("in the five days before", "over 11 days") frame a count; they are not what a source asserts. */
+const DURATION_UNITS = new Set(["second", "minute", "hour", "day", "week", "month", "year", "decade"]);
+
+/** Figures more than twenty-fold apart ("87 deaths" and "6,500 deaths") count different things (a district's and a
+ * region's, a week's and an epidemic's), not rival estimates of one. */
+export function ordersApart(a: Quantity, b: Quantity): boolean {
+  const lo = Math.min(a.value, b.value);
+  const hi = Math.max(a.value, b.value);
+  return lo > 0 && hi / lo > 20;
+}
+
+/** Is a figure b compatible with a ("at least six" and "eight" are; "806,000" and "1.5 million" are not)? */
+export function compatibleCounts(a: Quantity, b: Quantity): boolean {
+  const [alo, ahi] = intervalOf(a);
+  const [blo, bhi] = intervalOf(b);
+  return alo <= bhi && blo <= ahi;
+}
+
+const REVISION_RE = new RegExp(`\\b(?:${REVISION_CUES.join("|")})\\b`, "i");
+const time = (s: ConflictStatement) => s.publishedAt?.getTime() ?? 0;
+
+/** A later, higher count of something that only grows (a toll, a case count), or one the text says went up. */
+export function isUpdate(earlier: { s: ConflictStatement; q: Quantity }, later: { s: ConflictStatement; q: Quantity }): boolean {
+  if (REVISION_RE.test(later.s.text)) return true;
+  return CUMULATIVE_MEASURES.has(later.q.unit) && later.q.value > earlier.q.value;
+}
+
+const ordered = (a: ConflictStatement, b: ConflictStatement) => (time(a) < time(b) || (time(a) === time(b) && (a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.start <= b.start))) ? [a, b] as const : [b, a] as const);
+
+const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
+function wordsRe(words: string[]) {
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+}
+/** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
+function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
+  const a = l.a.test(text);
+  const b = l.b.test(text);
+  return a === b ? undefined : a ? "a" : "b";
+}
+
+/**
+ * Pure: the rule, if any, by which two statements of one block cannot both be true.
+ * - POLARITY / AGENT / SELF_REVERSAL: one affirms and one denies the same predicate about the same entity, and the
+ *   two share content (or one is a bare denial, "It's not true", of what its document is about);
+ * - NUMERIC: the same measure in the same scope, figures whose intervals (bounds, rounding) do not meet, and not a
+ *   count that grew over time;
+ * - CHARACTERIZATION: one referent described with labels from two exclusive sets;
+ * - TEMPORAL: the same happening in near-identical words dated days apart.
+ * Same-event gate first: mentions dated days apart are two events for every rule but TEMPORAL.
+ */
+export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKey: string): PairConflict | undefined {
+  if (a.id === b.id || a.modality === "UNCERTAIN" || b.modality === "UNCERTAIN") return undefined;
+  // One span credited twice: a duplicate, unless one speaker says it and another denies it ("…, an assertion X denied").
+  if (a.sourceId === b.sourceId && a.start === b.start && (a.polarity === b.polarity || a.speakerKey === b.speakerKey)) return undefined;
+  const f = pairFeatures(a, b);
+  const make = (kind: ConflictKind, rule: string, group: string, extra: Partial<PairConflict> = {}): PairConflict => ({ a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...extra });
+  const apart = differentEvents(a, b);
+
+  if (a.polarity !== b.polarity && !apart) {
+    const [aff, den] = a.polarity === "AFFIRM" ? [a, b] : [b, a];
+    if (sameProposition(aff, den, f)) {
+      const pred = blockKey.split(":")[1] ?? "";
+      // One speaker saying p and then not-p: a reversal across two reports (within one article it is quoting, or the
+      // speaker restating what they deny).
+      if (a.speakerKey === b.speakerKey) {
+        if (a.sourceId !== b.sourceId && !aff.frame.inherited) return make("SELF_REVERSAL", "self-reversal:same-speaker-opposite-polarity", `SR:${a.speakerKey}`);
+      } else if (pred === "responsible") return make("AGENT", "agent:responsibility-affirmed-and-denied", "AG");
+      else return make("POLARITY", den.frame.inherited ? "polarity:denial-of-reports" : "polarity:affirm-vs-deny", "PO");
+    }
+  }
+  // Figures: any measure key the two share (the pair is judged in its first shared block, which may be a predicate's).
+  const unitKey = sharedKeys(a, b).find((k) => k.startsWith("q:"));
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && unitKey && (f.sharedEntities > 0 || f.contentJaccard >= 0.15)) {
+    const unit = unitKey.slice(2).split(/[:@]/)[0]!;
+    // Figures are of a moment: dated (by the clause, else by the report) two days or more apart, they count two things.
+    if (figureDaysApart(a, b) || DURATION_UNITS.has(unit)) return undefined;
+    // A clause giving several figures of one measure is a breakdown ("40 million here, 33 million there"), not one
+    // figure that another could contradict.
+    const once = (s: ConflictStatement, q: Quantity) => s.frame.quantities.filter((x) => x.unit === unit && (x.scope ?? "") === (q.scope ?? "")).length === 1;
+    for (const qa of a.frame.quantities.filter((q) => q.unit === unit)) {
+      if (qa.partial || qa.projected || !once(a, qa)) continue;
+      for (const qb of b.frame.quantities.filter((q) => q.unit === unit && !q.partial && !q.projected && (q.scope ?? "") === (qa.scope ?? "") && samePeriod(q, qa) && (q.sort ?? "") === (qa.sort ?? "") && once(b, q))) {
+        if (compatibleCounts(qa, qb) || ordersApart(qa, qb)) continue;
+        const [e, l] = ordered(a, b);
+        const eq = e === a ? qa : qb;
+        const lq = e === a ? qb : qa;
+        if (time(e) !== time(l) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
+        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
+        if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
+        return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? "-"}`, { qa, qb });
+      }
+    }
+  }
+  // Labels from two exclusive sets, on one happening: the same main predicate and a named entity in common.
+  const samePredicate = !!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0];
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && f.contentJaccard >= 0.1) {
+    for (const l of LABEL_RES) {
+      const sa = labelSide(a.text, l);
+      const sb = labelSide(b.text, l);
+      if (sa && sb && sa !== sb) return make("CHARACTERIZATION", `characterization:${l.id}`, `CH:${l.id}`, { label: l.id });
+    }
+  }
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && apart && dayOf(a) !== undefined && dayOf(b) !== undefined && a.sourceId !== b.sourceId && f.contentJaccard >= 0.5) {
+    return make("TEMPORAL", "temporal:dates-days-apart", "TE");
+  }
+  return undefined;
 }
 
 function names(list: ConflictStatement[]): string {
@@ -80,270 +262,205 @@ function names(list: ConflictStatement[]): string {
   return `${uniq.slice(0, -1).join(", ")} and ${uniq.at(-1)}`;
 }
 
-const PARTY_LABEL: Record<string, string> = { us: "the US", iraq: "Iraq", iran: "Iran", israel: "Israel", pmf: "the PMF", militia: "the militias", syria: "Syria", jordan: "Jordan" };
-const partyLabel = (agent: string) => PARTY_LABEL[agent] ?? agent.replace(/(^|[-\s])\w/g, (c) => c.toUpperCase());
-const placeLabel = (place: string) => (place.endsWith("-area") ? `the ${partyLabel(place.slice(0, -5))} area` : partyLabel(place).replace(/-(?=[A-Z])/g, " "));
-
-/** The proposition in plain words, for explanations: "whether Iraq was given notice beforehand". */
-export function describe(frame: ClaimFrame): string {
-  const where = frame.place ? ` at ${placeLabel(frame.place)}` : "";
-  switch (frame.eventType) {
-    case "NOTIFICATION":
-      return frame.agent ? `whether ${partyLabel(frame.agent)} was given notice before the strikes` : "whether notice was given before the strikes";
-    case "RESPONSIBILITY":
-      return frame.agent ? `whether ${partyLabel(frame.agent)} carried out the strike${where}` : `who carried out the strike${where}`;
-    case "STRIKE":
-      return `whether a strike happened${where}${frame.target ? ` (${frame.target})` : ""}`;
-    default:
-      return `the ${frame.eventType.toLowerCase()}${where}`;
-  }
-}
-
-function sideConfidence(side: ConflictStatement[]): number {
-  return Math.max(...side.map((s) => s.confidence * MODALITY_WEIGHT[s.modality]));
-}
-
-function confidenceOf(a: ConflictStatement[], b: ConflictStatement[], undatedInvolved: boolean): number {
-  const base = Math.min(sideConfidence(a), sideConfidence(b));
-  const support = Math.min(0.08, 0.02 * (a.length + b.length - 2));
-  const c = (base + support) * (undatedInvolved ? 0.9 : 1);
-  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
-}
-
 function quote(s: ConflictStatement, max = 90): string {
   const t = s.text.replace(/\s+/g, " ");
   return `“${t.length > max ? `${t.slice(0, max - 1)}…` : t}”`;
 }
 
-/** Polarity, agent and self-reversal conflicts within one cluster. */
-function polarityConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
-  const usable = list.filter((s) => s.modality !== "UNCERTAIN");
-  const affirm = usable.filter((s) => s.polarity === "AFFIRM");
-  const deny = usable.filter((s) => s.polarity === "DENY");
-  if (!affirm.length || !deny.length) return [];
-  const frame = affirm[0]!.frame;
-  const topic = describe(frame);
-  const undated = usable.some((s) => blockPeriod(s.propKey) === "?");
-  const out: Conflict[] = [];
+const round = (x: number) => Math.round(Math.min(0.99, Math.max(0.05, x)) * 100) / 100;
+const uniqIds = (xs: ConflictStatement[]) => [...new Set(xs.map((s) => s.id))];
 
-  const reversals: Conflict[] = [];
-  const parties = new Set(usable.map(partyOf));
-  for (const party of parties) {
-    const pa = affirm.filter((s) => partyOf(s) === party);
-    const pd = deny.filter((s) => partyOf(s) === party);
-    if (!pa.length || !pd.length) continue;
-    const partyName = ORG_BY_KEY.get(party)?.name ?? pa[0]!.speakerName;
-    reversals.push({
-      key: `SELF_REVERSAL|${blockKey}|${party}`,
-      blockKey,
-      kind: "SELF_REVERSAL",
-      confidence: confidenceOf(pa, pd, undated),
-      rule: "self-reversal:same-party-opposite-polarity",
-      explanation: `${partyName} contradicts itself on ${topic}: ${names(pa)} said ${quote(pa[0]!)}, while ${names(pd)} said the opposite, ${quote(pd[0]!)}.`,
-      sides: [
-        { label: `${partyName} affirms: ${pa[0]!.claim}`, statementIds: pa.map((s) => s.id) },
-        { label: `${partyName} denies it`, statementIds: pd.map((s) => s.id) },
-      ],
-    });
-  }
-  const crossParty = affirm.some((a) => deny.some((d) => partyOf(a) !== partyOf(d)));
-  if (crossParty) {
-    const kind: ConflictKind = frame.eventType === "RESPONSIBILITY" ? "AGENT" : "POLARITY";
-    out.push({
-      key: `${kind}|${blockKey}`,
-      blockKey,
-      kind,
-      confidence: confidenceOf(affirm, deny, undated),
-      rule: kind === "AGENT" ? "agent:responsibility-affirmed-and-denied" : "polarity:affirm-vs-deny",
-      explanation: `On ${topic}, ${names(affirm)} said ${quote(affirm[0]!)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
-      sides: [
-        { label: `Affirms: ${affirm[0]!.claim}`, statementIds: affirm.map((s) => s.id) },
-        { label: "Denies it", statementIds: deny.map((s) => s.id) },
-      ],
-    });
-  }
-  return [...out, ...reversals];
+/** The proposition in plain words: the affirming side's claim. */
+export function describe(s: ConflictStatement): string {
+  const c = s.claim.replace(/\s+/g, " ").trim();
+  return `whether ${c.length > 90 ? `${c.slice(0, 89)}…` : c}`;
 }
 
-/** Is an exact count b compatible with a bounded count a? ("at least six" and "six" are.) */
-export function compatibleCounts(a: Quantity, b: Quantity): boolean {
-  const check = (bound: Quantity, exact: Quantity): boolean => {
-    switch (bound.bound) {
-      case "AT_LEAST":
-        return exact.bound === "UP_TO" ? exact.value >= bound.value : exact.value >= bound.value || exact.bound !== "EXACT";
-      case "MORE_THAN":
-        return exact.value > bound.value || exact.bound !== "EXACT";
-      case "UP_TO":
-      case "AT_MOST":
-        return exact.value <= bound.value || exact.bound !== "EXACT";
-      case "ABOUT":
-        return Math.abs(exact.value - bound.value) <= Math.max(2, bound.value * 0.2);
-      default:
-        return exact.bound === "EXACT" ? exact.value === bound.value : check(exact, bound);
+/** Pairs of one biclique → one contradiction with its sides. */
+function toConflict(blockKey: string, group: string, pairs: PairConflict[], sides: [Set<number>, Set<number>]): Conflict {
+  const kind = pairs[0]!.kind;
+  const confidence = round(Math.max(...pairs.map((p) => p.confidence)) + Math.min(0.05, 0.01 * (pairs.length - 1)));
+  const key = `${kind}|${blockKey}|${group}|${Math.min(...sides[0])}~${Math.min(...sides[1])}`;
+  if (kind === "NUMERIC") {
+    // Sides: groups of mutually compatible figures, lowest first.
+    const items = new Map<number, { s: ConflictStatement; q: Quantity }>();
+    for (const p of pairs) {
+      items.set(p.a.id, { s: p.a, q: p.qa! });
+      items.set(p.b.id, { s: p.b, q: p.qb! });
     }
+    const groups = sides.map((ids) => [...ids].map((id) => items.get(id)!).sort((x, y) => x.q.value - y.q.value));
+    const lo = groups[0]![0]!;
+    const hi = groups.at(-1)![0]!;
+    return {
+      key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+      explanation: `${names(groups[0]!.map((x) => x.s))} gave ${lo.q.text} (${quote(lo.s)}), but ${names(groups.at(-1)!.map((x) => x.s))} gave ${hi.q.text} (${quote(hi.s)}) for the same ${lo.q.unit}${lo.q.scope ? ` (${lo.q.scope})` : ""}; the figures cannot both hold.`,
+      sides: groups.map((g) => ({ label: g[0]!.q.text, statementIds: g.map((x) => x.s.id) })),
+    };
+  }
+  if (kind === "CHARACTERIZATION") {
+    const l = EXCLUSIVE_LABELS.find((x) => x.id === pairs[0]!.label)!;
+    const re = LABEL_RES.find((x) => x.id === l.id)!;
+    const all = pairs.flatMap((p) => [p.a, p.b]);
+    const sa = all.filter((s) => labelSide(s.text, re) === "a");
+    const sb = all.filter((s) => labelSide(s.text, re) === "b");
+    const [la, lb] = l.id.split("-vs-");
+    return {
+      key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+      explanation: `${names(sa)} described it as ${la} (${quote(sa[0]!)}); ${names(sb)} described it as ${lb} (${quote(sb[0]!)}).`,
+      sides: [{ label: `Described as ${la}`, statementIds: uniqIds(sa) }, { label: `Described as ${lb}`, statementIds: uniqIds(sb) }],
+    };
+  }
+  if (kind === "TEMPORAL") {
+    const p0 = pairs[0]!;
+    const [e, l] = p0.a.frame.time!.date! < p0.b.frame.time!.date! ? [p0.a, p0.b] : [p0.b, p0.a];
+    const days = Math.round(Math.abs(Date.parse(e.frame.time!.date!) - Date.parse(l.frame.time!.date!)) / DAY);
+    return {
+      key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+      explanation: `${e.speakerName} dates ${describe(e).replace(/^whether /, "")} to ${e.frame.time!.date} (“${e.frame.time!.text}”), ${l.speakerName} to ${l.frame.time!.date} (“${l.frame.time!.text}”): ${days} days apart. Either they disagree on when it happened, or these are two events.`,
+      sides: [{ label: `On ${e.frame.time!.date}`, statementIds: [e.id] }, { label: `On ${l.frame.time!.date}`, statementIds: [l.id] }],
+    };
+  }
+  const all = pairs.flatMap((p) => [p.a, p.b]);
+  const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || x.start - y.start);
+  const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || x.start - y.start);
+  const topic = describe(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!);
+  if (kind === "SELF_REVERSAL") {
+    const who = affirm[0]!.speakerName;
+    const firstAffirms = time(affirm[0]!) <= time(deny[0]!);
+    return {
+      key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+      explanation: `${who} contradicts itself on ${topic}: ${firstAffirms ? `first ${quote(affirm[0]!)}, then ${quote(deny[0]!)}` : `first ${quote(deny[0]!)}, then ${quote(affirm[0]!)}`}.`,
+      sides: [{ label: `${who} affirms: ${affirm[0]!.claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: `${who} denies it`, statementIds: uniqIds(deny) }],
+    };
+  }
+  return {
+    key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+    explanation: `On ${topic}, ${names(affirm)} said ${quote(affirm[0]!)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
+    sides: [{ label: `Affirms: ${(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!).claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: "Denies it", statementIds: uniqIds(deny) }],
   };
-  return check(a, b);
 }
 
-const RISE = /\b(rose|risen|climbed|increased|went up|later|updated|revised)\b/i;
-
-/** A later count above the earlier one, or one the text says went up: a revision (linked), never a conflict. */
-const tollRose = (earlier: Quantity, later: Quantity, laterStatement: ConflictStatement) => later.value > earlier.value || RISE.test(laterStatement.text);
-
-/** Different sources giving incompatible exact counts for one event. Within one source a change is a revision. */
-function numericConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
-  const withCounts = list.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
-  for (let i = 0; i < withCounts.length; i++) {
-    for (let j = i + 1; j < withCounts.length; j++) {
-      const a = withCounts[i]!;
-      const b = withCounts[j]!;
-      if (a.sourceId === b.sourceId) continue;
-      const qa = a.frame.quantities.find((q) => q.unit === "killed")!;
-      const qb = b.frame.quantities.find((q) => q.unit === "killed")!;
-      if (compatibleCounts(qa, qb)) continue;
-      // A later source with a higher count is a rising toll, not a contradiction.
-      const later = (a.publishedAt?.getTime() ?? 0) <= (b.publishedAt?.getTime() ?? 0) ? b : a;
-      const lq = later === a ? qa : qb;
-      const eq = later === a ? qb : qa;
-      if (tollRose(eq, lq, later)) continue;
-      return [
-        {
-          key: `NUMERIC|${blockKey}`,
-          blockKey,
-          kind: "NUMERIC",
-          confidence: Math.round(confidenceOf([a], [b], false) * 0.8 * 100) / 100,
-          rule: "numeric:incompatible-counts",
-          explanation: `${a.speakerName} gave ${qa.text} but ${b.speakerName} gave ${qb.text} for the same event; the counts cannot both hold.`,
-          sides: [
-            { label: qa.text, statementIds: [a.id] },
-            { label: qb.text, statementIds: [b.id] },
-          ],
-        },
-      ];
-    }
-  }
-  return [];
-}
+/** Below this a pair is not reported (the scorer's calibrated probability that it is a real conflict). */
+export const MIN_CONFIDENCE = 0.5;
 
 /**
- * Two sources dating one event (same type, agent, place and month) days apart. A day's difference is left alone: time
- * zones and "overnight" put one event on two dates. Confidence stays moderate: a place can be struck twice in a month.
+ * Pure: the statements of one block → the conflicts among them, each with its reason. Only pairs whose first shared
+ * key is this block are judged here, so a pair sharing several keys is judged once. `focus` limits the pairs to those
+ * touching the given statements (the newly ingested ones); the caller merges with what is stored.
  */
-function temporalConflicts(blockKey: string, list: ConflictStatement[]): Conflict[] {
-  const dated = list.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.time?.date && !s.frame.time.approximate && s.frame.eventType !== "NOTIFICATION");
-  for (let i = 0; i < dated.length; i++) {
-    for (let j = i + 1; j < dated.length; j++) {
-      const a = dated[i]!;
-      const b = dated[j]!;
-      if (a.sourceId === b.sourceId) continue;
-      const days = Math.abs(Date.parse(a.frame.time!.date!) - Date.parse(b.frame.time!.date!)) / 86_400_000;
-      if (!(days >= 2)) continue;
-      const [early, late] = a.frame.time!.date! < b.frame.time!.date! ? [a, b] : [b, a];
-      return [
-        {
-          key: `TEMPORAL|${blockKey}`,
-          blockKey,
-          kind: "TEMPORAL",
-          confidence: Math.round(confidenceOf([a], [b], false) * 0.6 * 100) / 100,
-          rule: "temporal:dates-days-apart",
-          explanation: `${early.speakerName} dates ${describe(early.frame)} to ${early.frame.time!.date} (“${early.frame.time!.text}”), ${late.speakerName} to ${late.frame.time!.date} (“${late.frame.time!.text}”): ${days} days apart. Either they disagree on when it happened, or these are two events.`,
-          sides: [
-            { label: `On ${early.frame.time!.date}`, statementIds: [early.id] },
-            { label: `On ${late.frame.time!.date}`, statementIds: [late.id] },
-          ],
-        },
-      ];
-    }
+export function detectBlock(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): Conflict[] {
+  const pairs = candidatePairs(statements, blockKey, focus).filter((p) => p.confidence >= MIN_CONFIDENCE);
+  const groups = new Map<string, PairConflict[]>();
+  for (const p of pairs) {
+    const block = blockKey ?? sharedBlock(p.a, p.b)!;
+    const g = `${block}\u0000${p.group}`;
+    groups.set(g, [...(groups.get(g) ?? []), p]);
   }
-  return [];
-}
-
-// Explicitly civilian only: medics can serve with an armed group, so "a convoy of medics" and "a militia convoy" can
-// both be true (the seeds' gold agrees).
-const CIVILIAN = /\b(civilians?|civilian (?:sites?|areas?|targets?)|homes?|houses|residential|schools?|hospitals?|families|children|aid workers?)\b/i;
-const MILITARY = /\b(militias?|fighters|militants|commanders?|combatants|weapons|depots?|headquarters|operatives|military (?:sites?|targets?|positions|facilities))\b/i;
-const targetClass = (s: ConflictStatement) => {
-  const t = s.text;
-  const civ = CIVILIAN.test(t);
-  const mil = MILITARY.test(t);
-  return civ === mil ? undefined : civ ? "civilian" : "military";
-};
-
-/**
- * Pure: one event (same type, agent, place and period, whatever the target qualifier) whose target one party calls
- * civilian (medics, homes, a hospital) and another calls military (fighters, a depot, a headquarters).
- */
-export function characterizationConflicts(statements: ConflictStatement[]): Conflict[] {
   const out: Conflict[] = [];
-  const anyQualifier = statements.map((s) => {
-    const parts = s.propKey.split("|");
-    if (parts.length === 5) parts[3] = "*";
-    return { ...s, propKey: parts.join("|") };
-  });
-  for (const c of clusters(anyQualifier)) {
-    const classed = c.statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.eventType !== "NOTIFICATION");
-    const civ = classed.filter((s) => targetClass(s) === "civilian");
-    const mil = classed.filter((s) => targetClass(s) === "military");
-    if (!civ.length || !mil.length || !civ.some((a) => mil.some((b) => partyOf(a) !== partyOf(b)))) continue;
-    const topic = describe(civ[0]!.frame);
-    out.push({
-      key: `CHARACTERIZATION|${c.blockKey}`,
-      blockKey: c.blockKey,
-      kind: "CHARACTERIZATION",
-      confidence: Math.round(confidenceOf(civ, mil, false) * 0.7 * 100) / 100,
-      rule: "characterization:civilian-vs-military-target",
-      explanation: `On ${topic}, ${names(civ)} described the target as civilian (${quote(civ[0]!)}); ${names(mil)} described it as military (${quote(mil[0]!)}).`,
-      sides: [
-        { label: "Civilian target", statementIds: civ.map((s) => s.id) },
-        { label: "Military target", statementIds: mil.map((s) => s.id) },
-      ],
-    });
+  for (const [g, ps] of groups) {
+    const [block, group] = g.split("\u0000") as [string, string];
+    for (const b of bicliques(ps)) out.push(toConflict(block, group, b.pairs, b.sides));
   }
   return out;
 }
 
+/** Every pair of the statements that a rule flags in its first shared block (touching `focus`, if given), scored. */
+export function candidatePairs(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): PairConflict[] {
+  const pairs: PairConflict[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    for (let j = i + 1; j < statements.length; j++) {
+      const a = statements[i]!;
+      const b = statements[j]!;
+      if (focus && !focus.has(a.id) && !focus.has(b.id)) continue;
+      const block = sharedBlock(a, b);
+      if (!block || (blockKey && block !== blockKey)) continue;
+      const p = pairConflict(a, b, block);
+      if (p) pairs.push(p);
+    }
+  }
+  return pairs;
+}
+
+/** Which side of its contradiction each statement of a flagged pair stands on (0 or 1). */
+function sidesOfPair(p: PairConflict): [number, number] {
+  switch (p.kind) {
+    case "NUMERIC": return p.qa!.value <= p.qb!.value ? [0, 1] : [1, 0];
+    case "CHARACTERIZATION": {
+      const re = LABEL_RES.find((x) => x.id === p.label)!;
+      return labelSide(p.a.text, re) === "a" ? [0, 1] : [1, 0];
+    }
+    case "TEMPORAL": return (p.a.frame.time?.date ?? "") <= (p.b.frame.time?.date ?? "") ? [0, 1] : [1, 0];
+    default: return p.a.polarity === "AFFIRM" ? [0, 1] : [1, 0];
+  }
+}
+
+/**
+ * Flagged pairs → contradictions whose sides are complete: every statement on one side was flagged against every
+ * statement on the other, and none against one on its own side. So a contradiction never claims that two statements
+ * conflict unless their pair was judged, and one loose pair cannot pull a whole story onto a side. Strongest pairs
+ * first; a pair that fits no contradiction starts its own.
+ */
+export function bicliques(pairs: PairConflict[]): Array<{ sides: [Set<number>, Set<number>]; pairs: PairConflict[] }> {
+  const flagged = new Set(pairs.map((p) => pairId(p.a.id, p.b.id)));
+  const out: Array<{ sides: [Set<number>, Set<number>]; pairs: PairConflict[] }> = [];
+  const fits = (id: number, own: Set<number>, other: Set<number>) =>
+    own.has(id) || ([...other].every((o) => flagged.has(pairId(id, o))) && ![...own].some((o) => flagged.has(pairId(id, o))));
+  const sorted = [...pairs].sort((x, y) => y.confidence - x.confidence || Math.min(x.a.id, x.b.id) - Math.min(y.a.id, y.b.id) || Math.max(x.a.id, x.b.id) - Math.max(y.a.id, y.b.id));
+  for (const p of sorted) {
+    const [sa, sb] = sidesOfPair(p);
+    const c = out.find((x) => {
+      if (!fits(p.a.id, x.sides[sa]!, x.sides[sb]!)) return false;
+      // The second is checked with the first in place.
+      const had = x.sides[sa]!.has(p.a.id);
+      x.sides[sa]!.add(p.a.id);
+      const ok = fits(p.b.id, x.sides[sb]!, x.sides[sa]!);
+      if (!had) x.sides[sa]!.delete(p.a.id);
+      return ok;
+    });
+    if (c) {
+      c.sides[sa]!.add(p.a.id);
+      c.sides[sb]!.add(p.b.id);
+      continue;
+    }
+    const sides: [Set<number>, Set<number>] = [new Set(), new Set()];
+    sides[sa]!.add(p.a.id);
+    sides[sb]!.add(p.b.id);
+    out.push({ sides, pairs: [p] });
+  }
+  // The pairs of each contradiction are those between its sides (a later pair may complete an earlier biclique).
+  for (const c of out) {
+    c.pairs = pairs.filter((p) => (c.sides[0].has(p.a.id) && c.sides[1].has(p.b.id)) || (c.sides[1].has(p.a.id) && c.sides[0].has(p.b.id)));
+  }
+  return out;
+}
+const pairId = (a: number, b: number) => (a < b ? `${a}~${b}` : `${b}~${a}`);
+
 export type Revision = { fromId: number; toId: number; explanation: string };
 
 /**
- * Pure: counts for one event that changed rather than conflicted — a toll that rose from two to four — linked from the
- * earlier statement to the later one. Earlier means an earlier publication, or earlier in the same text.
+ * Pure: figures for one thing that changed rather than conflicted — a toll that rose from two to four — linked from
+ * the earlier statement to the later one. Each count links to the latest earlier count it revises (a chain).
  */
 export function revisionsIn(statements: ConflictStatement[]): Revision[] {
   const out: Revision[] = [];
-  // Counts of the dead are compared across "the strike killed …" and "the toll rose to …": one event, two types.
-  const asCount = statements.map((s) => ({ ...s, propKey: s.propKey.replace(/^(STRIKE|CASUALTIES|RESPONSIBILITY)\|/, "COUNT|") }));
-  for (const c of clusters(asCount)) {
-    const counted = c.statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => q.unit === "killed"));
-    const when = (s: ConflictStatement) => [s.publishedAt?.getTime() ?? 0, s.sourceId, s.start] as const;
-    const ordered = [...counted].sort((a, b) => when(a)[0] - when(b)[0] || (a.sourceId === b.sourceId ? a.start - b.start : 0));
-    // Each count links to the latest earlier count it revises (a chain, not every pair).
-    for (let j = 1; j < ordered.length; j++) {
-      for (let i = j - 1; i >= 0; i--) {
-        const a = ordered[i]!;
-        const b = ordered[j]!;
-        const qa = a.frame.quantities.find((q) => q.unit === "killed")!;
-        const qb = b.frame.quantities.find((q) => q.unit === "killed")!;
-        if (compatibleCounts(qa, qb)) continue;
-        const sameSource = a.sourceId === b.sourceId;
-        const later = (b.publishedAt?.getTime() ?? 0) > (a.publishedAt?.getTime() ?? 0) || sameSource;
-        if (!later || !tollRose(qa, qb, b)) continue;
-        out.push({ fromId: a.id, toId: b.id, explanation: `The count changed from ${qa.text} (${a.speakerName}) to ${qb.text} (${b.speakerName})${sameSource ? " later in the same report" : " in a later report"}: a revision, not a contradiction.` });
-        break;
-      }
+  const counted = statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => CUMULATIVE_MEASURES.has(q.unit)));
+  const sorted = [...counted].sort((a, b) => time(a) - time(b) || (a.sourceId === b.sourceId ? a.start - b.start : a.sourceId - b.sourceId));
+  for (let j = 1; j < sorted.length; j++) {
+    for (let i = j - 1; i >= 0; i--) {
+      const a = sorted[i]!;
+      const b = sorted[j]!;
+      const unitKey = sharedKeys(a, b).find((k) => k.startsWith("q:"));
+      if (!unitKey || differentEvents(a, b)) continue;
+      const unit = unitKey.slice(2).split(/[:@]/)[0]!;
+      const qa = a.frame.quantities.find((q) => q.unit === unit);
+      const qb = b.frame.quantities.find((q) => q.unit === unit && (q.scope ?? "") === (qa?.scope ?? ""));
+      if (!qa || !qb || compatibleCounts(qa, qb)) continue;
+      const sameSource = a.sourceId === b.sourceId;
+      if (!(time(b) > time(a) || sameSource) || !isUpdate({ s: a, q: qa }, { s: b, q: qb })) continue;
+      out.push({ fromId: a.id, toId: b.id, explanation: `The count changed from ${qa.text} (${a.speakerName}) to ${qb.text} (${b.speakerName})${sameSource ? " later in the same report" : " in a later report"}: a revision, not a contradiction.` });
+      break;
     }
   }
   const seen = new Set<string>();
   return out.filter((r) => (seen.has(`${r.fromId}>${r.toId}`) ? false : (seen.add(`${r.fromId}>${r.toId}`), true)));
-}
-
-/** Pure: the statements of one block (same proposition key prefix) → the conflicts among them, each with its reason. */
-export function detectBlock(statements: ConflictStatement[]): Conflict[] {
-  const out: Conflict[] = [];
-  for (const c of clusters(statements)) {
-    out.push(...polarityConflicts(c.blockKey, c.statements));
-    out.push(...numericConflicts(c.blockKey, c.statements));
-    out.push(...temporalConflicts(c.blockKey, c.statements));
-  }
-  const seen = new Set<string>();
-  return out.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
 }

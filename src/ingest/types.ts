@@ -7,7 +7,8 @@ export type Span = { start: number; end: number };
 export type SpeakerKind = "PERSON" | "ORGANIZATION" | "GOVERNMENT" | "OUTLET" | "ANONYMOUS";
 export type Polarity = "AFFIRM" | "DENY";
 export type Modality = "ASSERTED" | "REPORTED" | "HEDGED" | "ALLEGED" | "UNCERTAIN";
-export type EventType = "STRIKE" | "NOTIFICATION" | "CASUALTIES" | "RESPONSIBILITY" | "OTHER";
+/** A coarse event type for display ("STRIKE", "LAYOFF", "DIE" …: the first predicate class); matching never uses it. */
+export type EventType = string;
 export type Bound = "EXACT" | "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOST" | "ABOUT";
 
 /** Stage 1 output. */
@@ -56,11 +57,46 @@ export type CanonicalSpeaker = {
   altKeys?: string[];
 };
 
-export type Quantity = { value: number; bound: Bound; unit: string; text: string };
+/**
+ * A figure: `unit` is what it counts (a measure class such as deaths, turnout, jobs, or the head noun's lemma);
+ * `lo`/`hi` set for vague counts ("dozens"); `scope` where it holds ("paris", "national").
+ */
+export type Quantity = {
+  value: number; bound: Bound; unit: string; text: string; lo?: number; hi?: number; scope?: string;
+  /** The stretch of time the figure covers: "day" ("a day", "daily"), "week", "month", "year", "span" ("over 11 days"),
+   * "total" ("since the outbreak began", "so far"); figures over different stretches are not compared. */
+  per?: string;
+  /** Names and sub-population words between the figure and its noun ("northwind", "unique"): figures of different
+   * sorts are not rivals. */
+  sort?: string;
+  /** "two other members", "another 12": a part counted apart from the rest, never a rival to a total. */
+  partial?: boolean;
+  /** "could reach 300,000": a projection under a modal, not a count; never compared with a count. */
+  projected?: boolean;
+};
 export type TimeRef = { text: string; date?: string; approximate?: boolean };
 
+/** The open claim frame of a statement (stage 4). */
 export type ClaimFrame = {
   eventType: EventType;
+  /** Predicate classes: lexicon synonym sets ("sack/fire/dismiss" → dismiss), else the lemma of the main content word. */
+  predicates?: string[];
+  /** Entity keys the clause names (else the document's most named ones). */
+  entities?: string[];
+  /** The document's most named entities (its story), for the same-story test. */
+  topic?: string[];
+  /** When its report was written (YYYY-MM-DD): the publication date, else the latest fully dated day the text names
+   * (an article is written on or after the last date it gives); `reportDateEstimated` marks the second. */
+  reportDate?: string;
+  reportDateEstimated?: boolean;
+  /** Content lemmas of the clause, for overlap. */
+  content?: string[];
+  /** The clause is too short to say what it is about ("It's not true"): predicates and entities are the document's. */
+  inherited?: boolean;
+  /** How the clause denies: a negator ("did not") or a word that calls it untrue ("false", "fabricated"). */
+  negation?: "SURFACE" | "LEXICAL";
+  /** The cue itself denies ("denied", "rejected"). */
+  denial?: boolean;
   agent?: string;
   target?: string;
   place?: string;

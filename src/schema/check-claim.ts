@@ -17,12 +17,21 @@ const Verdict = builder.enumType("ClaimVerdict", {
 const EvidenceRule = builder.enumType("EvidenceRule", {
   description: "Why a statement counts as evidence.",
   values: {
-    PROPOSITION: { description: "It is about the same proposition (event type, agent, place); its polarity decides its stance." },
+    PROPOSITION: { description: "It states the same proposition (shared predicate-and-entity or measure key and content words); its polarity, or its figure, decides its stance." },
     SOURCE: { description: "It shares the claim's words and comes from a source the stance model read; it takes that source's stance." },
   } as const,
 });
 
-const Evidence = builder.objectRef<{ statementId: number; score: number; stance: string; rule: "proposition" | "source" }>("ClaimEvidence").implement({
+const Toward = builder.enumType("EvidenceStance", {
+  description: "Which way a statement points with respect to the claim as asked.",
+  values: {
+    SUPPORTS: { description: "It says what the claim says." },
+    REFUTES: { description: "It says the opposite (a denial of the claim, or an incompatible figure)." },
+    NEUTRAL: { description: "It is about the claim without taking a side." },
+  } as const,
+});
+
+const Evidence = builder.objectRef<{ statementId: number; score: number; stance: string; toward: "SUPPORTS" | "REFUTES" | "NEUTRAL"; rule: "proposition" | "source" }>("ClaimEvidence").implement({
   description: "A statement bearing on the claim.",
   fields: (t) => ({
     statement: t.prismaField({
@@ -30,7 +39,8 @@ const Evidence = builder.objectRef<{ statementId: number; score: number; stance:
       resolve: (query, e, _a, ctx) => ctx.prisma.statement.findUniqueOrThrow({ ...query, where: { id: e.statementId } }),
     }),
     score: t.exposeFloat("score", { description: "Relevance of the statement to the claim, 0–1." }),
-    stance: t.field({ type: Verdict, resolve: (e) => e.stance as "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED" }),
+    stance: t.field({ type: Verdict, description: "The verdict this statement alone would give the claim.", resolve: (e) => e.stance as "SUPPORTED" | "CONTRADICTED" | "DISCUSSED" | "UNRELATED" }),
+    toward: t.field({ type: Toward, description: "Whether the statement supports or refutes the claim; its speaker is statement.speaker.", resolve: (e) => e.toward }),
     rule: t.field({ type: EvidenceRule, resolve: (e) => (e.rule === "proposition" ? "PROPOSITION" : "SOURCE") }),
   }),
 });

@@ -1,8 +1,9 @@
-import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { claimBlock, decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
 import { contentTokens, idfOf, prepareText, tokens } from "../analysis/stance/features.js";
 import { loadStanceModel, predict } from "../analysis/stance/model.js";
-import { buildClaim } from "../ingest/stages/04-claims.js";
+import { buildClaim, positiveClaim } from "../ingest/stages/04-claims.js";
+import type { ClaimFrame } from "../ingest/types.js";
 import { InputError } from "./errors.js";
 
 export type ClaimCheckResult = ClaimVerdict & { model: string };
@@ -11,11 +12,12 @@ export type ClaimCheckResult = ClaimVerdict & { model: string };
 export const CANDIDATE_SOURCES = 8;
 /** The same cap as every list argument (MAX_LIST_LENGTH in src/schema/ids.ts), for callers other than the API. */
 const MAX_SCOPED_SOURCES = 100;
+/** Statements read per blocking key of the claim (newest first, from the key table's index). */
+const PER_KEY = 100;
 
 /**
  * Full-text candidates (GIN index on Source.search): first the sources holding every word of the claim, best ranked;
- * if fewer than CANDIDATE_SOURCES, those holding any of its rarest words (by the stance model's IDF). Ranking only ever
- * touches the sources that match, and the rare-word query keeps that set small on a large corpus.
+ * if fewer than CANDIDATE_SOURCES, those holding any of its rarest words (by the stance model's IDF).
  */
 async function candidateSources(prisma: PrismaClient, text: string, idf: (w: string) => number): Promise<number[]> {
   const words = [...new Set(tokens(text).filter((w) => /^[a-z0-9]+$/.test(w)))].filter((w) => contentTokens([w]).length > 0).slice(0, 16);
@@ -33,15 +35,20 @@ async function candidateSources(prisma: PrismaClient, text: string, idf: (w: str
 }
 
 /**
- * Checks a claim against what is stored: the named sources, or else the closest sources by full-text rank, read by
- * the stance model; plus the statements in the claim's proposition block. Never a full scan.
+ * Checks a claim against what is stored: statements sharing the claim's blocking keys (the key table), and the named
+ * sources or else the closest sources by full-text rank, read by the stance model on the claim's positive form.
+ * Never a full scan.
  */
 export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?: number[]): Promise<ClaimCheckResult> {
   const model = loadStanceModel();
   if (sourceIds && sourceIds.length > MAX_SCOPED_SOURCES) throw new InputError(`sourceIds: at most ${MAX_SCOPED_SOURCES} sources per check`, "sourceIds");
-  const frame = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
+  const c = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
+  const positive = positiveClaim(text);
+  // Negated on the surface ("X was not sacked"): read as the positive claim, verdict turned over.
+  const negated = c.polarity === "DENY" && positive !== text.trim();
+  const readAs = negated ? positive : text;
   const scoped = !!sourceIds?.length;
-  const ids = scoped ? [...new Set(sourceIds)] : await candidateSources(prisma, text, (w) => idfOf(model.idf, contentTokens([w])[0] ?? w));
+  const ids = scoped ? [...new Set(sourceIds)] : await candidateSources(prisma, readAs, (w) => idfOf(model.idf, contentTokens([w])[0] ?? w));
   const rows = ids.length ? await prisma.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, text: true } }) : [];
   if (scoped && rows.length !== ids.length) {
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
@@ -49,19 +56,33 @@ export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?:
   }
   const sources: SourceInput[] = rows.map((r) => {
     const prepared = prepareText(r.text, model.idf);
-    return { id: r.id, title: r.title, text: r.text, prediction: predict(model, text, prepared), sentences: prepared.spans };
+    return { id: r.id, title: r.title, text: r.text, prediction: predict(model, readAs, prepared), sentences: prepared.spans };
   });
 
-  const or: Prisma.StatementWhereInput[] = [];
-  if (rows.length) or.push({ sourceId: { in: rows.map((r) => r.id) } });
-  if (frame.propKey) or.push({ propKey: { startsWith: `${claimBlock(frame.propKey)}|` }, ...(scoped ? { sourceId: { in: ids } } : {}) });
-  const statements = or.length
+  const keys = c.propKey ? c.propKey.split(" ") : [];
+  const keyed = keys.length
+    ? await prisma.$queryRaw<Array<{ statementId: number }>>`
+        SELECT DISTINCT c."statementId" FROM unnest(${keys}::text[]) AS k(key)
+        CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${PER_KEY}) c`
+    : [];
+  const statementIds = keyed.map((r) => r.statementId);
+  const statements = statementIds.length || rows.length
     ? await prisma.statement.findMany({
-        where: { OR: or },
-        select: { id: true, sourceId: true, start: true, end: true, text: true, polarity: true, propKey: true, modality: true },
+        where: {
+          OR: [
+            ...(statementIds.length ? [{ id: { in: statementIds }, ...(scoped ? { sourceId: { in: ids } } : {}) }] : []),
+            ...(rows.length ? [{ sourceId: { in: rows.map((r) => r.id) } }] : []),
+          ],
+        },
+        select: { id: true, sourceId: true, start: true, end: true, text: true, polarity: true, propKey: true, modality: true, frame: true },
         orderBy: { id: "desc" },
-        take: 400,
+        take: 600,
       })
     : [];
-  return { ...decide({ text, polarity: frame.polarity, propKey: frame.propKey }, sources, statements), model: model.version };
+  const verdict = decide(
+    { text: readAs, polarity: negated ? "DENY" : "AFFIRM", propKey: c.propKey, frame: c.frame, negated },
+    sources,
+    statements.map((s) => ({ ...s, frame: s.frame as unknown as ClaimFrame })),
+  );
+  return { ...verdict, model: model.version };
 }

@@ -1,10 +1,10 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { blockPeriod, blockPrefix, characterizationConflicts, clusters, detectBlock, DETECTOR_VERSION, revisionsIn, type ConflictStatement, type Conflict, type Revision } from "../analysis/detect.js";
-
-/** How many statements an undated proposition is compared against (most recent first). */
-const UNDATED_CANDIDATE_LIMIT = 2000;
+import { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn, type ConflictStatement, type Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events } from "../events/bus.js";
+
+/** How many statements of one block a new statement is compared with (the newest): the block cap. */
+export const BLOCK_CAP = 200;
 
 export type RefreshResult = { contradictionIds: number[]; created: number; updated: number; removed: number };
 
@@ -40,12 +40,6 @@ function toConflictStatement(r: Row): ConflictStatement {
   };
 }
 
-/** Event types whose blocks are compared with each other (counts, characterisation). */
-const EVENT_TYPES = ["STRIKE", "CASUALTIES", "RESPONSIBILITY"];
-
-/** The exact proposition keys of a block prefix in the given periods, plus its undated key. */
-const keysIn = (prefix: string, periods: Set<string>) => [...[...periods].map((p) => `${prefix}|${p}`), `${prefix}|?`];
-
 /**
  * Re-runs detection for the given blocking keys only (the statements sharing a proposition key), so the work per
  * new article depends on its own statements, not on the corpus size. Reviews are kept: a contradiction is matched
@@ -65,59 +59,68 @@ export async function refreshContradictions(prisma: PrismaClient, events: Events
 }
 
 async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
-  const keys = [...new Set(propKeys.filter(Boolean))];
+  const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
-  if (keys.length === 0) return out;
-  // Candidates: the same proposition prefix in the same period, plus statements whose period is unknown.
-  const prefixes = new Map<string, Set<string>>();
-  for (const k of keys) {
-    const p = blockPrefix(k);
-    if (!prefixes.has(p)) prefixes.set(p, new Set());
-    prefixes.get(p)!.add(blockPeriod(k));
-  }
-  const detected: Conflict[] = [];
-  const revisions: Revision[] = [];
-  const blockStatementIds: number[] = [];
-  const blockKeys = new Set<string>();
-  for (const [prefix, periods] of prefixes) {
-    const where: Prisma.StatementWhereInput = periods.has("?") ? { propKey: { startsWith: `${prefix}|` } } : { propKey: { in: keysIn(prefix, periods) } };
-    const rows = await prisma.statement.findMany({ where, select: statementSelect, orderBy: { id: "desc" }, take: UNDATED_CANDIDATE_LIMIT });
-    const statements = rows.map(toConflictStatement).filter((s) => blockPrefix(s.propKey) === prefix);
-    for (const c of clusters(statements)) blockKeys.add(c.blockKey);
-    for (const p of periods) blockKeys.add(`${prefix}|${p}`);
-    detected.push(...detectBlock(statements));
-    blockStatementIds.push(...statements.map((x) => x.id));
+  if (strings.length === 0) return out;
+  const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
+  // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
+  // table's index: a bounded look-up per key whatever the corpus size.
+  const focusRows = await prisma.statement.findMany({ where: { propKey: { in: strings } }, select: { id: true } });
+  const focus = new Set(focusRows.map((r) => r.id));
+  const members = await prisma.$queryRaw<Array<{ key: string; statementId: number }>>`
+    SELECT k.key, c."statementId" FROM unnest(${blocks}::text[]) AS k(key)
+    CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${BLOCK_CAP}) c`;
+  const byBlock = new Map<string, Set<number>>();
+  for (const m of members) byBlock.set(m.key, (byBlock.get(m.key) ?? new Set()).add(m.statementId));
+  for (const id of focus) for (const k of blocks) if (byBlock.get(k)?.has(id) === false) byBlock.get(k)!.add(id);
+  const loaded = new Map<number, ConflictStatement>();
+  const load = async (ids: number[]) => {
+    const missing = [...new Set(ids)].filter((id) => !loaded.has(id));
+    for (let i = 0; i < missing.length; i += 2000) {
+      const rows = await prisma.statement.findMany({ where: { id: { in: missing.slice(i, i + 2000) } }, select: statementSelect });
+      for (const r of rows) loaded.set(r.id, toConflictStatement(r));
+    }
+  };
+  await load([...byBlock.values()].flatMap((s) => [...s]));
 
-    // An event's other blocks, in one query: its sibling types (revisions compare a strike's dead with a casualty toll)
-    // and, for a qualified block ("medical"), the unqualified one (characterisation). Exact keys, same periods, so the
-    // work stays with the event and does not grow with the corpus.
-    const [type, agent, place, qualifier] = prefix.split("|");
-    if (!EVENT_TYPES.includes(type!) || qualifier === undefined) continue;
-    const siblings = EVENT_TYPES.filter((t) => t !== type).map((t) => [t, agent, place, qualifier].join("|"));
-    const plain = qualifier === "-" ? undefined : `${type}|${agent}|${place}|-`;
-    const related = (
-      await prisma.statement.findMany({ where: { propKey: { in: [...siblings, ...(plain ? [plain] : [])].flatMap((p) => keysIn(p, periods)) } }, select: statementSelect, take: UNDATED_CANDIDATE_LIMIT })
-    ).map(toConflictStatement);
-    revisions.push(...revisionsIn([...statements, ...related.filter((x) => siblings.includes(blockPrefix(x.propKey)))]));
-    for (const p of periods) blockKeys.add(`${type}|${agent}|${place}|*|${p}`);
-    blockKeys.add(`${type}|${agent}|${place}|*|?`);
-    detected.push(...characterizationConflicts([...statements, ...related.filter((x) => blockPrefix(x.propKey) === plain)]));
+  // Conflicts touching the focus statements, per block.
+  const found: Conflict[] = [];
+  const revisions: ReturnType<typeof revisionsIn> = [];
+  for (const [block, ids] of byBlock) {
+    const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
+    found.push(...detectBlock(list, block, focus));
+    if (block.startsWith("q:")) revisions.push(...revisionsIn(list).filter((r) => focus.has(r.fromId) || focus.has(r.toId)));
   }
+  const existing = await prisma.contradiction.findMany({
+    where: { blockKey: { in: blocks } },
+    select: {
+      id: true, key: true, status: true, kind: true, confidence: true, explanation: true, rule: true, detectorVersion: true, blockKey: true,
+      sides: { select: { id: true, position: true, label: true, statements: { select: { id: true } } }, orderBy: { position: "asc" } },
+    },
+  });
+  // Each touched contradiction is recomputed over its stored statements plus the newly found ones, so sides grow as
+  // statements arrive and lose a statement that no longer conflicts (an edit, a merge).
+  const setOf = new Map<string, { block: string; ids: Set<number> }>();
+  for (const c of existing) setOf.set(c.key, { block: c.blockKey, ids: new Set(c.sides.flatMap((s) => s.statements.map((x) => x.id))) });
+  for (const c of found) {
+    const e = setOf.get(c.key) ?? { block: c.blockKey, ids: new Set<number>() };
+    for (const side of c.sides) for (const id of side.statementIds) e.ids.add(id);
+    setOf.set(c.key, e);
+  }
+  await load([...setOf.values()].flatMap((e) => [...e.ids]));
+  const detected: Conflict[] = [];
+  for (const [key, e] of setOf) {
+    const list = [...e.ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x && keysOfStatement(x).includes(e.block));
+    const again = detectBlock(list, e.block).find((c) => c.key === key);
+    if (again) detected.push(again);
+  }
+  const blockStatementIds = [...focus];
   // Revision links among the blocks' statements are recomputed with them.
   await prisma.$transaction([
     prisma.statementLink.deleteMany({ where: { kind: "REVISION", OR: [{ fromId: { in: blockStatementIds } }, { toId: { in: blockStatementIds } }] } }),
     prisma.statementLink.createMany({ data: revisions.map((r) => ({ kind: "REVISION" as const, ...r })), skipDuplicates: true }),
   ]);
-  // A qualifier-independent conflict (characterisation) is found from each of its blocks: keep one of each.
-  const seenKeys = new Set<string>();
-  const unique = detected.filter((c) => (seenKeys.has(c.key) ? false : (seenKeys.add(c.key), true)));
-  const existing = await prisma.contradiction.findMany({
-    where: { blockKey: { in: [...blockKeys] } },
-    select: {
-      id: true, key: true, status: true, kind: true, confidence: true, explanation: true, rule: true, detectorVersion: true,
-      sides: { select: { id: true, position: true, label: true, statements: { select: { id: true } } }, orderBy: { position: "asc" } },
-    },
-  });
+  const unique = detected;
   const byKey = new Map(existing.map((c) => [c.key, c]));
   const notify: Array<{ contradictionId: number; created: boolean }> = [];
 
@@ -166,8 +169,10 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     notify.push({ contradictionId: id, created: !prev });
   }
 
-  // What the detector no longer finds: drop it unless someone reviewed it and it still has two sides.
+  // What the detector no longer finds among the touched ones: drop it unless someone reviewed it and it still has two
+  // sides. Contradictions of these blocks that the refresh did not touch stay as they are.
   for (const gone of byKey.values()) {
+    if (!setOf.has(gone.key)) continue;
     const populated = gone.sides.filter((s) => s.statements.length > 0).length;
     if (gone.status === "OPEN" || populated < 2) {
       await prisma.contradiction.delete({ where: { id: gone.id } });
@@ -182,31 +187,26 @@ function sidesSignature(sides: number[][]): string {
   return sides.map((s) => [...s].sort((a, b) => a - b).join(",")).join("|");
 }
 
-/** Runs detection over the whole corpus, block by block, and removes contradictions whose block has vanished. */
+/** Runs detection over the whole corpus, statement batch by statement batch, and removes emptied contradictions. */
 export async function recomputeAll(prisma: PrismaClient, events: Events, batch = 200): Promise<RefreshResult & { blocks: number }> {
   const total: RefreshResult & { blocks: number } = { contradictionIds: [], created: 0, updated: 0, removed: 0, blocks: 0 };
-  let cursor: string | undefined;
+  let cursor = 0;
   for (;;) {
-    const keys = await prisma.statement.findMany({
-      where: { propKey: { not: "", ...(cursor ? { gt: cursor } : {}) } },
-      distinct: ["propKey"],
-      select: { propKey: true },
-      orderBy: { propKey: "asc" },
-      take: batch,
-    });
-    if (keys.length === 0) break;
-    const r = await refreshContradictions(prisma, events, keys.map((k) => k.propKey));
+    const rows = await prisma.statement.findMany({ where: { id: { gt: cursor }, propKey: { not: "" } }, select: { id: true, propKey: true }, orderBy: { id: "asc" }, take: batch });
+    if (rows.length === 0) break;
+    const r = await refreshContradictions(prisma, events, rows.map((k) => k.propKey));
     total.contradictionIds.push(...r.contradictionIds);
     total.created += r.created;
     total.updated += r.updated;
     total.removed += r.removed;
-    total.blocks += keys.length;
-    cursor = keys[keys.length - 1]!.propKey;
+    total.blocks += new Set(rows.flatMap((x) => x.propKey.split(" "))).size;
+    cursor = rows[rows.length - 1]!.id;
   }
-  const live = await prisma.statement.findMany({ distinct: ["propKey"], select: { propKey: true } });
-  const orphans = await prisma.contradiction.findMany({ where: { blockKey: { notIn: live.map((l) => l.propKey) } }, select: { id: true } });
+  // Open contradictions left with fewer than two populated sides (their statements were deleted) go.
+  const all = await prisma.contradiction.findMany({ where: { status: "OPEN" }, select: { id: true, sides: { select: { _count: { select: { statements: true } } } } } });
+  const orphans = all.filter((c) => c.sides.filter((s) => s._count.statements > 0).length < 2).map((c) => c.id);
   if (orphans.length) {
-    await prisma.contradiction.deleteMany({ where: { id: { in: orphans.map((o) => o.id) } } });
+    await prisma.contradiction.deleteMany({ where: { id: { in: orphans } } });
     total.removed += orphans.length;
   }
   return total;

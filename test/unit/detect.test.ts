@@ -1,71 +1,102 @@
 import { describe, expect, it } from "@jest/globals";
-import { characterizationConflicts, detectBlock, revisionsIn, type ConflictStatement } from "../../src/analysis/detect.js";
-import type { ClaimFrame } from "../../src/ingest/types.js";
+import { compatibleCounts, detectBlock, pairConflict, revisionsIn, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
+import type { ClaimFrame, Quantity } from "../../src/ingest/types.js";
 
-// The detector on hand-made statements: what it must flag, and the look-alikes it must leave alone.
+// The detector on hand-made statements (fictional): what it must flag, and the look-alikes it must leave alone.
 let next = 1;
 function st(over: Omit<Partial<ConflictStatement>, "frame"> & { frame?: Partial<ClaimFrame> }): ConflictStatement {
   const id = next++;
   const { frame, ...rest } = over;
   return {
     id, sourceId: id, speakerId: id, speakerKey: `person:s${id}`, speakerName: `Speaker ${id}`, speakerKind: "PERSON",
-    publishedAt: new Date("2031-05-03"), text: "text", claim: "claim", polarity: "AFFIRM", modality: "ASSERTED",
-    propKey: "STRIKE|-|taji|-|2031-05", start: 0, end: 4, confidence: 0.8,
-    frame: { eventType: "STRIKE", place: "taji", quantities: [], ...frame },
+    publishedAt: new Date("2031-05-03"), text: "Acme laid off fifty engineers at its Vela plant", claim: "Acme laid off fifty engineers at its Vela plant",
+    polarity: "AFFIRM", modality: "ASSERTED", propKey: "p:layoff:acme@2031 p:layoff:acme@?", start: 0, end: 4, confidence: 0.9,
+    frame: { eventType: "LAYOFF", predicates: ["layoff"], entities: ["acme"], content: ["acme", "lay", "engineer", "vela", "plant"], quantities: [], ...frame },
     ...rest,
   };
 }
-const killed = (value: number, bound: "EXACT" | "AT_LEAST" = "EXACT") => ({ value, bound, unit: "killed", text: `${bound === "AT_LEAST" ? "at least " : ""}${value} people` }) as const;
+const q = (value: number, unit = "deaths", bound: Quantity["bound"] = "EXACT"): Quantity => ({ value, bound, unit, text: `${bound === "AT_LEAST" ? "at least " : ""}${value} ${unit}` });
+const Q = "q:deaths@2031-05 q:deaths@?";
 
-describe("detectBlock", () => {
-  it("affirm vs deny from two parties: one POLARITY contradiction with two sides", () => {
-    const c = detectBlock([st({}), st({ polarity: "DENY" }), st({ polarity: "DENY" })]);
-    expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds.length)])).toEqual([["POLARITY", [1, 2]]]);
+describe("pairConflict / detectBlock", () => {
+  it("affirm vs deny of one proposition from two speakers: one POLARITY contradiction, two sides", () => {
+    const a = st({});
+    const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at the Vela plant", frame: { negation: "SURFACE" } });
+    const c = detectBlock([a, d], "p:layoff:acme@2031");
+    expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds)])).toEqual([["POLARITY", [[a.id], [d.id]]]]);
+    expect(c[0]!.explanation).toMatch(/Speaker \d+ said .*Speaker \d+ said it was not so/);
   });
-  it("'at least six' and 'six' agree; 'six' and 'two' do not", () => {
-    expect(detectBlock([st({ frame: { quantities: [killed(6, "AT_LEAST")] } }), st({ frame: { quantities: [killed(6)] } })])).toEqual([]);
-    const c = detectBlock([st({ frame: { quantities: [killed(6)] } }), st({ publishedAt: new Date("2031-05-02"), frame: { quantities: [killed(2)] }, text: "two" })]);
-    // the later report has the higher count: a rising toll, not a conflict
-    expect(c).toEqual([]);
-    const d = detectBlock([st({ frame: { quantities: [killed(2)] } }), st({ publishedAt: new Date("2031-05-02"), frame: { quantities: [killed(6)] } })]);
-    expect(d.map((x) => x.kind)).toEqual(["NUMERIC"]);
+  it("a bare denial ('It is not true') meets the report its own article gives near it, and no other", () => {
+    const a = st({ sourceId: 900, start: 100, end: 140, frame: { topic: ["acme"] } });
+    const d = st({ sourceId: 900, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme"], negation: "LEXICAL" } });
+    expect(pairConflict(a, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
+    const elsewhere = st({ frame: { topic: ["acme"] } });
+    expect(pairConflict(elsewhere, d, "p:layoff:acme@2031")).toBeUndefined();
+    const farAway = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
+    expect(pairConflict(farAway, d, "p:layoff:acme@2031")).toBeUndefined();
   });
-  it("one event dated days apart by two sources is TEMPORAL; a day apart is not", () => {
-    const when = (date: string) => st({ frame: { time: { text: date, date } } });
-    expect(detectBlock([when("2031-05-01"), when("2031-05-06")]).map((x) => x.kind)).toEqual(["TEMPORAL"]);
-    expect(detectBlock([when("2031-05-01"), when("2031-05-02")])).toEqual([]);
+  it("the same speaker saying p and then not-p is a SELF_REVERSAL, not a POLARITY conflict", () => {
+    const a = st({ speakerKey: "person:lea" });
+    const d = st({ speakerKey: "person:lea", polarity: "DENY", text: "Acme has not laid off engineers at Vela" });
+    expect(detectBlock([a, d]).map((x) => x.kind)).toEqual(["SELF_REVERSAL"]);
   });
+  it("opposite polarity on unrelated content is no conflict", () => {
+    const a = st({});
+    const d = st({ polarity: "DENY", frame: { content: ["weather", "rain", "harbour"], entities: ["ruritania"] } });
+    expect(detectBlock([a, d])).toEqual([]);
+  });
+  it("mentions dated days apart are two events", () => {
+    const a = st({ frame: { time: { text: "May 1", date: "2031-05-01" } } });
+    const d = st({ polarity: "DENY", frame: { time: { text: "May 9", date: "2031-05-09" } } });
+    expect(detectBlock([a, d])).toEqual([]);
+  });
+  it("uncertain statements ('declined to comment') never take a side", () => {
+    expect(detectBlock([st({}), st({ polarity: "DENY", modality: "UNCERTAIN" })])).toEqual([]);
+  });
+  it("figures: 'at least six' and 'eight' agree; a later higher toll is an update; a later lower one conflicts", () => {
+    expect(detectBlock([st({ propKey: Q, frame: { quantities: [q(6, "deaths", "AT_LEAST")] } }), st({ propKey: Q, frame: { quantities: [q(8)] } })])).toEqual([]);
+    const rising = [st({ propKey: Q, publishedAt: new Date("2031-05-02"), frame: { quantities: [q(2)] } }), st({ propKey: Q, frame: { quantities: [q(6)] } })];
+    expect(detectBlock(rising)).toEqual([]);
+    const falling = [st({ propKey: Q, publishedAt: new Date("2031-05-02"), frame: { quantities: [q(6)] } }), st({ propKey: Q, frame: { quantities: [q(2)] } })];
+    expect(detectBlock(falling).map((x) => [x.kind, x.sides.length])).toEqual([["NUMERIC", 2]]);
+  });
+  it("figures of different scopes or measures are not compared", () => {
+    const a = st({ propKey: "q:turnout@2031-05", frame: { quantities: [{ ...q(250000, "turnout"), scope: "vela" }] } });
+    const b = st({ propKey: "q:turnout@2031-05", frame: { quantities: [{ ...q(1500000, "turnout"), scope: "national" }] } });
+    expect(detectBlock([a, b])).toEqual([]);
+  });
+  it("a pair is judged once, in the first block the two share", () => {
+    const a = st({ propKey: "p:layoff:acme@2031 p:layoff@2031-05" });
+    const b = st({ propKey: "p:layoff:acme@2031 p:layoff@2031-05" });
+    expect(sharedBlock(a, b)).toBe("p:layoff@2031-05");
+    const undated = st({ propKey: "p:layoff:acme@? p:layoff@?" });
+    const other = st({ propKey: "p:layoff:acme@? p:layoff@?" });
+    expect(sharedBlock(undated, other)).toBe("p:layoff:acme@?");
+  });
+});
+
+describe("compatibleCounts: bounds and rounding", () => {
+  it.each<[Quantity, Quantity, boolean]>([
+    [q(6, "deaths", "AT_LEAST"), q(6), true],
+    [q(6, "deaths", "AT_LEAST"), q(4), false],
+    [q(165, "x", "MORE_THAN"), q(100, "x", "AT_LEAST"), true],
+    [q(6), q(4), false],
+    [q(10, "x", "UP_TO"), q(8), true],
+    [q(800000), q(806000), true], // a round figure covers its rounding
+    [q(7987), q(7897), false], // exact figures with four digits do not
+    [q(50, "jobs", "ABOUT"), q(45), true],
+  ])("%j vs %j compatible=%s", (a, b, ok) => expect(compatibleCounts(a, b)).toBe(ok));
 });
 
 describe("revisionsIn", () => {
-  it("links a toll that rose, from the earlier count to the later one, across strike and casualty statements", () => {
-    const a = st({ publishedAt: new Date("2031-05-03"), frame: { quantities: [killed(2)] } });
-    const b = st({ publishedAt: new Date("2031-05-04"), propKey: "CASUALTIES|-|taji|-|2031-05", frame: { eventType: "CASUALTIES", quantities: [killed(4)] } });
+  it("links a toll that rose, from the earlier count to the later one", () => {
+    const a = st({ propKey: Q, publishedAt: new Date("2031-05-03"), frame: { quantities: [q(2)] } });
+    const b = st({ propKey: Q, publishedAt: new Date("2031-05-04"), frame: { quantities: [q(4)] } });
     expect(revisionsIn([a, b]).map((r) => [r.fromId, r.toId])).toEqual([[a.id, b.id]]);
   });
-  it("other places are other events: no link", () => {
-    const a = st({ frame: { quantities: [killed(2)] } });
-    const b = st({ publishedAt: new Date("2031-05-04"), propKey: "STRIKE|-|erbil|-|2031-05", frame: { place: "erbil", quantities: [killed(4)] } });
+  it("figures that share no block are not linked", () => {
+    const a = st({ propKey: Q, frame: { quantities: [q(2)] } });
+    const b = st({ propKey: "q:deaths@2031-09", publishedAt: new Date("2031-09-04"), frame: { quantities: [q(4)] } });
     expect(revisionsIn([a, b])).toEqual([]);
-  });
-});
-
-describe("characterizationConflicts", () => {
-  const party = (key: string) => ({ speakerKey: key, affiliationKey: undefined });
-  it("civilian homes against a militia depot, from two parties, whatever the qualifier in the key", () => {
-    const a = st({ ...party("gov:iraq"), text: "the strike destroyed homes and killed civilians", propKey: "STRIKE|us|taji|-|2031-05" });
-    const b = st({ ...party("gov:us"), text: "the strike hit a militia weapons depot", propKey: "STRIKE|us|taji|depot|2031-05" });
-    const c = characterizationConflicts([a, b]);
-    expect(c.map((x) => [x.kind, x.sides.map((side) => side.statementIds)])).toEqual([["CHARACTERIZATION", [[a.id], [b.id]]]]);
-  });
-  it("medics and a militia convoy can both be true: no conflict", () => {
-    const a = st({ ...party("org:pmf"), text: "a strike hit a convoy of medics" });
-    const b = st({ ...party("outlet:wire"), text: "the strike hit a militia convoy" });
-    expect(characterizationConflicts([a, b])).toEqual([]);
-  });
-  it("one party describing both is not a conflict between parties", () => {
-    const a = st({ ...party("gov:iraq"), text: "civilians were killed" });
-    const b = st({ ...party("gov:iraq"), text: "fighters were killed" });
-    expect(characterizationConflicts([a, b])).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
-// Lexicon data and one pure lookup: the event type a clause talks about, from its vocabulary.
+// Lexicon data and one pure lookup: a coarse event type for display, from a clause's predicate classes
+// (see predicates.ts). Matching never depends on it; a class with no entry is shown as itself.
 import type { EventType } from "../types.js";
 
-export function eventTypeOf(clause: string): EventType {
-  if (/\binform(ed|ing)?\b|\bnotif|\bpre-notification|\bcoordinat|\bbeforehand\b|\bin advance\b|\bahead of\b/i.test(clause)) return "NOTIFICATION";
-  if (/\b(carried|carry|carrying)\b[^.]{0,20}\bout\b|\bconduct(ed|ing)?\b|\blaunch(ed)?\b|\binvolve(d|ment)\b|\bresponsib|\bbehind the\b|\btargeting of\b/i.test(clause)) return "RESPONSIBILITY";
-  if (/\b(air ?strikes?|strikes?|attack(ed|s)?|explosions?|bomb(ing|ed)?|drone|rockets?|shelling|hit|targeted|targeting)\b/i.test(clause)) return "STRIKE";
-  if (/\b(killed|killing|dead|deaths?|wounded|injured|injuries|casualt(y|ies)|toll)\b/i.test(clause)) return "CASUALTIES";
-  return "OTHER";
+const DISPLAY_TYPE: Record<string, EventType> = {
+  attack: "STRIKE", responsible: "RESPONSIBILITY", inform: "NOTIFICATION", die: "CASUALTIES", injure: "CASUALTIES",
+};
+
+export function eventTypeOfClasses(classes: string[]): EventType {
+  const first = classes[0];
+  if (!first) return "OTHER";
+  return DISPLAY_TYPE[first] ?? first.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
 }

@@ -26,7 +26,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   win: ["win", "won", "victory", "defeat", "beat"],
   lose: ["lose", "lost", "loss"],
   rise: ["rise", "rose", "increase", "climb", "grow", "growth", "jump", "surge", "soar"],
-  fall: ["fall", "fell", "decrease", "decline", "drop", "plunge", "shrink"],
+  fall: ["fall", "fell", "decrease", "drop", "plunge", "shrink"],
   leak: ["leak", "spill", "spew", "flow", "gush", "discharge", "flow rate"],
   steal: ["steal", "stole", "stolen", "hack", "hacked", "breach", "compromise", "theft", "leaked"],
   dope: ["dope", "doping", "test positive", "tested positive", "positive test", "banned substance", "contaminate", "contamination"],
@@ -36,13 +36,13 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   outbreak: ["outbreak", "infect", "infection", "case", "cases", "sicken", "epidemic", "spread"],
   crash: ["crash", "accident", "collision", "collide"],
   cause: ["cause", "blame", "fault", "due to", "because of", "result of"],
-  switch: ["switch", "cut off", "cutoff", "move", "flip", "turn off"],
+  switch: ["switch off", "switched off", "cut off", "cutoff", "turn off", "shut off"],
   meet: ["meet", "meeting", "talk", "talks", "visit", "summit"],
   sign: ["sign", "signing", "signed"],
   close: ["close", "closure", "shut", "shut down", "shutdown"],
   open: ["open", "opening", "reopen"],
   pay: ["pay", "payment", "compensate", "compensation", "fine", "settle", "settlement"],
-  sell: ["sell", "sale", "sold"],
+  sell: ["sell", "sold"],
   buy: ["buy", "bought", "purchase", "acquire", "acquisition", "takeover"],
   plan: ["plan", "intend", "intention", "prepare"],
   exist: ["exist", "happen", "occur", "take place", "took place"],
@@ -71,15 +71,16 @@ export const IRREGULAR: Record<string, string> = {
 /** Words and phrases that deny the clause they stand in ("the report is false", "a fabricated story"). */
 export const LEXICAL_NEGATION: string[] = [
   "false", "untrue", "not true", "fabricated", "fabrication", "baseless", "groundless", "unfounded", "bogus", "fake", "hoax",
-  "no truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lies", "lying", "made up",
+  "no truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
   "fiction", "misinformation", "disinformation", "never happened", "did not happen", "didn't happen", "no basis", "without basis",
-  "speculation", "rumor", "rumors", "rumour", "rumours", "erroneous", "wrong", "misleading", "not the case", "categorically",
+  "erroneous", "misleading", "not the case",
 ];
 
 /** Negators that make a clause deny its predicate. */
 export const NEGATORS = ["not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "no longer", "nowhere"];
 
 /** Verbs that after a negation only withhold comment: "did not comment", "would not confirm" → uncommitted, not a denial. */
+export const WITHHOLD_PHRASES = ["declined to comment", "declined to confirm", "declined to say", "refused to comment", "no comment", "could not be reached", "did not respond", "did not return", "declined to discuss", "would neither confirm nor deny", "neither confirmed nor denied"];
 export const WITHHOLD = ["comment", "confirm", "say", "respond", "elaborate", "disclose", "specify", "reply", "speculate", "discuss", "know", "verify"];
 
 /** Words that hedge or take a clause out of the actual world. */
@@ -102,11 +103,18 @@ export const MEASURES: Record<string, string[]> = {
 /** Nouns for a person or people in general: the count's measure comes from its verb ("769 people died" → deaths). */
 export const PERSON_NOUNS = ["people", "persons", "individuals", "others", "men", "women", "children", "civilians", "residents", "citizens"];
 
+/** Words before a counted noun that pick out a sub-population: "272 million unique credentials", "12 confirmed cases". */
+export const SUBSET_MODIFIERS = new Set([
+  "unique", "valid", "invalid", "active", "inactive", "confirmed", "suspected", "probable", "new", "additional", "registered",
+  "full-time", "part-time", "temporary", "permanent", "civilian", "military", "foreign", "local", "international", "domestic",
+  "adult", "child", "senior", "junior", "paid", "unpaid", "daily", "weekly", "monthly", "annual", "total", "net", "gross",
+]);
+
 /** Modifiers that bound a number. */
 export const BOUNDS: Array<[string, "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOST" | "ABOUT"]> = [
   ["at least", "AT_LEAST"], ["no fewer than", "AT_LEAST"], ["no less than", "AT_LEAST"], ["a minimum of", "AT_LEAST"],
   ["more than", "MORE_THAN"], ["over", "MORE_THAN"], ["upwards of", "MORE_THAN"], ["in excess of", "MORE_THAN"], ["just over", "MORE_THAN"], ["above", "MORE_THAN"],
-  ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"], ["only", "AT_MOST"],
+  ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"],
   ["about", "ABOUT"], ["around", "ABOUT"], ["roughly", "ABOUT"], ["nearly", "ABOUT"], ["almost", "ABOUT"], ["approximately", "ABOUT"], ["some", "ABOUT"], ["close to", "ABOUT"], ["an estimated", "ABOUT"], ["estimated", "ABOUT"], ["circa", "ABOUT"],
 ];
 

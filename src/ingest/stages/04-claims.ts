@@ -1,195 +1,574 @@
-import { HEDGE_CUES, NEGATION_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
+import nlp from "compromise";
+import * as chrono from "chrono-node";
+import { HEDGE_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
 import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
-import { eventTypeOf } from "../lexicon/events.js";
-import { findPlace, siteDescription } from "../lexicon/places.js";
+import { eventTypeOfClasses } from "../lexicon/events.js";
+import { findPlace } from "../lexicon/places.js";
+import {
+  BOUNDS, FRAME_WORDS, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
+  PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
+} from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 
-export { eventTypeOf };
+/** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
+export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  dozen: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-};
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens and lemmas
+// ---------------------------------------------------------------------------------------------------------------
 
-/** Cuts subordinate material that describes other events: "… one day after the Pentagon admitted …". */
-export function mainClause(text: string): string {
-  const cut = /(?<!\b(?:only|immediately|shortly|just))\s(?:one day after|a day after|days after|after the|following the|came after|comes after|since|in retaliation for|in response to|which resulted|because)\b/i.exec(text);
-  return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
-}
+export type Token = { w: string; lower: string; start: number; end: number; cap: boolean };
 
-const boundOf = (qualifier: string | undefined): Bound => {
-  const b = (qualifier ?? "").toLowerCase();
-  return b === "at least" ? "AT_LEAST" : b === "more than" || b === "over" ? "MORE_THAN" : b === "up to" || b === "at most" || b === "fewer than" ? "UP_TO" : b ? "ABOUT" : "EXACT";
-};
-const numberOf = (raw: string) => NUMBER_WORDS[raw.toLowerCase()] ?? Number(raw.replace(/,/g, ""));
+const TOKEN_RE = /[$€£]?\d[\d,]*(?:\.\d+)?%?|[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|[$€£%]/g;
 
-export function quantitiesOf(clause: string): Quantity[] {
-  const out: Quantity[] = [];
-  const re = /\b(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:(?:other|more|militia|iraqi|american|u\.s\.|us|pmf|civilian|rocket and drone|rocket|drone)\s+)*(people|fighters|soldiers|troops|members|civilians|persons|individuals|attacks|targets|times|others|vehicles|rockets|killed|dead|wounded|injured)\b/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(clause))) {
-    const value = numberOf(m[2]!);
-    if (!Number.isFinite(value)) continue;
-    const bound = boundOf(m[1]);
-    const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 30).toLowerCase();
-    let unit = m[3]!.toLowerCase();
-    if (/^(people|fighters|soldiers|troops|members|civilians|persons|individuals|others)$/.test(unit)) {
-      unit = /^\s*(were\s+)?(critically\s+)?(wounded|injured)|injur/.test(after) || /(wounded|injur)/.test(clause.slice(Math.max(0, m.index - 20), m.index).toLowerCase()) ? "injured" : "killed";
-    }
-    if (unit === "dead") unit = "killed";
-    out.push({ value, bound, unit, text: m[0] });
-  }
-  // "the death toll rose to four", "the number of dead reached 12": a count of the dead without a noun.
-  const toll = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:\w+\s+){0,2}?(?:rose|risen|climbed|increased|reached|stood|stands|went\s+up)\s+(?:at\s+|to\s+)?(?:(at least|more than|over|about|nearly)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b/i.exec(clause);
-  if (toll) {
-    const value = numberOf(toll[2]!);
-    if (Number.isFinite(value) && !out.some((q) => q.unit === "killed")) out.push({ value, bound: boundOf(toll[1]), unit: "killed", text: toll[0] });
-  }
-  // "killed two guards", "killing one commander": whatever the noun, a number right after a verb of killing counts the dead.
-  const killed = /\b(?:kill(?:ed|ing|s)|left)\s+(?:(at least|more than|over|up to|at most|about|around|nearly|some|fewer than)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s?\b(?!\s+(?:wounded|injured))/gi;
-  while ((m = killed.exec(clause))) {
-    const at = m.index + m[0].indexOf(m[2]!, m[0].indexOf(" "));
-    if (out.some((q) => clause.indexOf(q.text) <= at && at < clause.indexOf(q.text) + q.text.length)) continue;
-    if (/^left\b/i.test(m[0]) && !/\b(dead|killed)\b/i.test(clause.slice(m.index, m.index + m[0].length + 12))) continue;
-    const value = numberOf(m[2]!);
-    if (!Number.isFinite(value)) continue;
-    out.push({ value, bound: boundOf(m[1]), unit: "killed", text: m[0].replace(/^\S+\s+/, "") });
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    let w = m[0];
+    // "U.S." keeps its dots; a word's trailing full stop is punctuation.
+    if (w.endsWith(".") && !/^(?:[A-Za-z]\.){2,}$/.test(w)) w = w.slice(0, -1);
+    const lower = w.toLowerCase().replace(/’/g, "'");
+    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: /^[A-Z]/.test(w) });
   }
   return out;
 }
 
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+/** A crude lemma: irregular forms from the lexicon, else -ies/-ied/-ing/-ed/-s removed ("sacked" → sack). */
+export function lemma(word: string): string {
+  const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
+  if (IRREGULAR[w]) return IRREGULAR[w]!;
+  if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ing")) return undouble(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith("ed")) return undouble(w.slice(0, -2));
+  if (w.length > 4 && /(?:ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return w;
+}
+const undouble = (s: string) => (/([bdgklmnprt])\1$/.test(s) ? s.slice(0, -1) : s);
+
+/** Every inflection of a lexicon word that lemma() might not bring back to it ("fire" → fired, firing, fires). */
+function inflections(word: string): string[] {
+  const out = new Set([word, lemma(word)]);
+  const base = word.endsWith("e") ? word.slice(0, -1) : word;
+  for (const f of [`${word}s`, `${word}es`, `${base}ed`, `${base}ing`, `${word}d`, `${word}ed`, `${word}ing`]) out.add(f);
+  if (word.endsWith("y")) for (const f of [`${word.slice(0, -1)}ied`, `${word.slice(0, -1)}ies`]) out.add(f);
+  if (/[^aeiou][aeiou][bdgkmnprt]$/.test(word)) for (const f of [`${word}${word.at(-1)}ed`, `${word}${word.at(-1)}ing`]) out.add(f);
+  return [...out];
 }
 
-/** Anchors "Friday night", "last night", "Jan. 3", "last month", "today" to the article's date. */
-export function timeOf(clause: string, publishedAt?: string): TimeRef | undefined {
-  const base = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
-  let m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/i.exec(clause);
-  if (m) {
-    const year = m[3] ? Number(m[3]) : base?.getUTCFullYear();
-    if (!year) return { text: m[0] };
-    return { text: m[0], date: isoDay(new Date(Date.UTC(year, MONTHS.indexOf(m[1]!.toLowerCase()), Number(m[2]))) ) };
+/** Lexicon phrases (first word inflected) → predicate classes, longest first. */
+const PHRASES: Array<{ words: string[]; cls: string }> = [];
+for (const [cls, entries] of Object.entries(PREDICATE_CLASSES)) {
+  for (const e of entries) {
+    const words = e.toLowerCase().split(/\s+/);
+    for (const f of inflections(words[0]!)) PHRASES.push({ words: [f, ...words.slice(1)], cls });
   }
-  m = /\b(?:on|late|early|last)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(\s+(night|morning|evening))?\b/i.exec(clause);
-  if (m) {
-    if (!base) return { text: m[0].trim() };
-    const want = WEEKDAYS.indexOf(m[1]!.toLowerCase());
-    const d = new Date(base);
-    while (d.getUTCDay() !== want) d.setUTCDate(d.getUTCDate() - 1);
-    return { text: m[0].trim(), date: isoDay(d) };
-  }
-  m = /\b(last night|overnight|today|yesterday|last month|in recent days|recently|last week)\b/i.exec(clause);
-  if (m) {
-    if (!base) return { text: m[0] };
-    const d = new Date(base);
-    const w = m[1]!.toLowerCase();
-    if (w === "last night" || w === "yesterday") d.setUTCDate(d.getUTCDate() - 1);
-    if (w === "last week") d.setUTCDate(d.getUTCDate() - 7);
-    if (w === "last month") d.setUTCMonth(d.getUTCMonth() - 1);
-    return { text: m[0], date: isoDay(d), approximate: w !== "today" && w !== "last night" && w !== "yesterday" };
-  }
-  return undefined;
+}
+PHRASES.sort((a, b) => b.words.length - a.words.length);
+const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; cls: string }>>();
+for (const p of PHRASES) {
+  const list = PHRASES_BY_FIRST.get(p.words[0]!) ?? [];
+  if (!list.some((x) => x.cls === p.cls && x.words.join(" ") === p.words.join(" "))) list.push(p);
+  PHRASES_BY_FIRST.set(p.words[0]!, list);
 }
 
-// Every alias of a party that acts as one side (US, Iraq, Israel …), compiled once into a single alternation,
-// longest first, so a clause is scanned once rather than once per alias.
+const STOP = new Set(
+  "a an the of and or to in on at for by with from as is are was were be been being has have had do does did it its this that these those he she they we you i his her their our your them him us but if then than so such into over under about after before while during also would could should will can may might just more most other some any each which who whom what when where why how there here up down out off again once all both few own same too very only even still yet because since until against between through per via said says say told according one".split(" "),
+);
+const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
+const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entities: capitalised names in the clause, with the optional organisation lexicon's aliases as one key
+// ---------------------------------------------------------------------------------------------------------------
+
 const PARTY_OF_ALIAS = new Map<string, string>();
 for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
   const agent = org.agent ?? agentGroupOf(org.key);
   if (agent && alias.length >= 2 && !PARTY_OF_ALIAS.has(alias)) PARTY_OF_ALIAS.set(alias, agent);
 }
-const PARTY_RE = new RegExp(
-  `(?<=[\\s(])(?:${aliasAlternation(PARTY_OF_ALIAS.keys())})(?:'s)?(?=[\\s,.)])`,
-  "g",
-);
+const PARTY_RE = PARTY_OF_ALIAS.size ? new RegExp(`(?<=[\\s(])(?:${aliasAlternation(PARTY_OF_ALIAS.keys())})(?:'s)?(?=[\\s,.)])`, "g") : undefined;
 
-/** Mentions of parties in a clause, in order: where each starts and ends (with its delimiters) in the padded, lower-cased text. */
-function partyMentions(clause: string): { lower: string; hits: Array<{ at: number; end: number; agent: string }> } {
-  const lower = ` ${clause.toLowerCase().replace(/[’]/g, "'")} `;
-  const hits: Array<{ at: number; end: number; agent: string }> = [];
-  for (const m of lower.matchAll(PARTY_RE)) {
-    const agent = PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""));
-    if (agent) hits.push({ at: m.index - 1, end: m.index + m[0].length + 1, agent });
-  }
-  return { lower, hits };
+/** The parties the optional organisations lexicon knows in a text, as tokens ("party:x"); none with lexicons off. */
+export function partyTokens(text: string): string[] {
+  if (!PARTY_RE) return [];
+  const lower = ` ${text.toLowerCase().replace(/[’]/g, "'")} `;
+  return [...lower.matchAll(PARTY_RE)].map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
 }
 
-/** The acting party named in the clause ("the United States carried out …", "Israel’s … targeting"). */
-export function agentOf(clause: string): string | undefined {
-  const { lower, hits } = partyMentions(clause);
-  // Only actors placed before an action verb, or after "by".
-  const acting = hits.find(({ at, end }) =>
-    /^(?:\w+\s+){0,3}(carried|carry|conduct|conducted|launched|struck|strikes|targeted|had|has|did|was|were|is|killed|violation|treacherous|not)/.test(lower.slice(end, end + 60)) ||
-    /by\s$/.test(lower.slice(Math.max(0, at - 4), at + 1)) ||
-    /'s\s+(violation|treacherous|targeting)/.test(lower.slice(at, end + 30)),
-  );
-  return acting?.agent;
-}
+/** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
+export const entityKey = (name: string) =>
+  name.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").replace(/^the\s+/, "").replace(/\./g, "").replace(/[^a-z0-9&]+/g, "-").replace(/^-|-$/g, "");
 
-const NOTICE_VERB = /\b(?:inform(?:ed|ing|s)?|notif(?:y|ied|ies|ying)|told|tell(?:s|ing)?|warn(?:ed|ing|s)?|consult(?:ed|ing|s)?|coordinat\w*\s+with|(?:pre-?)?notification\s+(?:to|of)|notice\s+to)\b/g;
-const NOTICE_PASSIVE = /^(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|been|is|are)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:informed|notified|told|warned|consulted)\b/;
+export type EntityMention = { key: string; text: string; start: number; end: number };
 
 /**
- * The party given notice, when the clause says: "X informed Y" and "no notification to Y" → Y; "Y was informed" → Y;
- * "we were not told" → the speaker's side. A notification proposition keys on it, whoever speaks.
+ * Names in a clause: runs of capitalised words (with "of", "for", "de", "and" inside a run: "Ministry of Health"),
+ * acronyms, and the parties of the optional lexicon. A capitalised first word counts only when the next is too or it
+ * is not a common word ("Police said" → no entity; "Reuters reported" → Reuters).
  */
-export function notifiedPartyOf(clause: string, speakerGroup: string | undefined): string | undefined {
-  const { lower, hits } = partyMentions(clause);
-  for (const m of lower.matchAll(NOTICE_VERB)) {
-    const end = m.index + m[0].length;
-    const after = hits.find((h) => h.at >= end - 1 && h.at - end <= 30);
-    if (after) return after.agent;
+export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w)) continue;
+    // Shouting ("did NOT", "FACT:") is emphasis, not a name.
+    if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
+    const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const n = tokens[j + 1]!;
+      const gap = clause.slice(tokens[j]!.end, n.start);
+      if (!/^\s+$/.test(gap) && gap !== "-") break;
+      if (n.cap && !NOT_NAMES.has(n.lower)) { j++; continue; }
+      if (/^(of|for|de|du|la|al|bin|van|von)$/.test(n.lower) && tokens[j + 2]?.cap) { j += 2; continue; }
+      break;
+    }
+    if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
+    const text = clause.slice(t.start, tokens[j]!.end);
+    const key = entityKey(text);
+    if (key && key.length > 1) out.push({ key, text, start: t.start, end: tokens[j]!.end });
+    i = j;
   }
-  const passive = hits.find((h) => NOTICE_PASSIVE.test(lower.slice(h.end - 1).trimStart()));
-  if (passive) return passive.agent;
-  if (/\bwe\s+(?:were|had been|have been)\s+(?:not\s+|never\s+)?(?:informed|notified|told|consulted)\b/.test(lower)) return speakerGroup;
-  return undefined;
+  return out;
 }
 
-/** The parties a text names, as tokens ("party:us", "party:iraq"), so "Washington" and "the United States" match. */
-export function partyTokens(text: string): string[] {
-  return partyMentions(text).hits.map((h) => `party:${h.agent}`);
+/** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
+const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
+const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Predicates, negation, modality
+// ---------------------------------------------------------------------------------------------------------------
+
+export type PredicateHit = { cls: string; start: number; end: number; tokenIndex: number; lexical: boolean };
+
+/** The predicates of a clause: lexicon classes first (synonyms share one), then the lemmas of other content words. */
+export function predicatesOf(tokens: Token[]): PredicateHit[] {
+  const out: PredicateHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = PHRASES_BY_FIRST.get(tokens[i]!.lower) ?? PHRASES_BY_FIRST.get(lemma(tokens[i]!.lower));
+    if (!cands) continue;
+    const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
+    if (!hit) continue;
+    const base = lemma(tokens[i]!.lower);
+    // "dismissed the report as …", "called it": a frame around another claim, not the event.
+    if (FRAME_WORDS.has(base) && hit.words.length === 1 && /^(?:report|claim|allegation|rumou?r|story|stories|it|them|this|that|as|suggestion|account|idea)/.test(tokens[i + 1]?.lower ?? "")) continue;
+    out.push({ cls: hit.cls, start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, tokenIndex: i, lexical: true });
+    i += hit.words.length - 1;
+  }
+  return out;
 }
 
-/** Any party named in the clause, acting or not ("The American side … announcing prior coordination"). */
-function anyPartyIn(clause: string): string | undefined {
-  return partyMentions(clause).hits[0]?.agent;
+/** Content words of a clause (lemmas, no stop or frame words, no numbers): what two claims share when they match. */
+export function contentOf(tokens: Token[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    if (/^\d|^[$€£%]/.test(t.w) || t.lower.length < 3 || STOP.has(t.lower)) continue;
+    const l = lemma(t.lower);
+    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATORS.includes(l) || HEDGES.includes(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
+    out.add(l);
+  }
+  return [...out];
 }
 
-export function qualifierOf(clause: string): string | undefined {
-  if (/\bmedic(s|al)?\b/i.test(clause)) return "medical";
-  const killed = /\bkill(?:ed|ing)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4}?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{3,})\b/.exec(clause);
-  if (killed && !/^(Iraqi|American|Iranian|Israeli|The)$/.test(killed[1]!)) return killed[1]!.toLowerCase();
-  return undefined;
+const LEX_NEG_RE = new RegExp(`\\b(?:${LEXICAL_NEGATION.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+const NEGATOR_SET = new Set(NEGATORS.filter((n) => !n.includes(" ")));
+const WITHHOLD_SET = new Set(WITHHOLD);
+const WITHHOLD_RE = new RegExp(`\\b(?:${WITHHOLD_PHRASES.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+
+export type Negation = { negated: boolean; lexical: boolean; withheld: boolean; cue?: string };
+
+/**
+ * Does the clause deny its proposition? A negator ("not", "never", "no", "n't") that does not merely withhold comment
+ * ("did not comment", "would not confirm" → withheld), or a word that calls it untrue ("false", "fabricated",
+ * "no truth"). "not only" and "no doubt" do not negate.
+ */
+export function negationOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens)): Negation {
+  let negated = false;
+  // Scope: when the clause names a happening the lexicon knows, a negator denies it only if it comes before it, close
+  // ("did not lay off", "no layoffs"); "Fifty layoffs is not big news" does not deny the layoffs.
+  const lexicalPreds = preds.filter((p) => p.lexical && p.cls !== "exist");
+  const scopes = (i: number) => !lexicalPreds.length || lexicalPreds.some((p) => p.tokenIndex > i && p.tokenIndex <= i + 6);
+  let withheld = false;
+  let cue: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.lower;
+    const isNeg = NEGATOR_SET.has(t) || /n't$/.test(t) || t === "cannot";
+    if (!isNeg) continue;
+    const next = tokens.slice(i + 1, i + 5).map((x) => lemma(x.lower));
+    if (next[0] === "only" || next[0] === "doubt") continue;
+    // ", not senior leaders": a contrast on another argument, not a denial of the predicate.
+    if (t === "not" && /,\s*$/.test(clause.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start)) && !/^(be|have|do|true|happen)$/.test(next[0] ?? "")) continue;
+    // "no one was hurt" negates; "did not immediately respond to a request for comment" withholds.
+    // "no one was hurt" and "no confirmed cases" negate (a determiner); "did not immediately respond" withholds.
+    if (t !== "no" && next.some((w) => WITHHOLD_SET.has(w)) && !next.some((w) => w === "true" || w === "happen")) { withheld = true; continue; }
+    if (t === "no" && next[0] === "comment") { withheld = true; continue; }
+    // "I don't think …", "there is no reliable way to tell": an opinion or a limit of knowledge, not a denial of the
+    // happening; "cannot move on their own": what can be, not what was ("cannot have", "cannot be true" still deny).
+    if (OPINION_VERBS.has(next[0] ?? "") || (t === "no" && next.slice(0, 2).includes("way"))) { withheld = true; continue; }
+    if ((t === "cannot" || t === "can't" || (t === "n't" && tokens[i - 1]?.lower === "ca")) && !/^(be|have|true)$/.test(next[0] ?? "")) { withheld = true; continue; }
+    if (!scopes(i) && !/^(be|true|happen|so|case)$/.test(next[0] ?? "")) continue;
+    negated = true;
+    cue ??= tokens[i]!.w;
+  }
+  if (WITHHOLD_RE.test(clause)) return { negated: false, lexical: false, withheld: true };
+  // "to dismiss allegations of …", "rejecting claims that …": a denial verb on a report noun inside the content denies
+  // what the reports say, whatever verb reported it.
+  const lex = LEX_NEG_RE.exec(clause) ?? DENIES_REPORTS_RE.exec(clause);
+  if (lex) cue ??= lex[0];
+  return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}) };
 }
 
-export function polarityOf(clause: string, cue: string): { polarity: Polarity; negated: boolean } {
-  const cueDenies = REPORTING_VERBS[cue.toLowerCase()]?.deny ?? false;
-  const negated = NEGATION_CUES.some(([re]) => re.test(clause)) || /\bdenies\b|\bdenied\b|\bdeny\b/.test(clause);
-  // "X denied reports that …" and "X said it did not …" both deny; a denial of a negation would affirm (rare, ignored).
-  return { polarity: cueDenies || negated ? "DENY" : "AFFIRM", negated };
-}
+const HEDGE_SET = new Set(HEDGES);
+const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose", "feel"]);
+const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking)\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|media\s+|press\s+|recent\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
-export function modalityOf(clause: string, cue: string, direct: boolean): Modality {
+export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
+  if (negation?.withheld) return "UNCERTAIN";
+  if (/\?\s*$/.test(clause.trim())) return "UNCERTAIN";
+  // A condition ("If 25 tonnes a day leak, …") asserts neither way.
+  if (/^\W*(?:if|unless|whether|suppose|supposing)\b/i.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
+  if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS[cue.toLowerCase()];
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
 }
 
+/** Cuts subordinate material that describes other events: "… one day after the agency admitted …". */
+export function mainClause(text: string): string {
+  const cut = /(?<!\b(?:only|immediately|shortly|just))\s(?:one day after|a day after|days after|after the|following the|came after|comes after|in retaliation for|in response to|which resulted|because)\b|,\s*(?:although|though|whereas|even though|but)\b|;\s*but\b/i.exec(text);
+  return cut && cut.index > 15 ? text.slice(0, cut.index) : text;
+}
+
 /** The positive proposition: the clause with negations and denial framing removed. */
 export function positiveClaim(clause: string): string {
   return clause
-    .replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "")
-    .replace(/\b(did|does|do|has|have|had|was|were|is|are)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
-    .replace(/\bthere\s+was\s+not\s+a\b/gi, "there was a")
+    .replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+|flatly\s+|categorically\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "")
+    .replace(/\b(did|does|do|has|have|had|was|were|is|are|will|would)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
+    .replace(/\b(didn|doesn|don|hasn|haven|wasn|weren|isn|aren)['’]t\b/gi, (m) => m.slice(0, -3))
+    .replace(/\bnever\s+/gi, "")
+    .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
     .replace(/\bnot\s+(true|involved)\b/gi, "$1")
-    .replace(/\bno\s+(medical\s+)?(convoys?)\s+were\b/gi, "$1$2 were")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quantities
+// ---------------------------------------------------------------------------------------------------------------
+
+const MEASURE_OF = new Map<string, string>();
+for (const [m, words] of Object.entries(MEASURES)) for (const w of words) { MEASURE_OF.set(w, m); MEASURE_OF.set(lemma(w), m); }
+const CLASS_MEASURE: Record<string, string> = { die: "deaths", injure: "injured", turnout: "turnout", layoff: "jobs", dismiss: "jobs", outbreak: "cases", steal: "accounts", leak: "flow" };
+const PERSON_SET = new Set(PERSON_NOUNS);
+/** Words that name a figure without saying what it counts ("the figure", "the official count", "their estimate"). */
+const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
+const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
+
+function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
+  const t = tokens[i]!;
+  const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
+  for (const [phrase, range] of Object.entries(VAGUE_COUNTS)) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
+  let value: number | undefined;
+  const raw = t.lower.replace(/^[$€£]/, "").replace(/%$/, "");
+  if (/^\d[\d,]*(\.\d+)?$/.test(raw)) value = Number(raw.replace(/,/g, ""));
+  else if (NUMBER_WORDS[raw] !== undefined) value = NUMBER_WORDS[raw];
+  else value = compoundNumber(raw);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  let used = 1;
+  const scale = SCALE_WORDS[tokens[i + 1]?.lower ?? ""];
+  if (scale && (tokens[i + 1]!.lower.length > 2 || /^\d/.test(raw))) { value *= scale; used++; }
+  return { value, used };
+}
+
+/** "twenty-five" → 25, "ninety-nine" → 99: a tens word and a units word joined by a hyphen. */
+function compoundNumber(raw: string): number | undefined {
+  const m = /^([a-z]+)[-‐–]([a-z]+)$/.exec(raw);
+  if (!m) return undefined;
+  const tens = NUMBER_WORDS[m[1]!];
+  const units = NUMBER_WORDS[m[2]!];
+  return tens !== undefined && units !== undefined && tens >= 20 && tens < 100 && tens % 10 === 0 && units >= 1 && units <= 9 ? tens + units : undefined;
+}
+
+/** Half a unit of the last significant digit: "800,000" ±50,000, "806,000" ±500, "7,987" ±0.5. */
+function precisionOf(value: number): number {
+  if (!Number.isInteger(value)) return 0.05 * value;
+  let p = 1;
+  while (value >= p * 10 && value % (p * 10) === 0) p *= 10;
+  return p === 1 ? 0.5 : p / 2;
+}
+
+/** [lo, hi] a figure allows given its bound and rounding. */
+export function intervalOf(q: Pick<Quantity, "value" | "bound"> & { hi?: number; lo?: number }): [number, number] {
+  if (q.lo !== undefined && q.hi !== undefined) return [q.lo, q.hi];
+  const v = q.value;
+  const p = precisionOf(v);
+  switch (q.bound) {
+    case "AT_LEAST": return [v, Infinity];
+    case "MORE_THAN": return [v, Infinity];
+    case "UP_TO": case "AT_MOST": return [0, v];
+    case "ABOUT": return [v - Math.max(p, v * 0.15), v + Math.max(p, v * 0.15)];
+    default: return [v - p, v + p];
+  }
+}
+
+const SKIP_AFTER_NUMBER = /^(?:a\.m|p\.m|am|pm|gmt|utc|years?-old|year-old|-year-old|th|st|nd|rd|times|fold)$/;
+
+/**
+ * Figures in a clause with what they count: "at least 769 people died" → 769 AT_LEAST deaths; "26% of the workforce"
+ * → 26 percent (of workforce); "the turnout was 806,000" → 806,000 turnout. Years, times, ages and dates are not
+ * figures. A person noun takes its measure from the clause's predicate ("people died" → deaths), else it is "people".
+ */
+export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens), measureHint?: string): Quantity[] {
+  const out: Quantity[] = [];
+  const lowerText = clause.toLowerCase();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!/^[$€£]?\d|^[a-z]/.test(t.lower)) continue;
+    const first = numberValue(tokens, i);
+    if (!first) continue;
+    let num: { value: number; used: number; vague?: [number, number] } = first;
+    const prev = tokens[i - 1]?.lower ?? "";
+    // "between 46,000 and 85,000", "four or five", "10 to 12": one figure, a range.
+    const joiner = tokens[i + first.used]?.lower;
+    if ((prev === "between" && joiner === "and") || joiner === "or" || (joiner === "to" && prev !== "from")) {
+      const second = numberValue(tokens, i + first.used + 1);
+      if (second && second.value > first.value) num = { value: first.value, used: first.used + 1 + second.used, vague: [first.value, second.value] };
+    }
+    const next = tokens[i + num.used]?.lower ?? "";
+    // Not a figure: a year, a clock time, a date, an age, a "one of", an ordinal, "COVID-19".
+    if (/^(1[89]|20)\d\d$/.test(t.lower) && !/^[$€£]/.test(t.w)) continue;
+    if (MONTHS.has(prev) || MONTHS.has(next) || SKIP_AFTER_NUMBER.test(next) || clause[t.end] === ":" || clause[t.start - 1] === "-") continue;
+    if (!/^\d/.test(t.lower.replace(/^[$€£]/, "")) && !num.vague && (next === "of" || (t.lower === "one" && /^(another|day|side|way|time)$/.test(next)))) continue;
+    let bound: Bound = "EXACT";
+    const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(" ");
+    for (const [phrase, b] of BOUND_PHRASES) if (before === phrase || before.endsWith(` ${phrase}`)) { bound = b; break; }
+    if (num.vague) bound = "ABOUT";
+    // Head noun: the first noun-like word within three tokens after the number ("50 sales employees" → employees).
+    let unit = /%$/.test(t.w) || next === "percent" || next === "per" ? "percent" : /^[$€£]/.test(t.w) ? "money" : "";
+    let head = "";
+    // "nine days", "two years": a length of time, whatever the clause's predicate counts.
+    const timeUnit = /^(second|minute|hour|day|week|month|year|decade)s?$/.exec(next);
+    if (!unit && timeUnit) { unit = timeUnit[1]!; head = next; }
+    if (!unit) {
+      let fallback = "";
+      for (let k = i + num.used; k < Math.min(tokens.length, i + num.used + 4); k++) {
+        const w = tokens[k]!.lower;
+        if (w === "of" && k === i + num.used) continue;
+        if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w)) || PERSON_SET.has(w)) { head = w; break; }
+        if (STOP.has(w) || /^\d/.test(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break;
+        fallback ||= w;
+      }
+      // A word after the figure that names no measure ("85,000 so far", "200,000 make up"): a measure named before it
+      // wins ("the number of deaths was between …"), else the clause's predicate below.
+      if (!head && fallback) {
+        for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+          const w = tokens[k]!.lower;
+          if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w))) { head = w; break; }
+        }
+        if (!head && preds.some((p) => CLASS_MEASURE[p.cls]) && !/^[a-z]+s$/.test(fallback)) head = "";
+        else head ||= fallback;
+      }
+      if (!head) {
+        // "the turnout was only 806,000", "the toll rose to 12": the measure named before the number; "the figure was
+        // 65,000", "the count stood at": a generic word, whose measure is the clause's predicate's. A length of time
+        // before the figure ("last year's disaster … 46,000") is not what it counts.
+        for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+          const w = tokens[k]!.lower;
+          if (GENERIC_MEASURES.has(w) || GENERIC_MEASURES.has(lemma(w))) {
+            const cls = preds.find((p) => CLASS_MEASURE[p.cls]);
+            const measure = cls ? CLASS_MEASURE[cls.cls] : measureHint;
+            if (measure) { unit = measure; head = w; }
+            break;
+          }
+          const m = MEASURE_OF.get(w) ?? MEASURE_OF.get(lemma(w));
+          if (m && m !== "years") { head = w; break; }
+        }
+      }
+      const m = unit ? undefined : MEASURE_OF.get(head) ?? MEASURE_OF.get(lemma(head));
+      // "killed two guards", "left 12 dead": the verb right before the figure says what it counts.
+      const verbBefore = preds.find((p) => p.tokenIndex === i - 1 - boundWords(before, bound) && CLASS_MEASURE[p.cls]);
+      if (unit) { /* a generic word's measure, set above */ }
+      else if (verbBefore && !m) unit = CLASS_MEASURE[verbBefore.cls]!;
+      else if (m) unit = m;
+      else if (PERSON_SET.has(head) || !head) {
+        const nearest = preds.filter((p) => CLASS_MEASURE[p.cls]).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
+        unit = nearest ? CLASS_MEASURE[nearest.cls]! : head ? "people" : "";
+      } else unit = lemma(head);
+    }
+    if (!unit) continue;
+    if (unit === "money" && SCALE_WORDS[next] === undefined && num.value < 1000 && /^[$€£]/.test(t.w) === false) continue;
+    // A partial count ("so far", "confirmed") is a lower bound.
+    const tail = lowerText.slice(t.start, t.start + 80);
+    if (bound === "EXACT" && PARTIAL_COUNT.some((p) => p !== "at least" && tail.includes(p)) && ["deaths", "cases", "injured"].includes(unit)) bound = "AT_LEAST";
+    const headAt = head ? tokens.findIndex((x, k) => k >= i && x.lower === head) : -1;
+    const end = tokens[headAt > i ? headAt : i + num.used - 1]!.end;
+    const from = bound === "EXACT" || num.vague ? i : i - boundWords(before, bound);
+    const q: Quantity = { value: num.value, bound, unit, text: clause.slice(tokens[Math.max(0, from)]!.start, end) };
+    // What sort of the thing it counts: names and sub-population words between the figure and its noun ("57 million
+    // Northwind accounts", "272 million unique credentials"); figures of different sorts are not rivals.
+    const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
+    if (sort.length) q.sort = sort.join(" ");
+    if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
+    const scope = scopeOf(clause, t.start);
+    if (scope) q.scope = scope;
+    const per = periodOf(clause, t.start, end);
+    if (per) q.per = per;
+    if (/^(?:other|another|more|additional|further|extra)$/.test(prev) || /^(?:other|more|additional|further)$/.test(next)) q.partial = true;
+    if (isProjection(clause.slice(Math.max(0, tokens[Math.max(0, from)]!.start - 60), tokens[Math.max(0, from)]!.start))) q.projected = true;
+    out.push(q);
+    i += num.used - 1;
+  }
+  return out;
+}
+function boundWords(before: string, bound: Bound): number {
+  for (const [phrase, b] of BOUND_PHRASES) if (b === bound && (before === phrase || before.endsWith(` ${phrase}`))) return phrase.split(" ").length;
+  return 0;
+}
+
+const PER_UNIT: Record<string, string> = { hour: "hour", day: "day", week: "week", month: "month", year: "year", daily: "day", weekly: "week", monthly: "month", annual: "year", annually: "year", yearly: "year" };
+/**
+ * The stretch of time a figure covers, from the words right after it (or just before): "a day", "per week", "daily"
+ * → that unit; "in one day" → day; "over 11 days", "in the past week" → span; "since …", "so far", "in total" → total.
+ */
+export function periodOf(clause: string, start: number, end: number): string | undefined {
+  const after = clause.slice(end, end + 100).toLowerCase();
+  const before = clause.slice(Math.max(0, start - 40), start).toLowerCase();
+  const lead = clause.slice(Math.max(0, start - 120), start).toLowerCase();
+  let m = /^\W*(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b/.exec(after) ?? /^\W*(daily|weekly|monthly|annually|yearly)\b/.exec(after) ?? /\b(daily|weekly|monthly|annual|yearly)\s*$/.exec(before);
+  if (m) return PER_UNIT[m[1]!];
+  m = /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b/.exec(after) ?? /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b[^.]*$/.exec(before);
+  if (m) return PER_UNIT[m[1]!];
+  if (/^[^.;]{0,30}\b(?:since|so far|to date|in total|all told|cumulative|overall|in all|through|as of)\b/.test(after) || /\b(?:total|cumulative|overall)\s+(?:of\s+)?$/.test(before) || /\b(?:since|so far|to date|thus far|as of)\b/.test(lead)) return "total";
+  m = /^[^.;]{0,80}\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|first|previous|next)?\s*(?:(\w+)\s+)?(hours?|days?|weeks?|months?)\b/.exec(after) ?? /\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|first|previous)?\s*(?:(\w+)\s+)?(days|weeks|months)\b[^.]*$/.exec(before);
+  if (m) return spanOf(m[1], m[2]!);
+  if (/^[^.;]{0,30}\b(?:last|this|that)\s+(week|month|year)\b/.test(after)) return "span";
+  return undefined;
+}
+
+/** "over 11 days" → span:11day; "in the five days" → span:5day; "in recent weeks" → span (length unknown). Two spans of
+ * different lengths cover different stretches and their counts are not rivals. */
+function spanOf(count: string | undefined, unit: string): string {
+  const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase()] ?? compoundNumber(count.toLowerCase());
+  return n === undefined ? "span" : `span:${n}${unit.replace(/s$/, "")}`;
+}
+
+/** A figure under a modal of possibility or expectation ("could reach 300,000", "may rise to", "is expected to top"):
+ * a projection, not a count, and never the rival of one. */
+const PROJECTION_RE = /\b(?:could|may|might|would|will|expected\s+to|likely\s+to|set\s+to|projected\s+to|feared\s+to|forecast\s+to)(?:\s+(?:well|even|eventually|soon|still|easily|ultimately))?\s+(?:be|reach|rise\s+to|climb\s+to|top|exceed|surpass|hit|grow\s+to|increase\s+to|go\s+up\s+to)\s+(?:\w+\s+){0,2}$/i;
+export const isProjection = (before: string) => PROJECTION_RE.test(before);
+
+const NATIONAL_RE = /\b(?:nationwide|national|nationally|across the country|around the country|throughout the country|country-wide|countrywide|all over the country)\b/gi;
+const SCOPE_NAME_RE = /\b(?:in|across|throughout|around)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’-]+\s?){1,3})/g;
+const CAPITAL_RE = /\b(?:in|of)\s+the\s+(?:capital|city)\b/gi;
+const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+/** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
+const isCountry = (key: string) => {
+  const t = COMPROMISE_LEXICON[key.replace(/-/g, " ")];
+  return t === "Country" || (Array.isArray(t) && t.includes("Country"));
+};
+
+/**
+ * Where a figure holds, from the scope phrase nearest to it: "in Paris" → paris; "in the capital" → capital;
+ * "nationwide", "across the country", "throughout France" (a country) → national.
+ */
+function scopeOf(clause: string, at: number): string | undefined {
+  const from = Math.max(0, at - 80);
+  const window = clause.slice(from, at + 80);
+  const found: Array<{ scope: string; at: number }> = [];
+  for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
+  for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
+  for (const m of window.matchAll(SCOPE_NAME_RE)) {
+    const k = entityKey(m[1]!.trim());
+    if (!k || MONTHS.has(k) || WEEKDAYS.has(k)) continue;
+    found.push({ scope: /^(capital|city)$/.test(k) ? "capital" : isCountry(k) ? "national" : k, at: from + m.index });
+  }
+  if (/\b(?:worldwide|globally|across the world|around the world)\b/i.test(window)) found.push({ scope: "world", at: from + window.search(/\b(?:worldwide|globally|across the world|around the world)\b/i) });
+  // The nearest; a phrase after the figure counts a little nearer ("31,000 in the capital").
+  found.sort((x, y) => Math.abs(x.at - at) * (x.at > at ? 0.8 : 1) - Math.abs(y.at - at) * (y.at > at ? 0.8 : 1));
+  return found[0]?.scope;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time
+// ---------------------------------------------------------------------------------------------------------------
+
+const TIME_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last night|overnight|last week|last month|last year|this week|this month|\d{4}-\d\d-\d\d)\b/i;
+
+/** The time a clause gives, resolved against the publication date (chrono-node); weekdays look back, not forward. */
+export function timeOf(clause: string, publishedAt?: string): TimeRef | undefined {
+  if (!TIME_HINT.test(clause)) return undefined;
+  const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
+  const r = chrono.parse(clause, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  if (!r) return undefined;
+  const text = r.text;
+  const dayKnown = r.start.isCertain("day");
+  const weekday = !dayKnown && r.start.isCertain("weekday");
+  const relative = /\b(yesterday|today|tonight|last night|overnight)\b/i.test(text);
+  // Without a day to count from, "today" or "on Friday" names no date (never chrono's stand-in reference day).
+  if (!ref && (relative || !(dayKnown && r.start.isCertain("year")))) return { text };
+  const d = r.start.date();
+  if (weekday && ref && d.getTime() > ref.getTime() + 36 * 3_600_000) d.setUTCDate(d.getUTCDate() - 7);
+  const approximate = !(dayKnown || weekday || relative);
+  return { text, date: d.toISOString().slice(0, 10), ...(approximate ? { approximate: true } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The frame
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What the document is mostly about: its most named entities and predicates (for claims too short to say). */
+export type DocTopic = { entities: string[]; predicates: string[] };
+
+/** One pass over the document's sentences: the entities and predicate classes it names most (headline counts twice). */
+export function documentTopic(text: string, sentences: Array<{ start: number; end: number; kind?: string }>): DocTopic {
+  const ents = new Map<string, number>();
+  const preds = new Map<string, number>();
+  for (const s of sentences) {
+    const t = text.slice(s.start, s.end);
+    const w = s.kind === "HEADLINE" ? 2 : 1;
+    const tokens = tokenize(t);
+    for (const e of new Set(entitiesOf(t, tokens).map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
+    for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
+  }
+  const top = (m: Map<string, number>, n: number) => [...m.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
+  return { entities: top(ents, 3), predicates: top(preds, 2) };
+}
+
+const YEAR_RE = /\b(?:19|20)\d\d\b/;
+/**
+ * The day a report was written: its publication date when known; else the latest day the text names with day, month
+ * and year (read by chrono-node, only in sentences that hold a year), marked as an estimate; else nothing.
+ */
+export function reportDateOf(text: string, sentences: Array<{ start: number; end: number }>, publishedAt?: string): { date: string; estimated: boolean } | undefined {
+  if (publishedAt) return { date: publishedAt.slice(0, 10), estimated: false };
+  let latest: string | undefined;
+  // Every sentence, and every line outside them too (a dateline, an embedded post's "— Name (@handle) April 20, 2024").
+  const pieces = [...sentences.map((s) => text.slice(s.start, s.end)), ...text.split("\n").filter((l) => YEAR_RE.test(l))];
+  for (const t of pieces) {
+    if (!YEAR_RE.test(t)) continue;
+    for (const r of chrono.parse(t, new Date(Date.UTC(2000, 0, 1)))) {
+      if (!r.start.isCertain("year") || !r.start.isCertain("month")) continue;
+      const d = r.start.date().toISOString().slice(0, 10);
+      if (!latest || d > latest) latest = d;
+    }
+  }
+  if (!latest) return undefined;
+  // Days named without a year ("on April 19") fall in the year after the latest dated one: the latest of them counts.
+  const ref = new Date(`${latest}T12:00:00Z`);
+  const ceiling = new Date(ref.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  for (const t of pieces) {
+    if (!TIME_HINT.test(t)) continue;
+    for (const r of chrono.parse(t, ref, { forwardDate: true })) {
+      if (r.start.isCertain("year") || !r.start.isCertain("month") || !r.start.isCertain("day")) continue;
+      const d = r.start.date().toISOString().slice(0, 10);
+      if (d > latest && d < ceiling) latest = d;
+    }
+  }
+  return { date: latest, estimated: true };
 }
 
 export type ClaimContext = {
@@ -197,66 +576,109 @@ export type ClaimContext = {
   direct: boolean;
   speakerKey: string;
   speakerAffiliation?: string;
+  /** Names of the speaker, left out of the claim's entities ("Apple denied Apple's …" is about the claim, not Apple). */
+  speakerNames?: string[];
   publishedAt?: string;
-  /** The site most of the document's strike sentences name. */
-  docPlace?: string;
-  /** The party the document's notification sentences most often name as given notice. */
-  docNotified?: string;
-  /** The bases and airports the sentences just before this statement name ("the airbase" refers to one of them). */
-  sitesBefore?: () => { base?: string; airport?: string };
   clause?: string;
+  topic?: DocTopic;
+  reportDate?: { date: string; estimated: boolean };
+  /** Which sieve found the statement ("denial", …). */
+  sieve?: string;
 };
-
 
 export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Modality; frame: ClaimFrame; propKey: string; period: string };
 
+/** How many content words a claim needs to stand on its own; below, it is about what the document is about. */
+const MIN_CONTENT = 2;
+const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|it|this|that|them)\b/i;
+
 /**
- * Stage 4: the claim frame of a statement and its blocking key `type|agent|place|qualifier|period`.
- * A denial by a party of the acting group ("the coalition did not conduct airstrikes") is about responsibility;
- * anyone else's denial of a strike is about whether it happened.
+ * Stage 4: the open claim frame of a statement and its blocking keys.
+ * Frame: predicate classes (lexicon synonyms, else the lemma), entities (names in the asserted clause, else the
+ * document's), negation (surface and lexical), modality, figures with measure, bound and scope, time.
+ * Keys (space-separated in `propKey`): `p:<predicate>:<entity>` and `q:<measure>:<entity>`, each once per period
+ * (`@<year>`) and once undated (`@?`), so statements of one story meet whatever their dates and two stories with the
+ * same words years apart do not share their year block.
  */
 export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
-  // Quotation marks carry no meaning for the frame and break patterns such as "Ruritania’s “violation”".
-  const clause = mainClause(ctx.clause ?? span).replace(/[“”"]/g, "");
-  let { polarity } = polarityOf(clause, ctx.cue);
-  // "We informed the Iraqis immediately after the strikes": notice after the fact denies notice before it.
-  if (eventTypeOf(clause) === "NOTIFICATION" && /\b(only|immediately|shortly|just)\s+after\b/i.test(clause)) polarity = "DENY";
-  const speakerGroup = agentGroupOf(ctx.speakerKey) ?? agentGroupOf(ctx.speakerAffiliation);
-  // "We are aware of reports claiming …" acknowledges reports; it asserts nothing about the event itself.
-  let eventType = /\b(?:aware of|seen|heard|saw)\s+(?:the\s+|these\s+|those\s+)?(?:reports?|claims?|allegations?)\b/i.test(clause) ? "OTHER" : eventTypeOf(clause);
-  // "X disputed the reports": a denial with a vague object is about the article's main event.
-  if (eventType === "OTHER" && polarity === "DENY" && /\b(reports?|claims?|allegations?|rumou?rs?)\b/i.test(clause)) eventType = "STRIKE";
-  let agent = agentOf(clause);
-  // A party denying "a strike" denies carrying it out — unless it denies that an attack *on* something happened.
-  const deniesAttackOn = /\b(?:reports?|story|claims?)\s+of\s+(?:an?\s+)?(?:attack|strike|explosion)s?\s+on\b/i.test(clause);
-  if (eventType === "STRIKE" && polarity === "DENY" && !deniesAttackOn && speakerGroup && (speakerGroup === "us" || speakerGroup === "israel") && (!agent || agent === speakerGroup)) {
-    eventType = "RESPONSIBILITY";
-    agent = speakerGroup;
+  const raw = ctx.clause ?? span;
+  const clause = mainClause(raw).replace(/[“”"‘]/g, " ").replace(/’(?=\s|$)/g, " ");
+  const tokens = tokenize(clause);
+  const preds = predicatesOf(tokens);
+  const neg = negationOf(clause, tokens, preds);
+  const cueDenies = REPORTING_VERBS[ctx.cue.toLowerCase()]?.deny ?? (ctx.sieve === "denial");
+  const polarity: Polarity = cueDenies || neg.negated ? "DENY" : "AFFIRM";
+  const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg, tokenize(span));
+  const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+  const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
+  const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
+  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w)).length < MIN_CONTENT;
+  const topic = ctx.topic ?? { entities: [], predicates: [] };
+  let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
+  let entities = [...new Set([...ownEntities.map((e) => e.key), ...partyTokens(clause)])];
+  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
+  // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
+  if (inherited) {
+    if (!classes.length) classes = topic.predicates.slice(0, 1);
+    if (!entities.length) entities = topic.entities.slice(0, 2);
+  } else if (!entities.length && topic.entities.length) entities = topic.entities.slice(0, 1);
+  // The optional lexicon's name for a topic entity too ("iraq" → party:iraq), so that both spellings meet.
+  if (inherited || !ownEntities.length) entities = [...new Set([...entities, ...entities.flatMap((e) => partyTokens(e.replace(/-/g, " ")))])];
+  // A clause whose predicate the lexicon does not know keys on its first content verb-like lemma.
+  if (!classes.length && !inherited) {
+    const first = content.find((w) => !entities.some((e) => e.split("-").includes(w)));
+    if (first) classes = [first];
   }
-  if (eventType === "STRIKE" && agent && /\b(carried|conduct|launched|struck)\b/i.test(clause)) eventType = "RESPONSIBILITY";
-  if (eventType === "RESPONSIBILITY" && !agent && speakerGroup && polarity === "DENY") agent = speakerGroup;
-  // Notification keys on the party given notice; a clause that does not say ("there was no pre-notification") is
-  // about the one the document's other notification sentences name; failing both, the speaker's side.
-  if (eventType === "NOTIFICATION") agent = notifiedPartyOf(clause, speakerGroup) ?? ctx.docNotified ?? (/\b(we|they)\b/i.test(clause) && speakerGroup ? speakerGroup : (anyPartyIn(clause) ?? speakerGroup));
-  const placeHit = findPlace(clause);
-  const site = siteDescription(clause);
-  const place = placeHit?.specific ? placeHit.key : ((site && ctx.sitesBefore?.()[site]) ?? ctx.docPlace ?? placeHit?.key);
-  const time = timeOf(clause, ctx.publishedAt);
-  const quantities = quantitiesOf(clause);
-  const qualifier = qualifierOf(clause);
+  // Relative days count from the publication date, else from the day the text implies it was written.
+  const time = timeOf(clause, ctx.publishedAt ?? ctx.reportDate?.date);
+  // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean));
+  const place = findPlace(clause);
+  const eventType = eventTypeOfClasses(classes);
   const frame: ClaimFrame = {
     eventType,
-    ...(agent ? { agent } : {}),
-    ...(place ? { place } : {}),
+    predicates: classes.slice(0, 3),
+    entities: entities.slice(0, 4),
+    content,
+    ...(topic.entities.length ? { topic: topic.entities } : {}),
+    ...(ctx.reportDate ? { reportDate: ctx.reportDate.date, ...(ctx.reportDate.estimated ? { reportDateEstimated: true } : {}) } : {}),
+    ...(inherited ? { inherited: true } : {}),
+    ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
+    ...(cueDenies ? { denial: true } : {}),
+    ...(entities[0] ? { agent: entities[0] } : {}),
+    ...(place ? { place: place.key } : {}),
     ...(time ? { time } : {}),
     quantities,
-    ...(qualifier ? { target: qualifier } : {}),
   };
-  const when = time?.date ?? ctx.publishedAt;
+  const when = ctx.publishedAt ?? time?.date;
   const period = when ? when.slice(0, 7) : "?";
-  const typeKey = eventType === "NOTIFICATION" ? "NOTIFICATION" : eventType;
-  const propKey = eventType === "OTHER" ? "" : [typeKey, agent ?? "-", eventType === "NOTIFICATION" ? "-" : (place ?? "-"), qualifier ?? "-", period].join("|");
-  return { claim: positiveClaim(clause), polarity: ctx.clause && REPORTING_VERBS[ctx.cue.toLowerCase()]?.deny ? "DENY" : polarity, modality: modalityOf(span, ctx.cue, ctx.direct), frame, propKey, period };
+  return { claim: positiveClaim(clause), polarity, modality, frame, propKey: keysOf(frame, period).join(" "), period };
+}
+
+/**
+ * The blocking keys of a frame in a period (YYYY-MM or "?"):
+ * - `p:<predicate>:<entity>@<year>`: the predicate about a named entity, by year (reversals months apart meet);
+ * - `p:<predicate>@<month>`: the predicate alone, by month (one story's articles name different entities);
+ * - `q:<measure>@<month>`: figures of one measure, by month;
+ * each also undated (`@?`), so a statement with no date meets the dated ones; blocks are read newest first and capped.
+ */
+export function keysOf(frame: ClaimFrame, period: string): string[] {
+  const dated = new Set<string>();
+  const year = period === "?" ? "?" : period.slice(0, 4);
+  const ents = (frame.entities ?? []).slice(0, 2);
+  const preds = (frame.predicates ?? []).slice(0, 2);
+  const units = [...new Set(frame.quantities.map((q) => q.unit))].slice(0, 2);
+  const out = new Set<string>();
+  const add = (base: string, bucket: string) => {
+    const k = base.slice(0, 120);
+    if (bucket !== "?") out.add(`${k}@${bucket}`);
+    out.add(`${k}@?`);
+  };
+  for (const p of preds) for (const e of ents) add(`p:${p}:${e}`, year);
+  for (const p of preds) add(`p:${p}`, period);
+  for (const u of units) add(`q:${u}`, period);
+  void dated;
+  return [...out].sort();
 }
 
 /** For hand-entered statements: the frame and key of a claim whose polarity the user gives. */

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "@jest/globals";
+import { buildClaim, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
+
+// Stage 4 on sentences written for these tests (fictional names and places).
+const claim = (t: string, cue = "said", extra: Record<string, unknown> = {}) => buildClaim(t, { cue, direct: false, speakerKey: "", publishedAt: "2031-05-06", ...extra });
+
+describe("04-claims: polarity from negation and its scope", () => {
+  it.each<[string, string, "AFFIRM" | "DENY"]>([
+    ["Acme has not sacked its manager Jon Hale", "said", "DENY"],
+    ["the club dismissed Jon Hale on Monday", "said", "AFFIRM"],
+    ["the allegations are completely false", "said", "DENY"], // lexical negation
+    ["the story was fabricated", "said", "DENY"],
+    ["there were no confirmed cases in the district", "said", "DENY"],
+    ["reports of layoffs at Acme", "denied", "DENY"], // the cue denies
+    ["the victims were nurses, not soldiers", "said", "AFFIRM"], // contrast on another argument
+    ["Major layoffs are coming to Vela", "said", "AFFIRM"],
+  ])("%s (%s) → %s", (t, cue, polarity) => expect(claim(t, cue).polarity).toBe(polarity));
+
+  it.each<[string, boolean]>([
+    ["The spokesman declined to comment on the report", true],
+    ["Acme did not immediately respond to a request for comment", true],
+    ["Acme did not lay off anyone", false],
+  ])("withholding comment is uncommitted, not a denial: %s", (t, withheld) => {
+    expect(negationOf(t).withheld).toBe(withheld);
+    if (withheld) expect(claim(t).modality).toBe("UNCERTAIN");
+  });
+});
+
+describe("04-claims: open frames", () => {
+  it("synonyms share a predicate class; names become entities", () => {
+    const a = claim("Northwind sacked coach Ivo Brandt");
+    const b = claim("Northwind has fired Ivo Brandt");
+    expect(a.frame.predicates).toContain("dismiss");
+    expect(b.frame.predicates).toContain("dismiss");
+    expect(a.frame.entities).toEqual(expect.arrayContaining(["northwind", "ivo-brandt"]));
+  });
+  it("a predicate the lexicon does not know keys on its lemma", () => {
+    expect(claim("Northwind relocated its headquarters").frame.predicates?.[0]).toBe("relocate".slice(0, 7));
+  });
+  it("a bare denial inherits its document's topic", () => {
+    const c = claim("It's not true", "said", { topic: { entities: ["acme"], predicates: ["layoff"] } });
+    expect([c.polarity, c.frame.inherited, c.frame.predicates, c.frame.entities]).toEqual(["DENY", true, ["layoff"], ["acme"]]);
+  });
+  it("shouted words and sentence-initial common words are not names", () => {
+    expect(entitiesOf("FACT: The board did NOT meet in Vela").map((e) => e.key)).toEqual(["vela"]);
+  });
+  it("keys: predicate × entity by year, predicate and measure by month, each also undated", () => {
+    expect(keysOf({ eventType: "DIE", predicates: ["die"], entities: ["vela"], quantities: [{ value: 3, bound: "EXACT", unit: "deaths", text: "3" }] }, "2031-05")).toEqual([
+      "p:die:vela@2031", "p:die:vela@?", "p:die@2031-05", "p:die@?", "q:deaths@2031-05", "q:deaths@?",
+    ].sort());
+  });
+});
+
+describe("04-claims: figures with measure, bound and scope", () => {
+  it.each<[string, Array<[number, string, string]>]>([
+    ["at least 769 people died", [[769, "AT_LEAST", "deaths"]]],
+    ["killing at least six people", [[6, "AT_LEAST", "deaths"]]],
+    ["the strike killed two guards", [[2, "EXACT", "deaths"]]],
+    ["50 sales employees were laid off", [[50, "EXACT", "jobs"]]],
+    ["some 885,000 demonstrators turned out", [[885000, "ABOUT", "turnout"]]],
+    ["the national turnout was only 806,000", [[806000, "EXACT", "turnout"]]],
+    ["up to 25,000 barrels a day", [[25000, "UP_TO", "flow"]]],
+    ["1.5 million marchers", [[1500000, "EXACT", "turnout"]]],
+    ["dozens of people were hurt", [[24, "ABOUT", "injured"]]],
+    ["the 56-year-old spoke at 10:30 on May 4, 2031", []], // ages, times and dates are not figures
+  ])("%s", (t, expected) => expect(quantitiesOf(t).map((x) => [x.value, x.bound, x.unit])).toEqual(expected));
+
+  it("scope: where the figure holds", () => {
+    expect(quantitiesOf("250,000 marched in Vela")[0]?.scope).toBe("vela");
+    expect(quantitiesOf("1.5 million marched nationwide")[0]?.scope).toBe("national");
+  });
+});
+
+describe("04-claims: time against the publication date", () => {
+  it.each<[string, string | undefined]>([
+    ["strikes on Friday night hit a convoy", "2031-05-02"], // weekdays look back
+    ["the board met on May 1", "2031-05-01"],
+    ["the board met yesterday", "2031-05-05"],
+    ["the board met", undefined],
+  ])("%s → %s", (t, date) => expect(timeOf(t, "2031-05-06")?.date).toBe(date));
+});
+
+describe("04-claims: figures that are not rivals, and negations that are not denials", () => {
+  it("a span of time carries its length; spans of different lengths are different periods", () => {
+    const [q] = quantitiesOf("Forty-two patients died in the ward over the nine days before the inspectors came");
+    expect(q).toMatchObject({ value: 42, unit: "cases", per: "span:9day" });
+    expect(quantitiesOf("In 14 days, volunteers buried 130 bodies").find((x) => x.unit === "deaths")?.per).toBe("span:14day");
+  });
+  it("hyphenated number words are figures", () => {
+    expect(quantitiesOf("Thirty-seven workers were let go").map((q) => q.value)).toContain(37);
+    expect(quantitiesOf("a well-known figure").length).toBe(0);
+  });
+  it("a figure under a modal is a projection", () => {
+    const [p] = quantitiesOf("the toll could reach 4,000 once the rubble is cleared");
+    expect(p).toMatchObject({ value: 4000, unit: "deaths", projected: true });
+    expect(quantitiesOf("the toll reached 4,000")[0]?.projected).toBeUndefined();
+  });
+  it("a generic figure word counts what the claim is about", () => {
+    expect(claim("police said the turnout was lower and the figure was 12,000").frame.quantities.map((q) => q.unit)).toEqual(["turnout"]);
+    expect(claim("the official count of deaths stood at 120").frame.quantities[0]).toMatchObject({ value: 120, unit: "deaths" });
+    // "last year's" before a figure is not what it counts
+    expect(claim("deaths in last year's flood were between 900 and 1,400").frame.quantities[0]?.unit).toBe("deaths");
+  });
+  it.each<[string, boolean]>([
+    ["I don't think the new estimate changes our plans", true],
+    ["there is no reliable way to measure the flow", true],
+    ["the valves cannot open on their own", true],
+    ["the valves were not opened", false],
+  ])("an opinion or an ability is withheld, not denied: %s", (t, withheld) => expect(negationOf(t).withheld).toBe(withheld));
+  it("a denial verb on a report noun in the content denies", () => {
+    expect(claim("a string of posts on Sunday to dismiss allegations of fraud at the count", "said").polarity).toBe("DENY");
+    expect(claim("the board rejected claims that the plant would close").polarity).toBe("DENY");
+    expect(claim("the board dismissed the coach on Sunday").polarity).toBe("AFFIRM");
+  });
+  it("'today' without a publication day or a date in the text is undated", () => {
+    expect(timeOf("The agency has not shut any plant today")?.date).toBeUndefined();
+    expect(timeOf("The agency has not shut any plant today", "2031-05-06")?.date).toBe("2031-05-06");
+  });
+});
