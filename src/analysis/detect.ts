@@ -129,7 +129,9 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     return aff.frame.predicates![0] === main && entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
   }
   // "informed them only after the strikes" does not affirm what "did not inform them ahead of the strikes" denies.
-  if (ORDER_AFTER.test(aff.text) && !ORDER_BEFORE.test(aff.text) && ORDER_BEFORE.test(den.text)) return false;
+  // (Read on the asserted content too: "…, an assertion denied by X" denies the clause before its span.)
+  const said = (s: ConflictStatement) => `${s.text} ${s.claim}`;
+  if (ORDER_AFTER.test(said(aff)) && !ORDER_BEFORE.test(said(aff)) && ORDER_BEFORE.test(said(den))) return false;
   const ownShared = entitiesShared(aff.frame.entities, den.frame.entities);
   if (ownShared >= 2 || (ownShared > 0 && f.contentJaccard >= 0.2)) return true;
   // A predicate the lexicon knows (synonyms joined) about a shared entity: enough when either clause is short, since

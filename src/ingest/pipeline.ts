@@ -36,10 +36,10 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     const text = doc.text.slice(a.start, a.end);
-    const clause = a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
+    const clause = a.content ? doc.text.slice(a.content.start, a.content.end) : a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
     const c = buildClaim(text, {
       cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey),
-      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, ...(reportDate ? { reportDate } : {}),
+      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...(reportDate ? { reportDate } : {}),
       ...(a.sieve ? { sieve: a.sieve } : {}), ...(clause ? { clause } : {}),
     });
     // An event: one predicate about one entity in one period ("layoff at acme, 2031"), for browsing.

@@ -113,6 +113,8 @@ export type Attribution = Span & {
   via?: string;
   /** Where the asserted proposition starts when the span also holds the frame ("X denied that …"). */
   clauseStart?: number;
+  /** Where the asserted proposition lies when it is outside the span ("…, an assertion denied by X": the claim before). */
+  content?: Span;
   /** Which sieve found it (provenance: "reported", "denial", "trailing", "according-to", "outlet-voice", …). */
   sieve?: string;
 };

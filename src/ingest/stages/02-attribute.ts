@@ -799,7 +799,10 @@ class Sieves {
             let cut = c - 1;
             while (cut > lo && (T[cut - 1]!.pos === "DET" || T_is(T[cut - 1], ","))) cut--;
             prev.end = Math.min(prev.end, T[cut]!.start);
-            found.push({ start: prev.start, end: prev.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", ...(prev.clauseStart !== undefined ? { clauseStart: prev.clauseStart } : {}) });
+            // The span is the passive frame itself ("an assertion denied by X"); what X asserted or denied is the
+            // claim before it, carried as the statement's content.
+            const b = np.appositive?.b ?? np.b;
+            found.push({ start: T[cut]!.start, end: T[b - 1]!.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", content: { start: prev.clauseStart ?? prev.start, end: prev.end } });
             continue;
           }
           if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {

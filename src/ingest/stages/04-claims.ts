@@ -521,21 +521,64 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
 // ---------------------------------------------------------------------------------------------------------------
 
 /** What the document is mostly about: its most named entities and predicates (for claims too short to say). */
-export type DocTopic = { entities: string[]; predicates: string[] };
+export type DocTopic = {
+  entities: string[];
+  predicates: string[];
+  /** The document's multi-word names by their head noun ("Al Asad Air Base" under "base" and "airbase"), in text order. */
+  heads?: Map<string, Array<{ at: number; key: string }>>;
+};
+
+/** The head nouns a multi-word name can be referred back to by ("the base", "the airbase", "the ministry"). */
+function headsOfName(text: string): string[] {
+  const words = text.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").split(/[\s-]+/).filter(Boolean);
+  const of = words.indexOf("of");
+  const core = of > 0 ? words.slice(0, of) : words;
+  if (core.length < 2) return [];
+  const last = core[core.length - 1]!;
+  if (!/^[a-z]{3,}$/.test(last)) return [];
+  return [last, `${core[core.length - 2]}${last}`];
+}
+
+/**
+ * Definite descriptions that refer back to a name ("the airbase" after "Al Asad Air Base"): the keys of the nearest
+ * earlier name in the document with that head noun. Only "the" + a lower-case noun, and only to a name seen before.
+ */
+export function definiteReferents(tokens: Token[], topic: DocTopic | undefined, at: number | undefined): Array<{ key: string; start: number }> {
+  if (!topic?.heads || at === undefined) return [];
+  const out: Array<{ key: string; start: number }> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.lower !== "the") continue;
+    // "the X" or "the X Y" ending on a lower-case noun: "the airbase", "the air base".
+    for (const n of [2, 1]) {
+      const ws = tokens.slice(i + 1, i + 1 + n);
+      if (ws.length < n || ws.some((t) => t.cap || !/^[a-z]+$/.test(t.lower))) continue;
+      const list = topic.heads.get(ws.map((t) => t.lower).join(""));
+      const before = list?.filter((x) => x.at < at).pop();
+      if (before) {
+        out.push({ key: before.key, start: tokens[i]!.start });
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /** One pass over the document's sentences: the entities and predicate classes it names most (headline counts twice). */
 export function documentTopic(text: string, sentences: Array<{ start: number; end: number; kind?: string }>): DocTopic {
   const ents = new Map<string, number>();
   const preds = new Map<string, number>();
+  const heads = new Map<string, Array<{ at: number; key: string }>>();
   for (const s of sentences) {
     const t = text.slice(s.start, s.end);
     const w = s.kind === "HEADLINE" ? 2 : 1;
     const tokens = tokenize(t);
-    for (const e of new Set(entitiesOf(t, tokens).map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
+    const found = entitiesOf(t, tokens);
+    for (const e of found) for (const h of headsOfName(e.text)) heads.set(h, [...(heads.get(h) ?? []), { at: s.start + e.start, key: e.key }]);
+    for (const e of new Set(found.map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
     for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
   }
   const top = (m: Map<string, number>, n: number) => [...m.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
-  return { entities: top(ents, 3), predicates: top(preds, 2) };
+  return { entities: top(ents, 3), predicates: top(preds, 2), heads };
 }
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
@@ -581,6 +624,8 @@ export type ClaimContext = {
   publishedAt?: string;
   clause?: string;
   topic?: DocTopic;
+  /** Where the statement starts in its document (to resolve "the airbase" to the name before it). */
+  at?: number;
   reportDate?: { date: string; estimated: boolean };
   /** Which sieve found the statement ("denial", …). */
   sieve?: string;
@@ -615,7 +660,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w)).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
-  let entities = [...new Set([...ownEntities.map((e) => e.key), ...partyTokens(clause)])];
+  // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
+  const named = [...ownEntities, ...definiteReferents(tokens, ctx.topic, ctx.at)].sort((x, y) => x.start - y.start);
+  let entities = [...new Set([...named.map((e) => e.key), ...partyTokens(clause)])];
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   if (inherited) {
