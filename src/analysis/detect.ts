@@ -103,6 +103,18 @@ const predicatesShared = (a: ConflictStatement, b: ConflictStatement) => {
   const pb = new Set(b.frame.predicates ?? []);
   return (a.frame.predicates ?? []).filter((p) => pb.has(p));
 };
+/** A light stem for matching content words across derivations ("medical"/"medics" → medic, "targeted" → target). */
+export function stem(w: string): string {
+  for (const [suffix, put] of [["ical", "ic"], ["ation", ""], ["ment", ""], ["ness", ""], ["ial", ""], ["al", ""]] as const) {
+    if (w.endsWith(suffix) && w.length - suffix.length + put.length >= 4) return w.slice(0, w.length - suffix.length) + put;
+  }
+  return w;
+}
+/** How many content words two statements share, compared by stem. */
+export function stemOverlap(a: ConflictStatement, b: ConflictStatement): number {
+  const sb = new Set((b.frame.content ?? []).map(stem));
+  return new Set((a.frame.content ?? []).map(stem).filter((w) => sb.has(w))).size;
+}
 const entitiesShared = (xs: string[] | undefined, ys: string[] | undefined) => {
   const y = new Set(ys ?? []);
   return (xs ?? []).filter((e) => y.has(e)).length;
@@ -210,6 +222,15 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
 
   if (a.polarity !== b.polarity && !apart) {
     const [aff, den] = a.polarity === "AFFIRM" ? [a, b] : [b, a];
+    // One speaker taking back, later in the same report, what the report had it say before ("It later said in another
+    // statement that no …"): the report itself marks the second as a sequel; same main predicate, shared content.
+    if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) {
+      const [first, second] = a.start < b.start ? [a, b] : [b, a];
+      const p1 = first.frame.predicates?.[0];
+      if (second.frame.sequel && p1 && p1 === second.frame.predicates?.[0] && !first.frame.inherited && !second.frame.inherited && stemOverlap(first, second) >= 2) {
+        return make("SELF_REVERSAL", "self-reversal:taken-back-in-same-report", `SR:${a.speakerKey}`);
+      }
+    }
     if (sameProposition(aff, den, f)) {
       const pred = blockKey.split(":")[1] ?? "";
       // One speaker saying p and then not-p: a reversal across two reports (within one article it is quoting, or the

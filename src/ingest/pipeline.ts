@@ -30,6 +30,19 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const statements: ExtractedStatement[] = [];
   const events = new Map<string, ExtractedEvent>();
   const seen = new Set<string>();
+  // The words of the sentence before a statement (its frame), found by binary search over the sentences in order.
+  const starts = doc.sentences.map((x) => x.start);
+  const leadOf = (at: number): { lead?: string } => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = doc.sentences[lo];
+    return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at) } : {};
+  };
   for (const r of resolved) {
     const a = r.attribution;
     const dedupe = `${a.start}:${a.end}:${r.speakerKey}`;
@@ -39,7 +52,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     const clause = a.content ? doc.text.slice(a.content.start, a.content.end) : a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
     const c = buildClaim(text, {
       cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey),
-      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...(reportDate ? { reportDate } : {}),
+      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...leadOf(a.start), ...(reportDate ? { reportDate } : {}),
       ...(a.sieve ? { sieve: a.sieve } : {}), ...(clause ? { clause } : {}),
     });
     // An event: one predicate about one entity in one period ("layoff at acme, 2031"), for browsing.

@@ -97,6 +97,8 @@ export type ClaimFrame = {
   negation?: "SURFACE" | "LEXICAL";
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
+  /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */
+  sequel?: boolean;
   agent?: string;
   target?: string;
   place?: string;

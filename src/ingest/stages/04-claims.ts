@@ -526,7 +526,12 @@ export type DocTopic = {
   predicates: string[];
   /** The document's multi-word names by their head noun ("Al Asad Air Base" under "base" and "airbase"), in text order. */
   heads?: Map<string, Array<{ at: number; key: string }>>;
+  /** Bodies the document says someone leads ("the U.S.-led coalition" → coalition: us), with the leader's keys. */
+  led?: Map<string, string[]>;
 };
+
+/** "<Name>-led <body>": the body a name leads ("U.S.-led coalition", "Saudi-led alliance"). */
+const LED_RE = /\b((?:[A-Z][\w.']*\s)*[A-Z][\w.']*)-led\s+([a-z]{4,})\b/g;
 
 /** The head nouns a multi-word name can be referred back to by ("the base", "the airbase", "the ministry"). */
 function headsOfName(text: string): string[] {
@@ -568,17 +573,22 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
   const ents = new Map<string, number>();
   const preds = new Map<string, number>();
   const heads = new Map<string, Array<{ at: number; key: string }>>();
+  const led = new Map<string, string[]>();
   for (const s of sentences) {
     const t = text.slice(s.start, s.end);
     const w = s.kind === "HEADLINE" ? 2 : 1;
     const tokens = tokenize(t);
     const found = entitiesOf(t, tokens);
     for (const e of found) for (const h of headsOfName(e.text)) heads.set(h, [...(heads.get(h) ?? []), { at: s.start + e.start, key: e.key }]);
+    for (const m of t.matchAll(LED_RE)) {
+      const leader = entityKey(m[1]!);
+      if (leader) led.set(m[2]!, [...new Set([...(led.get(m[2]!) ?? []), leader, ...partyTokens(m[1]!)])]);
+    }
     for (const e of new Set(found.map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
     for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
   }
   const top = (m: Map<string, number>, n: number) => [...m.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
-  return { entities: top(ents, 3), predicates: top(preds, 2), heads };
+  return { entities: top(ents, 3), predicates: top(preds, 2), heads, led };
 }
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
@@ -626,12 +636,17 @@ export type ClaimContext = {
   topic?: DocTopic;
   /** Where the statement starts in its document (to resolve "the airbase" to the name before it). */
   at?: number;
+  /** The words of its sentence before the statement (the attribution frame: "It later said in another statement that"). */
+  lead?: string;
   reportDate?: { date: string; estimated: boolean };
   /** Which sieve found the statement ("denial", …). */
   sieve?: string;
 };
 
 export type NormalizedClaim = { claim: string; polarity: Polarity; modality: Modality; frame: ClaimFrame; propKey: string; period: string };
+
+/** A frame that places a statement after an earlier one by the same speaker ("later said", "in a second statement"). */
+const SEQUEL_RE = /\b(?:later|subsequently|afterwards|afterward|then|in (?:a|an) (?:later|second|subsequent|new|further|another|separate) (?:statement|post|update)|in another (?:statement|post|update))\b/i;
 
 /** How many content words a claim needs to stand on its own; below, it is about what the document is about. */
 const MIN_CONTENT = 2;
@@ -661,7 +676,16 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
-  const named = [...ownEntities, ...definiteReferents(tokens, ctx.topic, ctx.at)].sort((x, y) => x.start - y.start);
+  const named: Array<{ key: string; start: number }> = [...ownEntities, ...definiteReferents(tokens, ctx.topic, ctx.at)].sort((x, y) => x.start - y.start);
+  // What a body does that the document says someone leads, its leader does too ("the Coalition" of a "U.S.-led
+  // coalition"): the leader's keys follow the body's mention.
+  const led = ctx.topic?.led;
+  if (led?.size) {
+    for (let i = 1; i < tokens.length; i++) {
+      if (tokens[i - 1]!.lower === "the") for (const key of led.get(tokens[i]!.lower) ?? []) named.push({ key, start: tokens[i]!.start + 0.5 });
+    }
+    named.sort((x, y) => x.start - y.start);
+  }
   let entities = [...new Set([...named.map((e) => e.key), ...partyTokens(clause)])];
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
@@ -692,6 +716,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(inherited ? { inherited: true } : {}),
     ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
     ...(cueDenies ? { denial: true } : {}),
+    ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
     ...(place ? { place: place.key } : {}),
     ...(time ? { time } : {}),
