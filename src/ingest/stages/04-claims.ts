@@ -700,6 +700,19 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     const first = content.find((w) => !entities.some((e) => e.split("-").includes(w)));
     if (first) classes = [first];
   }
+  // "Israel's targeting of the camps", "the company's layoffs": a name's possessive before the happening says who did
+  // it, a claim of responsibility as well as of the happening.
+  // ("its targeting" after a name in the clause reads the same: the pronoun's possessor is that name.)
+  // (Up to two describing words between: "Israel's treacherous targeting".)
+  const possessed = (p: PredicateHit) => {
+    for (let k = p.tokenIndex - 1; k >= Math.max(0, p.tokenIndex - 3); k--) {
+      const t = tokens[k]!;
+      if (/^[A-Z].*['’]s$/.test(t.w) || (/^(?:its|their)$/.test(t.lower) && ownEntities.some((e) => e.end <= t.start))) return true;
+      if (t.cap || STOP.has(t.lower) || /^\d/.test(t.w)) return false;
+    }
+    return false;
+  };
+  if (classes.length && !classes.includes("responsible") && preds.some((p) => p.cls === classes[0] && possessed(p))) classes.splice(1, 0, "responsible");
   // Relative days count from the publication date, else from the day the text implies it was written.
   const time = timeOf(clause, ctx.publishedAt ?? ctx.reportDate?.date);
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
