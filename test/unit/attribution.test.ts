@@ -60,7 +60,8 @@ table("reported speech", [
   { text: "The convoy was not struck, said Marco Ferreira.", want: [["Marco Ferreira", "The convoy was not struck"]] },
   {
     text: "Dana Whitlock said the town had been warned before the raid, an assertion denied by harbour official Marco Ferreira.",
-    want: [["Dana Whitlock", "the town had been warned before the raid"], ["Marco Ferreira", "the town had been warned before the raid"]],
+    // The denier's span is the passive frame; what it denies (the clause before) is its claim, checked below.
+    want: [["Dana Whitlock", "the town had been warned before the raid"], ["Marco Ferreira", "an assertion denied by harbour official Marco Ferreira"]],
   },
   {
     text: "But officials rejected the reports, including Col. Aldo Pruitt, a spokesman for the task force.",
@@ -451,5 +452,14 @@ describe("failure kinds: one speaker, however the text names it", () => {
     const r = runPipeline({ text: "Acme Denies Layoff Reports\n\nThe plant was busy on Monday.", publisher: "The Daily Test" });
     const h = r.statements.find((s) => s.start === 0)!;
     expect(r.speakers.find((s) => s.key === h.speakerKey)?.name).toBe("Acme");
+  });
+});
+
+describe("a passive denial of the clause before it", () => {
+  it("carries that clause as its claim, denied", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nDana Whitlock said the town had been warned before the raid, an assertion denied by harbour official Marco Ferreira.", publishedAt: "2031-05-02" });
+    const denial = r.statements.find((s) => s.text.startsWith("an assertion denied"))!;
+    expect(denial.claim).toBe("the town had been warned before the raid");
+    expect(denial.polarity).toBe("DENY");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { runPipeline } from "../../src/ingest/pipeline.js";
 import { buildClaim, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
@@ -117,3 +118,34 @@ describe("04-claims: figures that are not rivals, and negations that are not den
     expect(timeOf("The agency has not shut any plant today", "2031-05-06")?.date).toBe("2031-05-06");
   });
 });
+
+describe("04-claims: entity tracking across the document", () => {
+  const run = (text: string) => runPipeline({ text: `A headline of no interest here\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" });
+  it("a definite description takes the nearest earlier name with its head noun ('the airbase' → Corvo Air Base)", () => {
+    const r = run("Officials said a report of a fire at Corvo Air Base was false. A local radio station reported that the airbase, the largest in the region, was set on fire.");
+    const later = r.statements.find((s) => s.text.includes("the airbase"))!;
+    expect(later.frame.entities).toContain("corvo-air-base");
+  });
+  it("no earlier name, no referent: 'the airbase' before any name stays unresolved", () => {
+    const r = run("A local radio station reported that the airbase was set on fire. Officials said a report of a fire at Corvo Air Base was false.");
+    const first = r.statements.find((s) => s.text.includes("the airbase"))!;
+    expect(first.frame.entities ?? []).not.toContain("corvo-air-base");
+  });
+  it("a body the document says someone leads carries its leader ('the Alliance' of a 'Velan-led alliance')", () => {
+    const r = run("Ministers of the Velan-led alliance met on Monday. Its spokesman Ivo Brandt said the Alliance did not carry out the raid.");
+    const s = r.statements.find((x) => x.speaker.name === "Ivo Brandt")!;
+    expect(s.frame.entities).toContain("velan");
+  });
+  it("a name's possessive before a happening is also a claim of responsibility", () => {
+    const r = run("Dana Whitlock said the strike was Northwind's retaliation for the blockade and condemned Northwind's shelling of the port.");
+    expect(r.statements.some((s) => s.frame.predicates?.includes("responsible"))).toBe(true);
+    expect(claimOf("the shelling of the port went on all night").frame.predicates ?? []).not.toContain("responsible");
+  });
+  it("a statement its report places after an earlier one is marked a sequel", () => {
+    const r = run("Northwind FC said on Monday that the coach had been dismissed. It later said in another statement that the coach had not been dismissed.");
+    const [first, second] = r.statements.filter((s) => s.text.includes("coach"));
+    expect(first!.frame.sequel).toBeUndefined();
+    expect(second!.frame.sequel).toBe(true);
+  });
+});
+const claimOf = (t: string) => buildClaim(t, { cue: "said", direct: false, speakerKey: "", publishedAt: "2031-05-06" });

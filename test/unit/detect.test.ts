@@ -75,6 +75,23 @@ describe("pairConflict / detectBlock", () => {
   });
 });
 
+describe("taken back within one report", () => {
+  const base = { sourceId: 777, speakerKey: "org:northwind" };
+  const first = () => st({ ...base, start: 100, end: 140, text: "a raid hit a convoy of medics", frame: { predicates: ["attack"], entities: [], content: ["raid", "hit", "convoy", "medic"] } });
+  const denial = (sequel: boolean) => st({ ...base, start: 400, end: 440, polarity: "DENY", text: "no medical convoys were hit", frame: { predicates: ["attack"], entities: ["tarn"], content: ["medical", "convoy", "hit", "tarn"], negation: "SURFACE", ...(sequel ? { sequel: true } : {}) } });
+  it("the same speaker, later in the same report, denying what it said: SELF_REVERSAL", () => {
+    expect(pairConflict(first(), denial(true), "p:attack@2031-05")?.rule).toBe("self-reversal:taken-back-in-same-report");
+  });
+  it("not when the report does not present the second as a later statement", () => {
+    expect(pairConflict(first(), denial(false), "p:attack@2031-05")).toBeUndefined();
+  });
+  it("not for another speaker's words in the same report", () => {
+    const other = denial(true);
+    other.speakerKey = "org:someone-else";
+    expect(pairConflict(first(), other, "p:attack@2031-05")?.kind).not.toBe("SELF_REVERSAL");
+  });
+});
+
 describe("compatibleCounts: bounds and rounding", () => {
   it.each<[Quantity, Quantity, boolean]>([
     [q(6, "deaths", "AT_LEAST"), q(6), true],
