@@ -102,17 +102,26 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   // statements arrive and lose a statement that no longer conflicts (an edit, a merge).
   const setOf = new Map<string, { block: string; ids: Set<number> }>();
   for (const c of existing) setOf.set(c.key, { block: c.blockKey, ids: new Set(c.sides.flatMap((s) => s.statements.map((x) => x.id))) });
+  // A new conflict that shares a statement with a stored one of the same kind, block and group joins it (a later
+  // denial joins the denials already there) rather than standing beside it as a near-duplicate.
+  const family = (key: string) => key.slice(0, key.lastIndexOf("|"));
   for (const c of found) {
-    const e = setOf.get(c.key) ?? { block: c.blockKey, ids: new Set<number>() };
-    for (const side of c.sides) for (const id of side.statementIds) e.ids.add(id);
-    setOf.set(c.key, e);
+    const ids = c.sides.flatMap((side) => side.statementIds);
+    const stored = existing.find((x) => x.key !== c.key && family(x.key) === family(c.key) && ids.some((id) => setOf.get(x.key)!.ids.has(id)));
+    const e = setOf.get(stored?.key ?? c.key) ?? { block: c.blockKey, ids: new Set<number>() };
+    for (const id of ids) e.ids.add(id);
+    setOf.set(stored?.key ?? c.key, e);
   }
   await load([...setOf.values()].flatMap((e) => [...e.ids]));
   const detected: Conflict[] = [];
+  const taken = new Set<string>();
   for (const [key, e] of setOf) {
     const list = [...e.ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x && keysOfStatement(x).includes(e.block));
-    const again = detectBlock(list, e.block).find((c) => c.key === key);
-    if (again) detected.push(again);
+    const again = detectBlock(list, e.block);
+    const same = again.find((c) => c.key === key);
+    if (same && !taken.has(key)) detected.push(same), taken.add(key);
+    // What the joined statements form beyond the stored contradiction (a new focus statement that fits none of it).
+    for (const c of again) if (c.key !== key && !setOf.has(c.key) && !taken.has(c.key) && c.sides.some((side) => side.statementIds.some((id) => focus.has(id)))) detected.push(c), taken.add(c.key);
   }
   const blockStatementIds = [...focus];
   // Revision links among the blocks' statements are recomputed with them.

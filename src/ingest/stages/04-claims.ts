@@ -350,6 +350,8 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     // Head noun: the first noun-like word within three tokens after the number ("50 sales employees" → employees).
     let unit = /%$/.test(t.w) || next === "percent" || next === "per" ? "percent" : /^[$€£]/.test(t.w) ? "money" : "";
     let head = "";
+    // The word the figure counts, when it names it after itself ("two guards"): the figure's text runs to it.
+    let nounAfter = -1;
     // "nine days", "two years": a length of time, whatever the clause's predicate counts.
     const timeUnit = /^(second|minute|hour|day|week|month|year|decade)s?$/.exec(next);
     if (!unit && timeUnit) { unit = timeUnit[1]!; head = next; }
@@ -360,6 +362,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
         if (w === "of" && k === i + num.used) continue;
         if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w)) || PERSON_SET.has(w)) { head = w; break; }
         if (STOP.has(w) || /^\d/.test(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break;
+        if (!fallback) nounAfter = k;
         fallback ||= w;
       }
       // A word after the figure that names no measure ("85,000 so far", "200,000 make up"): a measure named before it
@@ -405,7 +408,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const tail = lowerText.slice(t.start, t.start + 80);
     if (bound === "EXACT" && PARTIAL_COUNT.some((p) => p !== "at least" && tail.includes(p)) && ["deaths", "cases", "injured"].includes(unit)) bound = "AT_LEAST";
     const headAt = head ? tokens.findIndex((x, k) => k >= i && x.lower === head) : -1;
-    const end = tokens[headAt > i ? headAt : i + num.used - 1]!.end;
+    const end = tokens[headAt > i ? headAt : nounAfter > i ? nounAfter : i + num.used - 1]!.end;
     const from = bound === "EXACT" || num.vague ? i : i - boundWords(before, bound);
     const q: Quantity = { value: num.value, bound, unit, text: clause.slice(tokens[Math.max(0, from)]!.start, end) };
     // What sort of the thing it counts: names and sub-population words between the figure and its noun ("57 million
@@ -579,7 +582,8 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     const w = s.kind === "HEADLINE" ? 2 : 1;
     const tokens = tokenize(t);
     const found = entitiesOf(t, tokens);
-    for (const e of found) for (const h of headsOfName(e.text)) heads.set(h, [...(heads.get(h) ?? []), { at: s.start + e.start, key: e.key }]);
+    // (Not from a headline: in title case every word looks like a name, "Before Riverside Raid".)
+    if (s.kind !== "HEADLINE") for (const e of found) for (const h of headsOfName(e.text)) heads.set(h, [...(heads.get(h) ?? []), { at: s.start + e.start, key: e.key }]);
     for (const m of t.matchAll(LED_RE)) {
       const leader = entityKey(m[1]!);
       if (leader) led.set(m[2]!, [...new Set([...(led.get(m[2]!) ?? []), leader, ...partyTokens(m[1]!)])]);
