@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, GROUP_NOUNS, PUT_AT_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -223,6 +223,11 @@ class Sieves {
         // A capitalised word the tagger reads as a verb inside a name ("Hold Security"); a participle joined by a
         // hyphen ("the U.S.-led coalition", "Iranian-backed groups").
         if (this.T[i - 1]?.text === "-" && this.T[i - 1]!.end === t.start) return true;
+        // a participle modifying the noun after it: "the club's managing director", "the acting minister"
+        if (/ing$/.test(t.lower) && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "NOUN" && /^(DET|PART|ADJ)$/.test(this.T[i - 1]?.pos ?? "")) return true;
+        // A capitalised word after a name, inside a sentence, is the name's next part ("Robert Dole" read as
+        // PROPN VERB), not its verb.
+        if (t.cap && !CUE_FORMS.has(t.lower) && this.T[i - 1]?.pos === "PROPN" && this.T[i - 1]!.cap && !this.headlineAt(t.start) && /^\p{Ll}/u.test(t.text.slice(1) || "x")) return true;
         return t.cap && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "PROPN";
       default:
         return t.pos === "X" && t.cap;
@@ -292,7 +297,9 @@ class Sieves {
       if (isTime(this.T[k]) && (this.T[k + 1]!.cap || this.T[k + 1]!.pos === "DET")) return this.validNP({ a: k + 1, b: np.b });
     }
     // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
-    if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
+    // ("some experts", "many analysts" are groups that speak: a quantifier before a group noun, not "some of …")
+    const quantifiedGroup = GROUP_NOUNS.has(head.lower) && toks[1]?.lower !== "of" && toks[1]?.pos !== "DET";
+    if ((QUANTITY_HEADS.has(toks[0]!.lower) && !quantifiedGroup) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
     if (toks.length > 16) return undefined;
     return np;
   }
@@ -759,6 +766,29 @@ class Sieves {
           }
         }
       }
+      // An estimate: "the union put the turnout at 90,000", "It puts that rate at 5,000 barrels a day".
+      if (PUT_AT_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
+        let at = c + 1;
+        while (at < hi && at - c < 8 && T[at]!.lower !== "at" && !/^[,.;:]$/.test(T[at]!.text) && !T[at]!.quoted) at++;
+        const fig = T[at]?.lower === "at" ? (T[at + 1]?.pos === "NUM" ? at + 1 : /^(about|around|nearly|almost|roughly|some|least|more|over|under|between)$/.test(T[at + 1]?.lower ?? "") ? at + 2 : -1) : -1;
+        const subj = at > c + 1 && fig > 0 && (T[fig]?.pos === "NUM" || /^(least|than)$/.test(T[fig]?.lower ?? "")) ? this.subjectWithSpan(c, lo) : undefined;
+        if (subj) {
+          found.push({ start: T[subj.a]!.start, end: s.end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "put-at" });
+          c = at;
+          continue;
+        }
+      }
+      // A belief after a copula: "officials are worried that …", "the minister was confident that …".
+      if (STANCE_ADJECTIVES.has(T[c]!.lower) && !T[c]!.quoted && T[c + 1]?.lower === "that") {
+        let v = c - 1;
+        while (v > lo && (T[v]!.pos === "ADV" || /^(not|n't|n’t)$/.test(T[v]!.lower))) v--;
+        const subj = /^(is|are|was|were|remains?|remained|seemed|seems|appeared|appears)$/.test(T[v]?.lower ?? "") ? this.subjectWithSpan(v, lo) : undefined;
+        if (subj && c + 2 < hi && words(text.slice(T[c + 2]!.start, s.end)) >= 4) {
+          found.push({ start: T[c + 2]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: subj.m, sieve: "stance" });
+          c += 1;
+          continue;
+        }
+      }
       const cue = this.cueAt(c);
       if (!cue) continue;
       const t = T[c]!;
@@ -828,6 +858,8 @@ class Sieves {
         continue;
       }
       const k = this.skipRight(c + 1, hi, cue);
+      // "counted 9,000 marchers" is a count; "counted on the vote" is not
+      if (FIGURE_CUES.has(cue.lemma) && !(T[k]?.pos === "NUM" || (/^(about|around|nearly|almost|roughly|some|over|more)$/.test(T[k]?.lower ?? "") && T[k + 1]?.pos === "NUM"))) continue;
       const content = k < hi ? { start: T[k]!.start, end: s.end } : undefined;
       const contentWords = content ? words(text.slice(content.start, content.end)) : 0;
       const hasVerb = content && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX");
@@ -944,6 +976,10 @@ class Sieves {
   /** The noun phrase opening the sentence when a finite verb follows it ("The ministry put the figure at …"). */
   sentenceSubject(lo: number, hi: number): SpeakerMention | undefined {
     let i = lo;
+    // "Today, the firm …", "Last Friday, the club …": a time phrase and its comma before the subject
+    let t = i;
+    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && isTime(this.T[t + 1])) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
+    if (t > i && T_is(this.T[t], ",")) i = t + 1;
     if (this.T[i]?.pos === "CCONJ" || this.T[i]?.pos === "ADV") i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
