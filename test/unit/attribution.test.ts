@@ -381,6 +381,29 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
   },
 ]);
 
+table("asides, messages with their author, frames in a sentence of their own", [
+  {
+    text: "The two mayors agreed on Monday to, as Brandt put it, “work together toward free buses for all.”",
+    want: [["Brandt", "work together toward free buses for all"]],
+  },
+  {
+    text: "The minister declined to comment on a union spokesperson's statement made on Friday, saying that apart from pay, pensions were “not on the table” at all.",
+    want: [["union spokesperson", "apart from pay, pensions were “not on the table” at all"]],
+  },
+  {
+    text: "The firm issued a statement on Friday, saying that the plant would close.",
+    want: [["firm", "the plant would close"]],
+  },
+  {
+    text: "“We love the old house. I mean, we will never sell it.” Ilse Varga told a magazine.",
+    want: [["Ilse Varga", "We love the old house"], ["Ilse Varga", "I mean, we will never sell it"]],
+  },
+  {
+    text: "After combing through the files, Harrow found the real number was much smaller.",
+    want: [["Harrow", "the real number was much smaller"]],
+  },
+]);
+
 table("entity tracking across a story", [
   {
     text: "The Ruritanian Election Board (REB) said turnout was 61 percent. The REB later said the final figure was 63 percent.",

@@ -108,6 +108,8 @@ class Sieves {
   private readonly quoted: Quote[] = [];
   /** Cue tokens that framed a quotation: the sentence sieves do not use them again. */
   private readonly usedCues = new Set<number>();
+  /** Quotations an aside credits to someone else ("… agreed to, as X put it, “…”"): the clause around them is X's. */
+  private readonly asides: Quote[] = [];
   /** Those of them that follow their quotation ("“…,” X said"). */
   private readonly cuesAfterQuotes = new Set<number>();
   constructor(readonly doc: Segmented) {
@@ -225,6 +227,8 @@ class Sieves {
         if (this.T[i - 1]?.text === "-" && this.T[i - 1]!.end === t.start) return true;
         // a participle modifying the noun after it: "the club's managing director", "the acting minister"
         if (/ing$/.test(t.lower) && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "NOUN" && /^(DET|PART|ADJ)$/.test(this.T[i - 1]?.pos ?? "")) return true;
+        // A capitalised word right before a cue, at a clause's start, is a name ("…, Hold found the number …").
+        if (t.cap && !CUE_FORMS.has(t.lower) && CUE_FORMS.has(this.T[i + 1]?.lower ?? "") && this.T[i + 1]!.pos === "VERB" && !this.headlineAt(t.start) && (!this.T[i - 1] || /^[,;:]$/.test(this.T[i - 1]!.text))) return true;
         // A capitalised word after a name, inside a sentence, is the name's next part ("Robert Dole" read as
         // PROPN VERB), not its verb.
         if (t.cap && !CUE_FORMS.has(t.lower) && this.T[i - 1]?.pos === "PROPN" && this.T[i - 1]!.cap && !this.headlineAt(t.start) && /^\p{Ll}/u.test(t.text.slice(1) || "x")) return true;
@@ -426,6 +430,7 @@ class Sieves {
       speakerOf.push(found);
       if (!found) continue;
       this.quoted.push(q);
+      if (found.sieve === "as-put-it") this.asides.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
       if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
@@ -439,7 +444,16 @@ class Sieves {
   frameAfter(q: Quote, sentence: Sentence | undefined): Frame | undefined {
     const { T } = this;
     let i = tokenAt(T, q.close);
-    const hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
+    let hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
+    // “… can be.” Lorne told a magazine. — a quotation closed by its own full stop, its frame a short sentence of its own
+    if (sentence && i >= hi && /[.!?]$/.test(this.text.slice(q.innerStart, q.close - 1).trimEnd())) {
+      const next = this.doc.sentences[firstNotBefore(this.doc.sentences, (x) => x.start < q.close)];
+      const nhi = next && next.paragraph === sentence.paragraph ? tokenAt(T, next.end) : i;
+      if (next && nhi - i <= 8 && nhi > i) {
+        const f = this.npRightUntilCue(i, nhi);
+        if (f && this.onlyTailAfter(this.skipRight(f.cue + 1, nhi, CUE_FORMS.get(T[f.cue]!.lower)!), nhi)) hi = nhi;
+      }
+    }
     if (T[i]?.text === ",") i++;
     if (i >= hi || T[i]!.quoted) return undefined;
     // “…,” according to X
@@ -508,6 +522,12 @@ class Sieves {
     if (/\b(?:to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing|to\s+condemn|to\s+denounce)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/iu.test(before)) {
       const m = this.sentenceSubject(lo, tokenAt(T, q.open));
       if (m) return { m, cue: "protested", sieve: "protest" };
+    }
+    // "… to, as Brandt put it, “…”": the one the aside names says the words.
+    const asPut = /\bas\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*|he|she|they|it)\s+(?:put\s+it|puts\s+it|phrased\s+it|said|says|described\s+it|wrote)\s*,?\s*$/u.exec(before);
+    if (asPut) {
+      const m = describeSpeaker(asPut[1]!, sentence.start + asPut.index + asPut[0].indexOf(asPut[1]!, 2), this.doc);
+      if (m.name) return { m, cue: "said", sieve: "as-put-it" };
     }
     let j = tokenAt(T, q.open) - 1;
     if (j < lo) return undefined;
@@ -675,6 +695,7 @@ class Sieves {
         // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
         // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
         if (this.framesInside(a.start, a.end)) continue;
+        if (this.asides.some((q) => q.open < a.end && q.close > a.start)) continue;
         // A bare prepositional phrase is no content ("wrote to the league", "did not respond to a request for comment").
         if (a.sieve === "reported" && this.barePhrase(a.start, a.end)) continue;
         this.push(a);
@@ -797,7 +818,9 @@ class Sieves {
       if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[c - 1]?.lower ?? "")) {
         if (T_is(T[c - 1], ",")) {
           // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
-          const speaker = prev?.speaker ?? this.sentenceSubject(lo, c);
+          // "… declined to comment on a commission spokesperson's statement made on Friday, saying …": the statement's
+          // author says it.
+          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c);
           const k = this.skipRight(c + 1, hi, cue);
           if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
@@ -956,6 +979,23 @@ class Sieves {
     if (!m) return;
     this.narrated.push({ start: s.start, end: T[cut]!.start });
     found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: m, sieve: "coordinated" });
+  }
+
+  /** The possessor of a message just before token `j` ("Y's statement (made on Friday)"), when there is one. */
+  possessorOfStatement(j: number, lo: number): SpeakerMention | undefined {
+    const { T } = this;
+    for (let d = j - 1; d > lo + 1 && j - d <= 6; d--) {
+      const t = T[d]!;
+      if (t.quoted || T_is(t, ",")) return undefined;
+      if (!MEANS_OF_SAYING.has(t.lower) || t.pos !== "NOUN") continue;
+      // only a participle and its time phrase between the message and the comma
+      if (T.slice(d + 1, j).some((x) => (x.pos === "VERB" && !/(ed|made|given|issued|sent)$/.test(x.lower)) || (x.pos === "NOUN" && !isTime(x)))) return undefined;
+      if (!/^['’]s$/.test(T[d - 1]!.lower)) return undefined;
+      const np = this.npLeft(d - 2, lo);
+      const m = np && this.mention(np);
+      return m && !m.anaphoric ? m : undefined;
+    }
+    return undefined;
   }
 
   /** The subject of the first finite verb in [lo, hi) that has one. */
