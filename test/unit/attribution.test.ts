@@ -358,6 +358,53 @@ table("denials as verbs, adjectives and nouns", [
   { text: "The ministry rejected claims that the count was inflated.", want: [["ministry", "The ministry rejected claims that the count was inflated"]] },
 ]);
 
+table("estimates, counts, beliefs after a copula, quantified groups", [
+  { text: "The dockers' union counted 9,500 marchers in the old town.", want: [["dockers' union", "9,500 marchers in the old town"]] },
+  // (no figure, no count; a sentence with a cue is not taken for the outlet's either)
+  { text: "The dockers' union counted on the drivers to join the march.", want: [] },
+  {
+    text: "Since the blast, the refinery's engineers put the leak at about 300 barrels a day.",
+    want: [["refinery's engineers", "the refinery's engineers put the leak at about 300 barrels a day"]],
+  },
+  { text: "Nadia Korr put the parcel on the table at noon.", want: [["The Daily Test", "Nadia Korr put the parcel on the table at noon"]] },
+  { text: "Port officials are worried that many of the losses have gone unreported.", want: [["Port officials", "many of the losses have gone unreported"]] },
+  { text: "The mayor was confident that the bridge would reopen by June.", want: [["mayor", "the bridge would reopen by June"]] },
+  { text: "Some engineers also say that the official estimates are far too low.", want: [["engineers", "the official estimates are far too low"]] },
+  { text: "Some of the engineers said that the estimates were low.", want: [] },
+  { text: "Half the town said that the estimates were low.", want: [] },
+  {
+    text: "Last Friday, the refinery's managing director, Tomas Brell, disputed the higher figures, telling a radio station that they were alarmist.",
+    want: [["Tomas Brell", "the refinery's managing director, Tomas Brell, disputed the higher figures"], ["Tomas Brell", "they were alarmist"]],
+  },
+  {
+    text: "Today, the refinery took time to brief the public, announcing that it now captures about 500 barrels a day.",
+    want: [["refinery", "it now captures about 500 barrels a day"]],
+  },
+]);
+
+table("asides, messages with their author, frames in a sentence of their own", [
+  {
+    text: "The two mayors agreed on Monday to, as Brandt put it, “work together toward free buses for all.”",
+    want: [["Brandt", "work together toward free buses for all"]],
+  },
+  {
+    text: "The minister declined to comment on a union spokesperson's statement made on Friday, saying that apart from pay, pensions were “not on the table” at all.",
+    want: [["union spokesperson", "apart from pay, pensions were “not on the table” at all"]],
+  },
+  {
+    text: "The firm issued a statement on Friday, saying that the plant would close.",
+    want: [["firm", "the plant would close"]],
+  },
+  {
+    text: "“We love the old house. I mean, we will never sell it.” Ilse Varga told a magazine.",
+    want: [["Ilse Varga", "We love the old house"], ["Ilse Varga", "I mean, we will never sell it"]],
+  },
+  {
+    text: "After combing through the files, Harrow found the real number was much smaller.",
+    want: [["Harrow", "the real number was much smaller"]],
+  },
+]);
+
 table("entity tracking across a story", [
   {
     text: "The Ruritanian Election Board (REB) said turnout was 61 percent. The REB later said the final figure was 63 percent.",

@@ -28,6 +28,8 @@ const VERBS: Array<[lemma: string, cls: CueClass, opts?: { addressee?: boolean; 
   ["circulate", "REPORT"], ["swirl", "REPORT"],
   // verbs that characterise what they take: "hailed the deal as a victory", "deemed the claim “baseless”"
   ["hail", "ASSERT"], ["deem", "ASSERT"], ["label", "ASSERT"], ["term", "ASSERT"],
+  // a worry is a belief ("officials worry that …"); a count is an estimate ("the union counted 9,000 marchers")
+  ["worry", "BELIEVE"], ["count", "ESTIMATE"],
 ];
 
 /** Irregular past forms (past tense, past participle). */
@@ -63,7 +65,16 @@ for (const [lemma, cls, opts] of VERBS) {
 }
 
 /** Verbs too common in other senses to count without a clause or quote after them. */
-export const WEAK_CUES = new Set(["inform", "assure", "circulate", "swirl", "show", "find", "call", "describe", "add", "note", "charge", "blame", "deem", "label", "term", "post", "publish", "hit", "push", "brush", "shoot", "counter", "answer", "respond", "reply", "repeat", "observe", "mention", "comment", "challenge", "slam", "expect", "fear", "state", "maintain", "agree", "predict", "promise", "pledge", "vow"]);
+export const WEAK_CUES = new Set(["inform", "assure", "circulate", "swirl", "show", "find", "call", "describe", "add", "note", "charge", "blame", "deem", "label", "term", "post", "publish", "hit", "push", "brush", "shoot", "counter", "answer", "respond", "reply", "repeat", "observe", "mention", "comment", "challenge", "slam", "expect", "fear", "state", "maintain", "agree", "predict", "promise", "pledge", "vow", "worry"]);
+
+/** Cues that count only with a figure right after them ("counted 9,000 marchers", not "counted on the vote"). */
+export const FIGURE_CUES = new Set(["count"]);
+
+/** Verbs that estimate in the frame "X put(s) the toll at 4,000", "placed the flow at …" (the figure follows "at"). */
+export const PUT_AT_VERBS = new Set(["put", "puts", "putting", "placed", "places", "placing", "pegged", "pegs", "set", "sets"]);
+
+/** Adjectives after a copula that make a that-clause the subject's belief ("officials are worried that …"). */
+export const STANCE_ADJECTIVES = new Set(["worried", "concerned", "confident", "convinced", "adamant", "sure", "certain", "optimistic", "hopeful", "afraid", "fearful", "satisfied", "skeptical", "sceptical", "doubtful"]);
 
 /** Nouns naming a document or message whose author is the speaker ("in a statement", "a post on X"). */
 export const DOCUMENT_NOUNS = new Set(["statement", "statements", "release", "post", "posts", "tweet", "tweets", "letter", "email", "e-mail", "memo", "filing", "report", "reports", "study", "survey", "poll", "communique", "notice", "document", "documents", "data", "figures", "records", "message", "video", "interview", "briefing", "press", "conference", "blog", "note", "announcement", "bulletin", "update", "story", "article", "footage", "findings", "analysis", "investigation", "probe", "audit", "assessment", "review", "tally", "count", "estimate", "estimates", "calculations", "projections", "documents", "paper"]);

@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, GROUP_NOUNS, PUT_AT_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -108,6 +108,8 @@ class Sieves {
   private readonly quoted: Quote[] = [];
   /** Cue tokens that framed a quotation: the sentence sieves do not use them again. */
   private readonly usedCues = new Set<number>();
+  /** Quotations an aside credits to someone else ("… agreed to, as X put it, “…”"): the clause around them is X's. */
+  private readonly asides: Quote[] = [];
   /** Those of them that follow their quotation ("“…,” X said"). */
   private readonly cuesAfterQuotes = new Set<number>();
   constructor(readonly doc: Segmented) {
@@ -223,6 +225,13 @@ class Sieves {
         // A capitalised word the tagger reads as a verb inside a name ("Hold Security"); a participle joined by a
         // hyphen ("the U.S.-led coalition", "Iranian-backed groups").
         if (this.T[i - 1]?.text === "-" && this.T[i - 1]!.end === t.start) return true;
+        // a participle modifying the noun after it: "the club's managing director", "the acting minister"
+        if (/ing$/.test(t.lower) && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "NOUN" && /^(DET|PART|ADJ)$/.test(this.T[i - 1]?.pos ?? "")) return true;
+        // A capitalised word right before a cue, at a clause's start, is a name ("…, Hold found the number …").
+        if (t.cap && !CUE_FORMS.has(t.lower) && CUE_FORMS.has(this.T[i + 1]?.lower ?? "") && this.T[i + 1]!.pos === "VERB" && !this.headlineAt(t.start) && (!this.T[i - 1] || /^[,;:]$/.test(this.T[i - 1]!.text))) return true;
+        // A capitalised word after a name, inside a sentence, is the name's next part ("Robert Dole" read as
+        // PROPN VERB), not its verb.
+        if (t.cap && !CUE_FORMS.has(t.lower) && this.T[i - 1]?.pos === "PROPN" && this.T[i - 1]!.cap && !this.headlineAt(t.start) && /^\p{Ll}/u.test(t.text.slice(1) || "x")) return true;
         return t.cap && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "PROPN";
       default:
         return t.pos === "X" && t.cap;
@@ -292,7 +301,9 @@ class Sieves {
       if (isTime(this.T[k]) && (this.T[k + 1]!.cap || this.T[k + 1]!.pos === "DET")) return this.validNP({ a: k + 1, b: np.b });
     }
     // A quantity of something is not a source: "half the number of people", "none of the rage", "a fraction of …".
-    if (QUANTITY_HEADS.has(toks[0]!.lower) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
+    // ("some experts", "many analysts" are groups that speak: a quantifier before a group noun, not "some of …")
+    const quantifiedGroup = GROUP_NOUNS.has(head.lower) && toks[1]?.lower !== "of" && toks[1]?.pos !== "DET";
+    if ((QUANTITY_HEADS.has(toks[0]!.lower) && !quantifiedGroup) || QUANTITY_HEADS.has(head.lower) || (toks[0]!.pos === "NUM" && toks[1]?.lower === "of")) return undefined;
     if (toks.length > 16) return undefined;
     return np;
   }
@@ -419,6 +430,7 @@ class Sieves {
       speakerOf.push(found);
       if (!found) continue;
       this.quoted.push(q);
+      if (found.sieve === "as-put-it") this.asides.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
       if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
@@ -432,7 +444,16 @@ class Sieves {
   frameAfter(q: Quote, sentence: Sentence | undefined): Frame | undefined {
     const { T } = this;
     let i = tokenAt(T, q.close);
-    const hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
+    let hi = Math.min(T.length, sentence ? tokenAt(T, sentence.end) : i + 30, i + 30);
+    // “… can be.” Lorne told a magazine. — a quotation closed by its own full stop, its frame a short sentence of its own
+    if (sentence && i >= hi && /[.!?]$/.test(this.text.slice(q.innerStart, q.close - 1).trimEnd())) {
+      const next = this.doc.sentences[firstNotBefore(this.doc.sentences, (x) => x.start < q.close)];
+      const nhi = next && next.paragraph === sentence.paragraph ? tokenAt(T, next.end) : i;
+      if (next && nhi - i <= 8 && nhi > i) {
+        const f = this.npRightUntilCue(i, nhi);
+        if (f && this.onlyTailAfter(this.skipRight(f.cue + 1, nhi, CUE_FORMS.get(T[f.cue]!.lower)!), nhi)) hi = nhi;
+      }
+    }
     if (T[i]?.text === ",") i++;
     if (i >= hi || T[i]!.quoted) return undefined;
     // “…,” according to X
@@ -501,6 +522,12 @@ class Sieves {
     if (/\b(?:to\s+protest(?:\s+against)?|protesting(?:\s+against)?|condemning|denouncing|to\s+condemn|to\s+denounce)\s+(?:the\s+|what\s+it\s+called\s+(?:the\s+)?)?$/iu.test(before)) {
       const m = this.sentenceSubject(lo, tokenAt(T, q.open));
       if (m) return { m, cue: "protested", sieve: "protest" };
+    }
+    // "… to, as Brandt put it, “…”": the one the aside names says the words.
+    const asPut = /\bas\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*|he|she|they|it)\s+(?:put\s+it|puts\s+it|phrased\s+it|said|says|described\s+it|wrote)\s*,?\s*$/u.exec(before);
+    if (asPut) {
+      const m = describeSpeaker(asPut[1]!, sentence.start + asPut.index + asPut[0].indexOf(asPut[1]!, 2), this.doc);
+      if (m.name) return { m, cue: "said", sieve: "as-put-it" };
     }
     let j = tokenAt(T, q.open) - 1;
     if (j < lo) return undefined;
@@ -668,6 +695,7 @@ class Sieves {
         // So do quotations whose own frame lies inside it ("“A. B,” the actor said, according to the Sun": the actor
         // speaks, the paper relays); a quotation nested in reported content does not ("X said the video shows “…”").
         if (this.framesInside(a.start, a.end)) continue;
+        if (this.asides.some((q) => q.open < a.end && q.close > a.start)) continue;
         // A bare prepositional phrase is no content ("wrote to the league", "did not respond to a request for comment").
         if (a.sieve === "reported" && this.barePhrase(a.start, a.end)) continue;
         this.push(a);
@@ -759,6 +787,29 @@ class Sieves {
           }
         }
       }
+      // An estimate: "the union put the turnout at 90,000", "It puts that rate at 5,000 barrels a day".
+      if (PUT_AT_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
+        let at = c + 1;
+        while (at < hi && at - c < 8 && T[at]!.lower !== "at" && !/^[,.;:]$/.test(T[at]!.text) && !T[at]!.quoted) at++;
+        const fig = T[at]?.lower === "at" ? (T[at + 1]?.pos === "NUM" ? at + 1 : /^(about|around|nearly|almost|roughly|some|least|more|over|under|between)$/.test(T[at + 1]?.lower ?? "") ? at + 2 : -1) : -1;
+        const subj = at > c + 1 && fig > 0 && (T[fig]?.pos === "NUM" || /^(least|than)$/.test(T[fig]?.lower ?? "")) ? this.subjectWithSpan(c, lo) : undefined;
+        if (subj) {
+          found.push({ start: T[subj.a]!.start, end: s.end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "put-at" });
+          c = at;
+          continue;
+        }
+      }
+      // A belief after a copula: "officials are worried that …", "the minister was confident that …".
+      if (STANCE_ADJECTIVES.has(T[c]!.lower) && !T[c]!.quoted && T[c + 1]?.lower === "that") {
+        let v = c - 1;
+        while (v > lo && (T[v]!.pos === "ADV" || /^(not|n't|n’t)$/.test(T[v]!.lower))) v--;
+        const subj = /^(is|are|was|were|remains?|remained|seemed|seems|appeared|appears)$/.test(T[v]?.lower ?? "") ? this.subjectWithSpan(v, lo) : undefined;
+        if (subj && c + 2 < hi && words(text.slice(T[c + 2]!.start, s.end)) >= 4) {
+          found.push({ start: T[c + 2]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: subj.m, sieve: "stance" });
+          c += 1;
+          continue;
+        }
+      }
       const cue = this.cueAt(c);
       if (!cue) continue;
       const t = T[c]!;
@@ -767,7 +818,9 @@ class Sieves {
       if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[c - 1]?.lower ?? "")) {
         if (T_is(T[c - 1], ",")) {
           // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
-          const speaker = prev?.speaker ?? this.sentenceSubject(lo, c);
+          // "… declined to comment on a commission spokesperson's statement made on Friday, saying …": the statement's
+          // author says it.
+          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c);
           const k = this.skipRight(c + 1, hi, cue);
           if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
@@ -831,6 +884,8 @@ class Sieves {
         continue;
       }
       const k = this.skipRight(c + 1, hi, cue);
+      // "counted 9,000 marchers" is a count; "counted on the vote" is not
+      if (FIGURE_CUES.has(cue.lemma) && !(T[k]?.pos === "NUM" || (/^(about|around|nearly|almost|roughly|some|over|more)$/.test(T[k]?.lower ?? "") && T[k + 1]?.pos === "NUM"))) continue;
       const content = k < hi ? { start: T[k]!.start, end: s.end } : undefined;
       const contentWords = content ? words(text.slice(content.start, content.end)) : 0;
       const hasVerb = content && T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX");
@@ -929,6 +984,23 @@ class Sieves {
     found.push({ start: T[k]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker: m, sieve: "coordinated" });
   }
 
+  /** The possessor of a message just before token `j` ("Y's statement (made on Friday)"), when there is one. */
+  possessorOfStatement(j: number, lo: number): SpeakerMention | undefined {
+    const { T } = this;
+    for (let d = j - 1; d > lo + 1 && j - d <= 6; d--) {
+      const t = T[d]!;
+      if (t.quoted || T_is(t, ",")) return undefined;
+      if (!MEANS_OF_SAYING.has(t.lower) || t.pos !== "NOUN") continue;
+      // only a participle and its time phrase between the message and the comma
+      if (T.slice(d + 1, j).some((x) => (x.pos === "VERB" && !/(ed|made|given|issued|sent)$/.test(x.lower)) || (x.pos === "NOUN" && !isTime(x)))) return undefined;
+      if (!/^['’]s$/.test(T[d - 1]!.lower)) return undefined;
+      const np = this.npLeft(d - 2, lo);
+      const m = np && this.mention(np);
+      return m && !m.anaphoric ? m : undefined;
+    }
+    return undefined;
+  }
+
   /** The subject of the first finite verb in [lo, hi) that has one. */
   clauseSubject(lo: number, hi: number): SpeakerMention | undefined {
     const { T } = this;
@@ -947,6 +1019,10 @@ class Sieves {
   /** The noun phrase opening the sentence when a finite verb follows it ("The ministry put the figure at …"). */
   sentenceSubject(lo: number, hi: number): SpeakerMention | undefined {
     let i = lo;
+    // "Today, the firm …", "Last Friday, the club …": a time phrase and its comma before the subject
+    let t = i;
+    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && isTime(this.T[t + 1])) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
+    if (t > i && T_is(this.T[t], ",")) i = t + 1;
     if (this.T[i]?.pos === "CCONJ" || this.T[i]?.pos === "ADV") i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
