@@ -1,4 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { redactUrl } from "../config.js";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,6 +11,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { lockDataDir } from "./lock.js";
 import { applyMigrations, type MigrationTx } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { migratePglite, PGLITE_START_PARAMS } from "./pglite-setup.js";
 import { queryLog, type QueryLogEntry } from "./query-log.js";
 
 export type Db = PrismaClient;
@@ -44,6 +49,25 @@ function makeClient(adapter: any, { onQuery, onOperation }: Pick<DatabaseOptions
   if (onQuery) (prisma as unknown as { $on(e: "query", cb: (q: { query: string }) => void): void }).$on("query", (q) => onQuery(q.query));
   // The extension adds hooks only, no new methods or result fields, so the extended client keeps PrismaClient's shape.
   return onOperation ? (prisma.$extends(queryLog(onOperation)) as unknown as PrismaClient) : prisma;
+}
+
+/**
+ * Creates an embedded database folder (initdb and the migrations) in a short-lived child process running
+ * pglite-create.ts with this process's loader flags. Done in the server's own process, initdb's WebAssembly instance
+ * (about 500 MB) stays mapped until a full garbage collection an idle server may never run, and the migrations leave
+ * PostgreSQL's catalog caches grown: a first start sat near 900 MB. Returns the migrations applied, or undefined
+ * when no child could be run (the caller then creates the folder itself).
+ */
+async function createPgliteDir(dataDir: string): Promise<string[] | undefined> {
+  const entry = fileURLToPath(new URL(`./pglite-create${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+  if (!existsSync(entry)) return undefined;
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, entry, dataDir], { maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(stdout) as string[];
+  } catch (e) {
+    const err = e as Error & { stderr?: string };
+    throw new Error(`db/client: cannot create the embedded database in ${dataDir}: ${(err.stderr || err.message).trim().split("\n").slice(-5).join("\n")}`);
+  }
 }
 
 /** Opens the configured database, applies pending migrations and returns a Prisma client over it. */
@@ -87,14 +111,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const release = inMemory ? () => undefined : lockDataDir(opts.dataDir);
   let lite: PGlite | undefined;
   try {
-    if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
-    lite = await PGlite.create(opts.dataDir);
-    const migrationsApplied = await lite.transaction(async (t) =>
-      applyMigrations({
-        exec: async (sql) => void (await t.exec(sql)),
-        query: async <T>(sql: string, params?: unknown[]) => (await t.query<T>(sql, params)).rows,
-      }),
-    );
+    let created: string[] = [];
+    if (!inMemory) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) created = (await createPgliteDir(opts.dataDir)) ?? [];
+    }
+    lite = await PGlite.create(opts.dataDir, { startParams: PGLITE_START_PARAMS });
+    const migrationsApplied = [...created, ...(await migratePglite(lite))];
     const prisma = makeClient(pgliteAdapter(lite), opts);
     const db = lite;
     return {

@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "../schema/index.js";
@@ -45,7 +44,9 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
     logging: yogaLogger(log),
     landingPage: false,
     graphiql: { title: "gainsay", defaultQuery: GRAPHIQL_EXAMPLES },
-    renderGraphiQL,
+    // The offline GraphiQL page inlines about 9 MB of assets (some 80 MB resident once parsed): loaded on the first
+    // visit, not at start-up.
+    renderGraphiQL: async (o) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(o),
     healthCheckEndpoint: "/health/live",
     plugins: [
       useRequestIds(),

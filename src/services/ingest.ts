@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { runPipeline } from "../ingest/pipeline.js";
+import type { runPipeline as RunPipeline } from "../ingest/pipeline.js";
 import type { PipelineResult } from "../ingest/types.js";
 import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
@@ -8,6 +8,11 @@ import { InputError } from "./errors.js";
 import { articleTextProblem, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+// The extraction pipeline (wink-nlp's English model, compromise's lexicon: about 70 MB resident) is loaded on the
+// first ingest, not at start-up, so an idle server stays small.
+let pipeline: Promise<typeof RunPipeline> | undefined;
+export const loadPipeline = () => (pipeline ??= import("../ingest/pipeline.js").then((m) => m.runPipeline));
 
 export type IngestInput = {
   text: string;
@@ -102,6 +107,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return existingResult(prisma, existing.id);
 
+  const runPipeline = await loadPipeline();
   const result = runPipeline({
     text: valid.text,
     title: valid.title,
