@@ -168,6 +168,7 @@ async function scoreNewsdev(dataDir: string, gold: NdGold, opts: { metadata: boo
           seen.add(key);
           mappedPairs++;
           if (a.onSpan.some((ga) => b.onSpan.some((gb) => goldPairs.has(pairKey(ga.gid, gb.gid))))) correctPairs++;
+          else if (opts.debug) console.log(`WPAIR #${c.id} ${c.kind} ${a.onSpan.map((g) => g.gid).join("+")} ~ ${b.onSpan.map((g) => g.gid).join("+")}`);
         }
       }
     }
