@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { segment } from "./stages/01-segment.js";
 import { attribute } from "./stages/02-attribute.js";
+import { figureHolders, withoutHolders } from "./stages/02-figures.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
 import { buildClaim, documentTopic, reportDateOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
@@ -16,12 +17,34 @@ export function anchoredKey(propKey: string, _sourceKey: string): string {
   return propKey;
 }
 
+/** The words that set one figure against another at the end of a clause: ", far below", "well short of", "a fraction of". */
+const COMPARING_WORD = /[\s,;–—-]+(?:far|well|just|much|way|only|and|but|or|even|still|compared|set|against|with|to|below|above|under|over|short|of|less|more|lower|higher|than|a|fraction|half|third|quarter|double|twice|triple|the|beyond|behind|exceeding|exceeds|exceed|dwarfing|dwarfs)$/i;
+function trimComparing(text: string): string {
+  let t = ` ${text}`.replace(/[\s,;–—-]+$/, "");
+  for (let m = COMPARING_WORD.exec(t); m; m = COMPARING_WORD.exec(t)) t = t.slice(0, m.index).replace(/[\s,;–—-]+$/, "");
+  return t.slice(1).replace(/[\s,;–—-]+$/, "");
+}
+
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
   if (doc.meta.language !== "en") return { meta: doc.meta, speakers: [], statements: [], events: [] };
   const sourceKey = sourceKeyOf(input.text);
-  const attributions = attribute(doc);
+  const holders = figureHolders(doc).sort((x, y) => x.start - y.start);
+  const attributions = [...attribute(doc), ...holders].sort((x, y) => x.start - y.start || x.end - y.end);
+  // The figure phrases inside a span (binary search over the holders in text order).
+  const holdersIn = (from: number, to: number) => {
+    let lo = 0;
+    let hi = holders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (holders[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < holders.length && holders[i]!.start < to; i++) out.push(holders[i]!);
+    return out;
+  };
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, ...(input.publisher ? { publisher: input.publisher } : {}), ...(input.url ? { url: input.url } : {}) });
   const topic = documentTopic(doc.text, doc.sentences);
   const reportDate = reportDateOf(doc.text, doc.sentences, doc.meta.publishedAt);
@@ -44,12 +67,22 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at) } : {};
   };
   for (const r of resolved) {
-    const a = r.attribution;
+    let a = r.attribution;
+    // A span that ends on someone else's figure ("…, far below the ministry's figure of 316,000") ends before it, and
+    // before the words that compare the two ("far below", "a fraction of").
+    const tail = a.sieve === "figure-holder" ? undefined : holdersIn(a.start, a.end).find((h) => /^(?:\s*[a-z]+){0,2}[\s.,;]*$/.test(doc.text.slice(h.end, a.end)) && h.speaker.name !== a.speaker.name);
+    if (tail) {
+      const kept = trimComparing(doc.text.slice(a.start, tail.start));
+      if (kept.length >= 20 && (a.clauseStart ?? a.start) < a.start + kept.length) a = { ...a, end: a.start + kept.length };
+    }
     const dedupe = `${a.start}:${a.end}:${r.speakerKey}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     const text = doc.text.slice(a.start, a.end);
-    const clause = a.content ? doc.text.slice(a.content.start, a.content.end) : a.clauseStart !== undefined ? doc.text.slice(a.clauseStart, a.end) : undefined;
+    const [from, to] = a.content ? [a.content.start, a.content.end] : [a.clauseStart ?? a.start, a.end];
+    // Figures the span credits to someone else ("far below the ministry's figure of 316,000") are theirs, not its.
+    const inside = a.sieve === "figure-holder" ? [] : holdersIn(from, to);
+    const clause = inside.length ? withoutHolders(doc.text, from, to, inside) : a.content || a.clauseStart !== undefined ? doc.text.slice(from, to) : undefined;
     const c = buildClaim(text, {
       cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey),
       speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...leadOf(a.start), ...(reportDate ? { reportDate } : {}),

@@ -149,3 +149,28 @@ describe("04-claims: entity tracking across the document", () => {
   });
 });
 const claimOf = (t: string) => buildClaim(t, { cue: "said", direct: false, speakerKey: "", publishedAt: "2031-05-06" });
+
+describe("figures credited inside a noun phrase", () => {
+  const run = (text: string) => runPipeline({ text: `Toll dispute\n\nMay 2, 2031\n\nThe flood killed many people in the valley. Officials said the dead were still being counted.\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" });
+  const figures = (text: string) => run(text).statements.map((s) => [s.speaker.name, s.text, s.frame.quantities.map((q) => q.value)]);
+  it("a possessive holder's figure is its own statement, and the sentence's speaker keeps only its own figure", () => {
+    expect(figures("A leaked survey estimates the death toll was between 4,000 and 8,000, far below the Corvan government's official figure of 31,000.")).toEqual(expect.arrayContaining([
+      ["(publisher)", "A leaked survey estimates the death toll was between 4,000 and 8,000", [4000]],
+      ["Corvan government", "the Corvan government's official figure of 31,000", [31000]],
+    ]));
+  });
+  it("'the N claimed by X' and 'estimates of N made by X'", () => {
+    const got = figures("It was well short of the estimates of between 20,000 and 30,000 made by most aid groups, and a fraction of the 31,800 claimed by the Corvan government.");
+    expect(got).toEqual(expect.arrayContaining([
+      ["most aid groups", "estimates of between 20,000 and 30,000 made by most aid groups", [20000]],
+      ["Corvan government", "the 31,800 claimed by the Corvan government", [31800]],
+    ]));
+  });
+  it("a fraction of a scale word is a figure ('more than a quarter million')", () => {
+    expect(quantitiesOf("the toll was more than a quarter million people")[0]).toMatchObject({ value: 250000, bound: "MORE_THAN" });
+    expect(quantitiesOf("half a million people marched")[0]?.value).toBe(500000);
+  });
+  it("no holder for a time or a pronoun ('last year's figure of 40')", () => {
+    expect(figures("The toll matched last year's figure of 40.").some(([name]) => /last year/i.test(String(name)))).toBe(false);
+  });
+});

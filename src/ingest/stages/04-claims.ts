@@ -272,6 +272,12 @@ function numberValue(tokens: Token[], i: number): { value: number; used: number;
   const t = tokens[i]!;
   const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
   for (const [phrase, range] of Object.entries(VAGUE_COUNTS)) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
+  // "a quarter million", "half a million", "a third of a million": a fraction of a scale word.
+  const frac = /^(?:a (quarter|half|third) (?:of a )?|(half) a )(million|billion|thousand)\b/.exec(tokens.slice(i, i + 5).map((x) => x.lower).join(" "));
+  if (frac) {
+    const part = { quarter: 0.25, half: 0.5, third: 1 / 3 }[(frac[1] ?? frac[2]) as "quarter" | "half" | "third"];
+    return { value: Math.round(part * SCALE_WORDS[frac[3]!]!), used: frac[0].split(" ").length };
+  }
   let value: number | undefined;
   const raw = t.lower.replace(/^[$€£]/, "").replace(/%$/, "");
   if (/^\d[\d,]*(\.\d+)?$/.test(raw)) value = Number(raw.replace(/,/g, ""));
@@ -362,7 +368,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
         if (w === "of" && k === i + num.used) continue;
         if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w)) || PERSON_SET.has(w)) { head = w; break; }
         if (STOP.has(w) || /^\d/.test(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break;
-        if (!fallback) nounAfter = k;
+        if (!fallback && /^\s+$/.test(clause.slice(tokens[k - 1]!.end, tokens[k]!.start))) nounAfter = k;
         fallback ||= w;
       }
       // A word after the figure that names no measure ("85,000 so far", "200,000 make up"): a measure named before it
@@ -399,7 +405,8 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
       else if (m) unit = m;
       else if (PERSON_SET.has(head) || !head) {
         const nearest = preds.filter((p) => CLASS_MEASURE[p.cls]).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
-        unit = nearest ? CLASS_MEASURE[nearest.cls]! : head ? "people" : "";
+        // (A bare figure with nothing to say what it counts, "the 318,000", counts what the claim is about.)
+        unit = nearest ? CLASS_MEASURE[nearest.cls]! : head ? "people" : (measureHint ?? "");
       } else unit = lemma(head);
     }
     if (!unit) continue;
@@ -720,7 +727,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // Relative days count from the publication date, else from the day the text implies it was written.
   const time = timeOf(clause, ctx.publishedAt ?? ctx.reportDate?.date);
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
-  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean));
+  // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)));
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
   const frame: ClaimFrame = {
