@@ -43,27 +43,40 @@ export async function runAnalysisJob(prisma: PrismaClient, events: Events, jobId
 
 const MAX_ATTEMPTS = 5;
 
+/** How long a runner holds a job it claimed; a runner that dies leaves it to another after this. */
+const LEASE_SECONDS = 300;
+
+/**
+ * Claims the oldest due pending job for this runner (FOR UPDATE SKIP LOCKED, so concurrent runners, in other servers
+ * or worker processes, never take the same one) by moving its `runAfter` past a lease. With `all`, due or not.
+ */
+export async function claimAnalysisJob(prisma: PrismaClient, all = false): Promise<number | undefined> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
+    `UPDATE "AnalysisJob" SET "runAfter" = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id = (SELECT id FROM "AnalysisJob" WHERE state = 'PENDING'${all ? "" : ` AND "runAfter" <= now()`} ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id`,
+  );
+  return rows[0]?.id;
+}
+
 /**
  * Runs the pending jobs whose grace period has passed (all pending ones with `all`, as at start-up on PGlite, where
  * no other process can hold one), oldest first, one at a time. Returns how many ran and how many failed.
  */
 export async function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void } = {}): Promise<{ ran: number; failed: number }> {
   const out = { ran: 0, failed: 0 };
-  let after = 0;
+  const tried = new Set<number>();
   for (;;) {
-    const next = await prisma.analysisJob.findFirst({
-      where: { state: "PENDING", id: { gt: after }, ...(opts.all ? {} : { runAfter: { lte: new Date() } }) },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    if (!next) return out;
-    after = next.id;
+    const id = await claimAnalysisJob(prisma, opts.all);
+    // A failed job is leased again by the claim; with `all` it would come straight back: once per drain is enough.
+    if (id === undefined || tried.has(id)) return out;
+    tried.add(id);
     try {
-      await runAnalysisJob(prisma, events, next.id);
+      await runAnalysisJob(prisma, events, id);
       out.ran++;
     } catch (e) {
       out.failed++;
-      opts.onError?.(next.id, e as Error);
+      opts.onError?.(id, e as Error);
     }
   }
 }
