@@ -140,3 +140,47 @@ describe.each(backends)("a server killed between an ingest's commit and its anal
     SLOW,
   );
 });
+
+const pgOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+pgOnly("npm run worker (PostgreSQL)", () => {
+  it(
+    "runs the job a killed server left, with no server running",
+    async () => {
+      const expected = await reference();
+      const dbEnv = { DATABASE_URL: await scratchDatabase(process.env.TEST_DATABASE_URL!) };
+      const crashing = await start({ ...dbEnv, GAINSAY_TEST_CRASH_AFTER_COMMIT: "1" });
+      await gql(crashing.url, INGEST, { input: { text: article, title: "01-border-strike" } }).catch(() => undefined);
+      expect((await crashing.exited).signal).toBe("SIGKILL");
+
+      const worker = spawn(process.execPath, ["--import", "tsx", "src/cli/worker.ts"], {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", GAINSAY_WORKER_CONCURRENCY: "2", ...dbEnv },
+      });
+      let log = "";
+      const exited = new Promise<number | null>((res) => worker.on("exit", (code) => res(code)));
+      try {
+        // The worker logs each batch it ran; the job's grace was 0, so its first drain takes it.
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`worker ran no job in ${START_CEILING_MS} ms:\n${log}`)), START_CEILING_MS);
+          worker.stdout!.resume();
+          worker.stderr!.on("data", (b: Buffer) => {
+            log += b.toString();
+            if (/"msg":"analysis jobs run".*"ran":1/.test(log)) (clearTimeout(timer), resolve());
+          });
+          void exited.then(() => (clearTimeout(timer), reject(new Error(`worker exited:\n${log}`))));
+        });
+      } finally {
+        worker.kill("SIGTERM");
+        expect(await exited).toBe(0);
+      }
+      const db = await openDatabase({ databaseUrl: dbEnv.DATABASE_URL, dataDir: "" });
+      try {
+        expect((await db.prisma.contradiction.findMany({ select: { kind: true, explanation: true } })).map((c) => `${c.kind} ${c.explanation}`).sort()).toEqual(expected);
+        expect((await db.prisma.analysisJob.findMany({ select: { state: true } })).map((j) => j.state)).toEqual(["DONE"]);
+      } finally {
+        await db.close();
+      }
+    },
+    SLOW,
+  );
+});
