@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { createEventBus } from "../events/bus.js";
 import { createLogger } from "../server/log.js";
-import { drainAnalysisJobs } from "../services/jobs.js";
+import { drainAnalysisJobs, pruneAnalysisJobs } from "../services/jobs.js";
 
 let config: Config;
 try {
@@ -33,6 +33,7 @@ async function loop(n: number) {
   while (!stopping) {
     const r = await drainAnalysisJobs(db.prisma, bus.events, { onError }).catch((e: Error) => (log.warn("worker: drain failed", { loop: n, error: e.message }), { ran: 0, failed: 0 }));
     if (r.ran || r.failed) log.info("analysis jobs run", { loop: n, ...r });
+    if (n === 0) await pruneAnalysisJobs(db.prisma).catch(() => 0);
     if (!stopping) await new Promise((res) => setTimeout(res, POLL_MS));
   }
 }

@@ -81,6 +81,15 @@ export async function drainAnalysisJobs(prisma: PrismaClient, events: Events, op
   }
 }
 
+/** Done jobs are kept a day (to see what ran), then removed by the runners. */
+export const DONE_RETENTION_HOURS = 24;
+
+/** Removes done jobs older than the retention; returns how many. */
+export async function pruneAnalysisJobs(prisma: PrismaClient, now = new Date()): Promise<number> {
+  const r = await prisma.analysisJob.deleteMany({ where: { state: "DONE", doneAt: { lt: new Date(now.getTime() - DONE_RETENTION_HOURS * 3600_000) } } });
+  return r.count;
+}
+
 /**
  * Called by a write right after its commit: the crash hook for tests, then the job run inline (the API answers with
  * the contradictions it found, as before the queue). An inline failure leaves the job pending for a runner.
@@ -94,7 +103,10 @@ export async function afterCommit(prisma: PrismaClient, events: Events, jobId: n
 export function startAnalysisRunner(prisma: PrismaClient, events: Events, opts: { intervalMs: number; onError?: (jobId: number, e: Error) => void }): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running ??= drainAnalysisJobs(prisma, events, { onError: opts.onError }).catch(() => undefined).finally(() => (running = undefined));
+    running ??= drainAnalysisJobs(prisma, events, { onError: opts.onError })
+      .then(() => pruneAnalysisJobs(prisma))
+      .catch(() => undefined)
+      .finally(() => (running = undefined));
   }, opts.intervalMs);
   timer.unref();
   return {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createEvents } from "../../src/events/bus.js";
 import { createServices } from "../../src/services/index.js";
-import { claimAnalysisJob, drainAnalysisJobs, enqueueAnalysis } from "../../src/services/jobs.js";
+import { claimAnalysisJob, DONE_RETENTION_HOURS, drainAnalysisJobs, enqueueAnalysis, pruneAnalysisJobs } from "../../src/services/jobs.js";
 import { testDatabase } from "../helpers/db.js";
 
 // The analysis-job outbox in-process: what a write records, what runners claim and run. PGlite, or TEST_DATABASE_URL.
@@ -63,5 +63,15 @@ describe("analysis jobs", () => {
       return { value: undefined, propKeys: ["x"] };
     })).rejects.toMatchObject({ code: "P2025" });
     expect(await db.prisma.analysisJob.count()).toBe(count);
+  });
+
+  it("pruning removes done jobs past the retention only, never pending ones", async () => {
+    const pending = await enqueueAnalysis(db.prisma, "ingest", ["k"], 3600);
+    const done = await db.prisma.analysisJob.count({ where: { state: "DONE" } });
+    expect(done).toBeGreaterThan(0);
+    expect(await pruneAnalysisJobs(db.prisma)).toBe(0);
+    const later = new Date(Date.now() + (DONE_RETENTION_HOURS + 1) * 3600_000);
+    expect(await pruneAnalysisJobs(db.prisma, later)).toBe(done);
+    expect((await db.prisma.analysisJob.findMany({ select: { id: true, state: true } }))).toEqual([{ id: pending, state: "PENDING" }]);
   });
 });
