@@ -117,11 +117,13 @@ builder.mutationFields((t) => ({
       const id = idOf(String(args.id), "Source");
       const found = await ctx.prisma.source.findUnique({ where: { id }, select: { _count: { select: { statements: true } } } });
       if (!found) return { deletedId: null, removedStatements: 0, removedContradictions: 0, errors: [{ code: "NOT_FOUND" as const, message: `no source ${String(args.id)}`, field: "id" }] };
-      const keys = await ctx.prisma.statement.findMany({ where: { sourceId: id }, distinct: ["propKey"], select: { propKey: true } });
       const removedStatements = found._count.statements;
-      await ctx.prisma.source.delete({ where: { id } });
-      const r = await ctx.services.refresh(keys.map((k) => k.propKey));
-      return { deletedId: String(args.id), removedStatements, removedContradictions: r.removed, errors: [] };
+      const { refreshed } = await ctx.services.writeAndRefresh("deleteSource", async (tx) => {
+        const keys = await tx.statement.findMany({ where: { sourceId: id }, distinct: ["propKey"], select: { propKey: true } });
+        await tx.source.delete({ where: { id } });
+        return { value: undefined, propKeys: keys.map((k) => k.propKey) };
+      });
+      return { deletedId: String(args.id), removedStatements, removedContradictions: refreshed.removed, errors: [] };
     },
   }),
 }));

@@ -113,15 +113,14 @@ builder.mutationFields((t) => ({
       for (const f of found) if (f.id !== targetId) [f.name, ...f.aliases].forEach((a) => aliases.add(a));
       aliases.delete(target.name);
       const formerKeys = [...new Set([...target.formerKeys, ...found.filter((f) => f.id !== targetId).flatMap((f) => [f.key, ...f.formerKeys])])];
-      const keys = await ctx.prisma.$transaction(async (tx) => {
+      await ctx.services.writeAndRefresh("mergeSpeakers", async (tx) => {
         const moved = await tx.statement.findMany({ where: { speakerId: { in: mergeIds } }, distinct: ["propKey"], select: { propKey: true } });
         await tx.statement.updateMany({ where: { speakerId: { in: mergeIds } }, data: { speakerId: targetId } });
         await tx.speaker.updateMany({ where: { affiliationId: { in: mergeIds } }, data: { affiliationId: targetId } });
         await tx.speaker.update({ where: { id: targetId }, data: { aliases: [...aliases], formerKeys } });
         await tx.speaker.deleteMany({ where: { id: { in: mergeIds } } });
-        return moved.map((m) => m.propKey);
+        return { value: undefined, propKeys: moved.map((m) => m.propKey) };
       });
-      await ctx.services.refresh(keys);
       return { speakerId: targetId, errors: [] };
     },
   }),

@@ -173,16 +173,18 @@ builder.mutationFields((t) => ({
       const text = source.text.slice(input.start, input.end);
       const norm = normalizeClaim(input.claim?.trim() || text, input.polarity ?? "AFFIRM");
       const { anchoredKey, sourceKeyOf } = await pipeline();
-      const row = await ctx.prisma.statement.create({
-        data: {
-          sourceId, speakerId, start: input.start, end: input.end, text,
-          cue: input.cue ?? "manual", direct: input.direct ?? false,
-          claim: norm.claim, polarity: norm.polarity, modality: input.modality ?? "ASSERTED",
-          frame: norm.frame as unknown as Prisma.InputJsonValue, propKey: anchoredKey(norm.propKey, sourceKeyOf(source.text)), confidence: 1, manual: true,
-        },
-        select: { id: true, propKey: true },
+      const { value: row } = await ctx.services.writeAndRefresh("addStatement", async (tx) => {
+        const created = await tx.statement.create({
+          data: {
+            sourceId, speakerId, start: input.start, end: input.end, text,
+            cue: input.cue ?? "manual", direct: input.direct ?? false,
+            claim: norm.claim, polarity: norm.polarity, modality: input.modality ?? "ASSERTED",
+            frame: norm.frame as unknown as Prisma.InputJsonValue, propKey: anchoredKey(norm.propKey, sourceKeyOf(source.text)), confidence: 1, manual: true,
+          },
+          select: { id: true, propKey: true },
+        });
+        return { value: created, propKeys: [created.propKey] };
       });
-      await ctx.services.refresh([row.propKey]);
       return { statementId: row.id, errors: [] };
     },
   }),
@@ -219,8 +221,10 @@ builder.mutationFields((t) => ({
       }
       if (input.modality) data.modality = input.modality;
       if (input.direct != null) data.direct = input.direct;
-      const row = await ctx.prisma.statement.update({ where: { id }, data, select: { id: true, propKey: true } });
-      await ctx.services.refresh([st.propKey, row.propKey]);
+      const { value: row } = await ctx.services.writeAndRefresh("updateStatement", async (tx) => {
+        const updated = await tx.statement.update({ where: { id }, data, select: { id: true, propKey: true } });
+        return { value: updated, propKeys: [st.propKey, updated.propKey] };
+      });
       return { statementId: row.id, errors: [] };
     },
   }),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { createServices } from "../services/index.js";
+import { drainAnalysisJobs, startAnalysisRunner } from "../services/jobs.js";
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
@@ -50,11 +51,23 @@ const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: con
 });
 log.info("event bus ready", { transport: bus.transport, location: config.redisUrl ? redactUrl(config.redisUrl) : undefined });
 const events = bus.events;
+
+// Analysis jobs left pending by a process that stopped between a write's commit and its contradiction refresh. On
+// PGlite this process is the only one that can hold any, so all are resumed before the server answers; on
+// PostgreSQL only those past their grace period (another server may be running its own).
+const onJobError = (jobId: number, e: Error) => log.warn("analysis job failed; it stays pending and is retried", { jobId, error: e.message });
+let runner: { stop(): Promise<void> } | undefined;
+if (config.serverJobs) {
+  const resumed = await drainAnalysisJobs(db.prisma, events, { all: db.backend === "pglite", onError: onJobError });
+  if (resumed.ran || resumed.failed) log.info("resumed pending analysis jobs", { ...resumed, ms: since() });
+  runner = startAnalysisRunner(db.prisma, events, { intervalMs: 5000, onError: onJobError });
+}
+
 const yoga = createGainsayYoga({
   prisma: db.prisma,
   events,
   redisStatus: bus.redisStatus,
-  services: createServices(db.prisma, events),
+  services: createServices(db.prisma, events, { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit }),
   apiKeys: config.apiKeys,
   development: config.env === "development",
   maxBodyBytes: config.maxBodyBytes,
@@ -89,6 +102,7 @@ async function shutdown(signal: string) {
   force.unref();
   server.close();
   server.closeAllConnections();
+  await runner?.stop();
   await bus.close();
   await db.close().catch((e: Error) => log.error("error closing the database", { error: e.message }));
   log.info("stopped");

@@ -3,7 +3,8 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { runPipeline as RunPipeline } from "../ingest/pipeline.js";
 import type { PipelineResult } from "../ingest/types.js";
 import type { Events } from "../events/bus.js";
-import { refreshContradictions, type RefreshResult } from "./contradictions.js";
+import type { RefreshResult } from "./contradictions.js";
+import { afterCommit, enqueueAnalysis, type JobOptions } from "./jobs.js";
 import { InputError } from "./errors.js";
 import { articleTextProblem, plainTextProblem } from "./text.js";
 
@@ -101,7 +102,7 @@ export function contentHash(text: string): string {
  * Stores a source, its statements and speakers, then refreshes the contradictions its statements take part in.
  * Re-ingesting the same text returns the existing source and creates nothing.
  */
-export async function ingestSource(prisma: PrismaClient, events: Events, input: IngestInput): Promise<IngestResult> {
+export async function ingestSource(prisma: PrismaClient, events: Events, input: IngestInput, jobs: JobOptions = {}): Promise<IngestResult> {
   const valid = validateIngest(input);
   const hash = contentHash(valid.text);
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
@@ -117,13 +118,17 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
     language: valid.language,
   });
 
-  let stored: { sourceId: number; statementIds: number[]; propKeys: string[] } | undefined;
+  let stored: { sourceId: number; statementIds: number[]; propKeys: string[]; jobId: number } | undefined;
   // Concurrent ingests can race to create the same source, speaker or event. The loser's transaction rolls back on
   // the unique key; if the source itself now exists, theirs wins; otherwise the transaction runs again and finds the
   // winner's speaker or event. Nothing partial is ever kept.
   for (let attempt = 1; !stored; attempt++) {
     try {
-      stored = await prisma.$transaction((tx) => persist(tx, valid, hash, result), { timeout: 60_000, maxWait: 30_000 });
+      // The contradiction refresh is recorded with the source, in its transaction: a crash after the commit loses nothing.
+      stored = await prisma.$transaction(async (tx) => {
+        const p = await persist(tx, valid, hash, result);
+        return { ...p, jobId: await enqueueAnalysis(tx, "ingest", p.propKeys, jobs.graceSeconds) };
+      }, { timeout: 60_000, maxWait: 30_000 });
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
       const again = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
@@ -131,7 +136,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
       if (attempt >= 5) throw e;
     }
   }
-  const refreshed: RefreshResult = await refreshContradictions(prisma, events, stored.propKeys);
+  const refreshed: RefreshResult = await afterCommit(prisma, events, stored.jobId, jobs);
   return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };
 }
 
