@@ -36,17 +36,23 @@ function status(pid: number): { rssKb: number; hwmKb: number } {
 /** The node flags and entry of `npm start` (NODE_FLAGS overrides the flags, to compare settings). */
 function startCommand(): string[] {
   const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
-  const [bin, ...args] = start.trim().split(/\s+/);
+  const [bin, ...args] = start.trim().split(/\s+/).filter((w) => !/^[A-Z_]+=/.test(w));
   if (bin !== "node") throw new Error(`bench/memory: expected "start" to run node, found: ${start}`);
   if (process.env.NODE_FLAGS === undefined) return args;
   return [...process.env.NODE_FLAGS.split(/\s+/).filter(Boolean), "--import", "tsx", args[args.length - 1]!];
+}
+
+/** The environment assignments in front of `npm start`'s command ("MALLOC_ARENA_MAX=2 node …"). */
+function startEnv(): Record<string, string> {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  return Object.fromEntries(start.trim().split(/\s+/).filter((w) => /^[A-Z_]+=/.test(w)).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]));
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; startMs: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, startCommand(), {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    env: { ...process.env, ...startEnv(), NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", LOG_LEVEL: "info", NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -126,7 +132,7 @@ function stop(child: ChildProcess): Promise<void> {
 
 const dir = mkdtempSync(path.join(tmpdir(), "gainsay-bench-memory-"));
 try {
-  console.log(`bench/memory: server process RSS (node ${process.version} ${startCommand().join(" ")}; idle readings ${SETTLE_MS} ms after the event)`);
+  console.log(`bench/memory: server process RSS (node ${process.version} ${Object.entries(startEnv()).map(([k, v]) => `${k}=${v} `).join("")}${startCommand().join(" ")}; idle readings ${SETTLE_MS} ms after the event)`);
   await measure("PGlite (embedded, fresh data folder)", { GAINSAY_DATA_DIR: path.join(dir, "data") });
   if (adminUrl) {
     const name = `gainsay_bench_memory_${process.pid}`;

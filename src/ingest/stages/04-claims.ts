@@ -543,6 +543,18 @@ export type DocTopic = {
 /** "<Name>-led <body>": the body a name leads ("U.S.-led coalition", "Saudi-led alliance"). */
 const LED_RE = /\b((?:[A-Z][\w.']*\s)*[A-Z][\w.']*)-led\s+([a-z]{4,})\b/g;
 
+/** The last entry of a list in text order that starts before `at` (binary search). */
+function lastBefore<T extends { at: number }>(list: T[], at: number): T | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
+}
+
 /** The head nouns a multi-word name can be referred back to by ("the base", "the airbase", "the ministry"). */
 function headsOfName(text: string): string[] {
   const words = text.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").split(/[\s-]+/).filter(Boolean);
@@ -568,7 +580,7 @@ export function definiteReferents(tokens: Token[], topic: DocTopic | undefined, 
       const ws = tokens.slice(i + 1, i + 1 + n);
       if (ws.length < n || ws.some((t) => t.cap || !/^[a-z]+$/.test(t.lower))) continue;
       const list = topic.heads.get(ws.map((t) => t.lower).join(""));
-      const before = list?.filter((x) => x.at < at).pop();
+      const before = list && lastBefore(list, at);
       if (before) {
         out.push({ key: before.key, start: tokens[i]!.start });
         break;
@@ -590,7 +602,15 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     const tokens = tokenize(t);
     const found = entitiesOf(t, tokens);
     // (Not from a headline: in title case every word looks like a name, "Before Riverside Raid".)
-    if (s.kind !== "HEADLINE") for (const e of found) for (const h of headsOfName(e.text)) heads.set(h, [...(heads.get(h) ?? []), { at: s.start + e.start, key: e.key }]);
+    if (s.kind !== "HEADLINE") {
+      for (const e of found) {
+        for (const h of headsOfName(e.text)) {
+          const list = heads.get(h);
+          if (list) list.push({ at: s.start + e.start, key: e.key });
+          else heads.set(h, [{ at: s.start + e.start, key: e.key }]);
+        }
+      }
+    }
     for (const m of t.matchAll(LED_RE)) {
       const leader = entityKey(m[1]!);
       if (leader) led.set(m[2]!, [...new Set([...(led.get(m[2]!) ?? []), leader, ...partyTokens(m[1]!)])]);
