@@ -43,10 +43,18 @@ export type PairConflict = { a: ConflictStatement; b: ConflictStatement; kind: C
 
 export const keysOfStatement = (s: Pick<ConflictStatement, "propKey">) => (s.propKey ? s.propKey.split(" ").filter(Boolean) : []);
 
+/** Each statement's keys as a set, computed once per statement object (pairs are judged many times per statement). */
+const keySets = new WeakMap<object, Set<string>>();
+const keySetOf = (s: Pick<ConflictStatement, "propKey">) => {
+  let set = keySets.get(s);
+  if (!set) keySets.set(s, (set = new Set(keysOfStatement(s))));
+  return set;
+};
+
 /** The keys two statements share, in sort order. */
 export function sharedKeys(a: ConflictStatement, b: ConflictStatement): string[] {
-  const kb = new Set(keysOfStatement(b));
-  return keysOfStatement(a).filter((k) => kb.has(k)).sort();
+  const kb = keySetOf(b);
+  return [...keySetOf(a)].filter((k) => kb.has(k)).sort();
 }
 /**
  * The one block a pair is judged in, so that each pair is judged once and the pairs of one proposition land together:

@@ -65,14 +65,16 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
   // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
   // table's index: a bounded look-up per key whatever the corpus size.
-  const focusRows = await prisma.statement.findMany({ where: { propKey: { in: strings } }, select: { id: true } });
+  const focusRows = await prisma.statement.findMany({ where: { propKey: { in: strings } }, select: { id: true, propKey: true } });
   const focus = new Set(focusRows.map((r) => r.id));
   const members = await prisma.$queryRaw<Array<{ key: string; statementId: number }>>`
     SELECT k.key, c."statementId" FROM unnest(${blocks}::text[]) AS k(key)
     CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${BLOCK_CAP}) c`;
   const byBlock = new Map<string, Set<number>>();
   for (const m of members) byBlock.set(m.key, (byBlock.get(m.key) ?? new Set()).add(m.statementId));
-  for (const id of focus) for (const k of blocks) if (byBlock.get(k)?.has(id) === false) byBlock.get(k)!.add(id);
+  // A block's newest members may not reach back to the statements being refreshed: add each to the blocks it is in
+  // (only those: every pair in a block is judged, so a statement in a block not its own costs without cause).
+  for (const r of focusRows) for (const k of keysOfStatement(r)) byBlock.get(k)?.add(r.id);
   const loaded = new Map<number, ConflictStatement>();
   const load = async (ids: number[]) => {
     const missing = [...new Set(ids)].filter((id) => !loaded.has(id));
