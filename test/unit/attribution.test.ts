@@ -405,6 +405,14 @@ table("asides, messages with their author, frames in a sentence of their own", [
   },
 ]);
 
+table("orphan quotations and parentheses after a subject", [
+  {
+    text: "Earlier, party secretary Jo Quill urged the board to answer a civic group's report.\n\n“Their main point is that the first and the final figures differ a lot.",
+    want: [["Jo Quill", "the board to answer a civic group's report"], ["Jo Quill", "Their main point is that the first and the final figures differ a lot"]],
+  },
+  { text: "Jo Quill (D-Calder) said that the dam could be leaking.", want: [["Jo Quill", "the dam could be leaking"]] },
+]);
+
 table("entity tracking across a story", [
   {
     text: "The Ruritanian Election Board (REB) said turnout was 61 percent. The REB later said the final figure was 63 percent.",

@@ -333,7 +333,13 @@ class Sieves {
       else if (isTime(t) && (t.pos !== "PROPN" || /day$/.test(t.lower))) j--;
       else if (t.pos === "NUM" && isTime(this.T[j - 1])) j--;
       else if ((t.pos === "ADP" || t.pos === "DET") && isTime(this.T[j + 1])) j--;
-      else break;
+      // a short parenthesis after the subject: "Jo Quill (D-Calder) is concerned …"
+      else if (t.text === ")" && !t.quoted) {
+        let k = j - 1;
+        while (k >= lo && j - k <= 7 && this.T[k]!.text !== "(" && this.T[k]!.text !== ")") k--;
+        if (k >= lo && this.T[k]!.text === "(" && j - k >= 2) j = k - 1;
+        else break;
+      } else break;
     }
     return j;
   }
@@ -427,6 +433,9 @@ class Sieves {
         const allowed = speakerOf[qi - 1]!.sieve === "quote-after" ? 1 : 0;
         if (near && cues <= allowed && between.length < 300) found = { ...speakerOf[qi - 1]!, sieve: "quote-continued" };
       }
+      // An orphan quotation opening its paragraph takes the person who speaks in the sentence just before it
+      // ("… Secretary Jo Quill urged the board to act.\n\n“Their point is …”"), when nothing stands between.
+      if (!found) found = this.orphanFrame(q, qi > 0 ? quotes[qi - 1] : undefined);
       speakerOf.push(found);
       if (!found) continue;
       this.quoted.push(q);
@@ -438,6 +447,26 @@ class Sieves {
         this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
       }
     }
+  }
+
+  orphanFrame(q: Quote, prevQuote: Quote | undefined): Frame | undefined {
+    const { doc, T } = this;
+    const seg = doc.segments[q.paragraph];
+    const prevSeg = doc.segments[q.paragraph - 1];
+    if (!seg || seg.start !== q.open || !prevSeg || prevSeg.kind !== "PARAGRAPH") return undefined;
+    if (prevQuote && prevQuote.close > prevSeg.start) return undefined;
+    const s = this.sentenceAt(prevSeg.end);
+    if (!s) return undefined;
+    const lo = tokenAt(T, s.start);
+    const hi = tokenAt(T, s.end);
+    for (let c = lo; c < hi; c++) {
+      const cue = this.cueAt(c);
+      if (!cue || cue.form === "ing" || cue.form === "base") continue;
+      const m = this.subjectOf(c, lo);
+      if (m && m.kind === "PERSON" && !m.anaphoric) return { m, cue: T[c]!.lower, sieve: "quote-orphan" };
+      return undefined;
+    }
+    return undefined;
   }
 
   /** “…,” X said · “…,” said X, a spokesman for Y · “…” X wrote on X. */
