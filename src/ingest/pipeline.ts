@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { segment } from "./stages/01-segment.js";
 import { attribute } from "./stages/02-attribute.js";
 import { figureHolders, withoutHolders } from "./stages/02-figures.js";
+import { lowerBound } from "./sorted.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
 import { buildClaim, documentTopic, reportDateOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
@@ -34,15 +35,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const attributions = [...attribute(doc), ...holders].sort((x, y) => x.start - y.start || x.end - y.end);
   // The figure phrases inside a span (binary search over the holders in text order).
   const holdersIn = (from: number, to: number) => {
-    let lo = 0;
-    let hi = holders.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (holders[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
     const out = [];
-    for (let i = lo; i < holders.length && holders[i]!.start < to; i++) out.push(holders[i]!);
+    for (let i = lowerBound(holders, from, (h) => h.start); i < holders.length && holders[i]!.start < to; i++) out.push(holders[i]!);
     return out;
   };
   const { resolved, speakers } = resolveSpeakers(attributions, doc, { sourceKey, ...(input.publisher ? { publisher: input.publisher } : {}), ...(input.url ? { url: input.url } : {}) });
@@ -54,16 +48,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const events = new Map<string, ExtractedEvent>();
   const seen = new Set<string>();
   // The words of the sentence before a statement (its frame), found by binary search over the sentences in order.
-  const starts = doc.sentences.map((x) => x.start);
   const leadOf = (at: number): { lead?: string } => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    const s = doc.sentences[lo];
+    const s = doc.sentences[lowerBound(doc.sentences, at + 1, (x) => x.start) - 1];
     return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at) } : {};
   };
   for (const r of resolved) {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { openDatabase } from "../../src/db/client.js";
 import { createEvents } from "../../src/events/bus.js";
 import { createServices } from "../../src/services/index.js";
+import { readiness, START_CEILING_MS } from "../helpers/server-process.js";
 
 // The transactional outbox (issue 12 item 3): the server is killed with SIGKILL right after an ingest commits and
 // before its contradictions are computed (GAINSAY_TEST_CRASH_AFTER_COMMIT, honoured with NODE_ENV=test only). The
@@ -14,7 +15,6 @@ import { createServices } from "../../src/services/index.js";
 // same as an ingest that never crashed. On PGlite, and on TEST_DATABASE_URL's server when set.
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "gainsay-crash-"));
-const START_CEILING_MS = Number(process.env.TEST_SERVER_START_MS ?? 300_000);
 const SLOW = 2 * START_CEILING_MS + 60_000;
 const article = readFileSync(path.join(root, "examples/articles/01-border-strike.txt"), "utf8");
 const scratch: string[] = [];
@@ -27,22 +27,11 @@ function start(env: Record<string, string>): Promise<Server> {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", DATABASE_URL: "", NODE_ENV: "test", GAINSAY_JOB_GRACE_SECONDS: "0", ...env },
   });
-  let log = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on("exit", (code, signal) => res({ code, signal })));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server printed no readiness line in ${START_CEILING_MS} ms:\n${log}`)), START_CEILING_MS);
-    child.stderr!.on("data", (b: Buffer) => {
-      log += b.toString();
-      const m = /"msg":"gainsay listening","url":"(http:[^"]+)"/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, exited, log: () => log });
-      }
-    });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before it was ready:\n${log}`));
-    });
+  const { ready, log } = readiness(child, exited);
+  return ready.then((url) => {
+    if (!url) throw new Error(`server exited before it was ready:\n${log()}`);
+    return { child, url, exited, log };
   });
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { CHROMIUM, hasChromium, launchChromium } from "../helpers/browser.js";
+import { readiness, START_CEILING_MS } from "../helpers/server-process.js";
 import { firstNextEvent } from "../helpers/sse.js";
 
 // The real server process: start-up, /health, GraphiQL from local assets, the data-folder lock, the ingest CLI,
@@ -17,10 +18,7 @@ let url = "";
 let dbEnv: Record<string, string> = {};
 const scratchDb = `gainsay_srv_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
-// No fixed waits: the server is ready when it prints its readiness line ("gainsay listening", with its URL); the
-// ceiling only stops a hung start, and is generous because a loaded machine (another `npm test` beside this one) can
-// take minutes to create a PGlite folder. TEST_SERVER_START_MS overrides it.
-const START_CEILING_MS = Number(process.env.TEST_SERVER_START_MS ?? 300_000);
+// No fixed waits: see test/helpers/server-process.ts (readiness line, generous ceiling).
 const SLOW = START_CEILING_MS + 60_000;
 
 /**
@@ -35,23 +33,9 @@ function start(extraEnv: Record<string, string> = {}): Promise<{ child: ChildPro
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_DATA_DIR: dataDir, GAINSAY_API_KEYS: "", DATABASE_URL: "", ...dbEnv, ...extraEnv },
   });
-  let log = "";
   const exit = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server printed no readiness line in ${START_CEILING_MS} ms:\n${log}`)), START_CEILING_MS);
-    child.stderr!.on("data", (b: Buffer) => {
-      log += b.toString();
-      const m = /"msg":"gainsay listening","url":"(http:[^"]+)"/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, exit, log: () => log });
-      }
-    });
-    void exit.then(() => {
-      clearTimeout(timer);
-      resolve({ child, url: "", exit, log: () => log });
-    });
-  });
+  const { ready, log } = readiness(child, exit);
+  return ready.then((url) => ({ child, url: url ?? "", exit, log }));
 }
 
 const psql = (sql: string) => spawnSync("psql", [process.env.TEST_DATABASE_URL!, "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8" });

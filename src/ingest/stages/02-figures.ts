@@ -46,7 +46,8 @@ export function figureHolders(doc: Segmented): Attribution[] {
         }
         // A holder is someone: not a pronoun alone, not a bare number, not a time ("last year's figure").
         if (!/[A-Za-z]{3,}/.test(who) || /^(?:it|its|they|their|this|that|last|next|this year|last year|today|yesterday)$/i.test(who) || /\b(?:year|month|week|day|today|yesterday)$/i.test(who)) continue;
-        const whoAt = s.start + m.index + m[0].indexOf(who, k === 0 ? start - m.index : m[0].length - who.length - 1);
+        // The possessive's holder starts the (trimmed) match; a "by" holder ends it.
+        const whoAt = s.start + (k === 0 ? start : m.index + m[0].lastIndexOf(who));
         const speaker = describeSpeaker(who, whoAt, doc);
         if (!speaker.name || speaker.anaphoric) continue;
         const end = s.start + m.index + m[0].length - (/[.,;:]$/.exec(m[0])?.[0].length ?? 0);

@@ -1,3 +1,4 @@
+import { lowerBound } from "../sorted.js";
 import nlp from "compromise";
 import * as chrono from "chrono-node";
 import { HEDGE_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
@@ -534,7 +535,7 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
 export type DocTopic = {
   entities: string[];
   predicates: string[];
-  /** The document's multi-word names by their head noun ("Al Asad Air Base" under "base" and "airbase"), in text order. */
+  /** The document's multi-word names by their head noun ("Corvo Air Base" under "base" and "airbase"), in text order. */
   heads?: Map<string, Array<{ at: number; key: string }>>;
   /** Bodies the document says someone leads ("the U.S.-led coalition" → coalition: us), with the leader's keys. */
   led?: Map<string, string[]>;
@@ -543,16 +544,10 @@ export type DocTopic = {
 /** "<Name>-led <body>": the body a name leads ("U.S.-led coalition", "Saudi-led alliance"). */
 const LED_RE = /\b((?:[A-Z][\w.']*\s)*[A-Z][\w.']*)-led\s+([a-z]{4,})\b/g;
 
-/** The last entry of a list in text order that starts before `at` (binary search). */
+/** The last entry of a list in text order that starts before `at`. */
 function lastBefore<T extends { at: number }>(list: T[], at: number): T | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? list[lo - 1] : undefined;
+  const i = lowerBound(list, at, (x) => x.at);
+  return i > 0 ? list[i - 1] : undefined;
 }
 
 /** The head nouns a multi-word name can be referred back to by ("the base", "the airbase", "the ministry"). */
@@ -567,7 +562,7 @@ function headsOfName(text: string): string[] {
 }
 
 /**
- * Definite descriptions that refer back to a name ("the airbase" after "Al Asad Air Base"): the keys of the nearest
+ * Definite descriptions that refer back to a name ("the airbase" after "Corvo Air Base"): the keys of the nearest
  * earlier name in the document with that head noun. Only "the" + a lower-case noun, and only to a name seen before.
  */
 export function definiteReferents(tokens: Token[], topic: DocTopic | undefined, at: number | undefined): Array<{ key: string; start: number }> {
