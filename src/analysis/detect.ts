@@ -3,7 +3,7 @@ import { intervalOf } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.1";
+export const DETECTOR_VERSION = "open-2026.12.3";
 
 export type ConflictStatement = {
   id: number;
@@ -136,17 +136,30 @@ const entitiesShared = (xs: string[] | undefined, ys: string[] | undefined) => {
  * The affirming side always needs content of its own: "So there it is" affirms nothing that can be denied.
  */
 export function sameProposition(aff: ConflictStatement, den: ConflictStatement, f: PairFeatures): boolean {
-  if (aff.frame.inherited) return false;
+  if (aff.frame.inherited || aff.frame.hearsay) return false;
   const shared = predicatesShared(aff, den);
   // The denied predicate is the denial's main one (what its negation scopes over), and one of the first two of the
   // affirmation: "did not inform Iraq ahead of the strikes" denies informing, not the strikes.
-  const main = den.frame.predicates?.[0];
-  if (!main || !shared.includes(main) || !(aff.frame.predicates ?? []).slice(0, 2).includes(main)) return false;
+  // (A negator's own scope wins: "was not wearing a camera" denies wearing, whatever else its clause names.)
+  const main = den.frame.negated ?? den.frame.predicates?.[0];
+  if (!main || !(den.frame.negated || shared.includes(main)) || !(aff.frame.predicates ?? []).slice(0, 2).includes(main)) return false;
   if (den.frame.inherited) {
     // What a bare denial denies is what its article reports near it: only there can it be read.
     // It refers back: the report comes before it, within reach.
-    if (aff.speakerKey === den.speakerKey || aff.sourceId !== den.sourceId || aff.start >= den.start || den.start - aff.start > DENIAL_REACH) return false;
-    return aff.frame.predicates![0] === main && entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
+    if (aff.speakerKey === den.speakerKey || aff.frame.predicates![0] !== main) return false;
+    if (aff.sourceId === den.sourceId) {
+      if (aff.start >= den.start || den.start - aff.start > DENIAL_REACH) return false;
+      return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
+    }
+    // In another report of the same story ("the company has denied the reports" against the report itself): the
+    // denial's story (its article's most named entities) and the affirmation's own names meet on two, or on the one
+    // name that both lead with.
+    // Only an outright denial reaches across reports (a denial cue, or a word that calls it untrue: "denied the
+    // reports", "the allegations are false"), and only an affirmation that commits to what it says.
+    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || aff.modality === "HEDGED") return false;
+    const story = den.frame.topic ?? den.frame.entities ?? [];
+    const own = aff.frame.entities ?? [];
+    return entitiesShared(own, story) >= 2 || (!!own[0] && own[0] === story[0]);
   }
   // "informed them only after the strikes" does not affirm what "did not inform them ahead of the strikes" denies.
   // (Read on the asserted content too: "…, an assertion denied by X" denies the clause before its span.)

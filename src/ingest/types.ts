@@ -95,6 +95,10 @@ export type ClaimFrame = {
   inherited?: boolean;
   /** How the clause denies: a negator ("did not") or a word that calls it untrue ("false", "fabricated"). */
   negation?: "SURFACE" | "LEXICAL";
+  /** What a surface negator denies when that is not the clause's main predicate ("was not wearing a camera": wear). */
+  negated?: string;
+  /** The clause speaks of reports or rumours of its happening ("the layoff rumors") without saying it happened. */
+  hearsay?: boolean;
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
   /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */

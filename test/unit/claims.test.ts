@@ -27,6 +27,26 @@ describe("04-claims: polarity from negation and its scope", () => {
   });
 });
 
+describe("04-claims: what a negator denies, and talk of reports", () => {
+  it.each<[string, string | undefined]>([
+    ["the officer who shot the driver was not wearing a body camera", "wear"],
+    ["the agency never punished the riders who tested positive", "punish"],
+    ["there was no evidence of wrongdoing by the riders", "wrongdo"],
+    ["the agency did not push for the athletes to be banned", "push"],
+    ["there was no prior notification of the raid", undefined], // the main predicate itself (notify)
+    ["Acme did not lay off any staff", undefined],
+    ["the report that fifty workers were laid off is not true", undefined], // lexical: the whole clause
+  ])("%s → %s", (t, negated) => expect(claim(t).frame.negated).toBe(negated));
+
+  it.each<[string, boolean]>([
+    ["it is hard to make sense of the conflicting reports of recent layoffs at Acme", true],
+    ["the layoff rumors spread across the campus", true],
+    ["rumours that the pair had split spread on Monday", true],
+    ["Acme laid off fifty staff at its Vela plant", false],
+    ["the pair split after reports of trouble", false],
+  ])("hearsay: %s → %s", (t, hearsay) => expect(claim(t).frame.hearsay ?? false).toBe(hearsay));
+});
+
 describe("04-claims: open frames", () => {
   it("synonyms share a predicate class; names become entities", () => {
     const a = claim("Northwind sacked coach Ivo Brandt");

@@ -26,14 +26,32 @@ describe("pairConflict / detectBlock", () => {
     expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds)])).toEqual([["POLARITY", [[a.id], [d.id]]]]);
     expect(c[0]!.explanation).toMatch(/Speaker \d+ said .*Speaker \d+ said it was not so/);
   });
-  it("a bare denial ('It is not true') meets the report its own article gives near it, and no other", () => {
+  it("a bare denial ('It is not true') meets the report its own article gives near it, not one far from it", () => {
     const a = st({ sourceId: 900, start: 100, end: 140, frame: { topic: ["acme"] } });
     const d = st({ sourceId: 900, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme"], negation: "LEXICAL" } });
     expect(pairConflict(a, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
-    const elsewhere = st({ frame: { topic: ["acme"] } });
-    expect(pairConflict(elsewhere, d, "p:layoff:acme@2031")).toBeUndefined();
     const farAway = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
     expect(pairConflict(farAway, d, "p:layoff:acme@2031")).toBeUndefined();
+  });
+  it("an outright bare denial meets a committed report of its story in another article; a weak or hedged one does not", () => {
+    const d = st({ sourceId: 901, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });
+    const report = st({ frame: { entities: ["acme", "vela"] } });
+    expect(pairConflict(report, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
+    // Hedged ("may have cut jobs"), or naming another story's entities, or a surface "not" with no content of its own.
+    expect(pairConflict(st({ modality: "HEDGED", frame: { entities: ["acme", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();
+    expect(pairConflict(st({ frame: { entities: ["orbex", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();
+    const weak = st({ sourceId: 902, start: 10, end: 30, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme", "vela"], negation: "SURFACE" } });
+    expect(pairConflict(report, weak, "p:layoff:acme@2031")).toBeUndefined();
+  });
+  it("a negator's own scope decides what is denied: 'was not wearing a camera' does not deny the layoff", () => {
+    const a = st({});
+    const d = st({ polarity: "DENY", text: "Acme, which laid off engineers at Vela, was not wearing its usual caution", frame: { negation: "SURFACE", negated: "wear" } });
+    expect(pairConflict(a, d, "p:layoff:acme@2031")).toBeUndefined();
+    expect(pairConflict(a, st({ polarity: "DENY", frame: { negation: "SURFACE" } }), "p:layoff:acme@2031")?.kind).toBe("POLARITY");
+  });
+  it("talk of reports is not an affirmation: 'the layoff rumours' does not stand against a denial of the layoffs", () => {
+    const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at Vela", frame: { negation: "SURFACE" } });
+    expect(pairConflict(st({ frame: { hearsay: true } }), d, "p:layoff:acme@2031")).toBeUndefined();
   });
   it("the same speaker saying p and then not-p is a SELF_REVERSAL, not a POLARITY conflict", () => {
     const a = st({ speakerKey: "person:lea" });

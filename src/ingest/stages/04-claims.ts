@@ -10,6 +10,7 @@ import {
   PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+import { tokenize as tagWords } from "../nlp/tokens.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
@@ -179,7 +180,7 @@ const NEGATOR_SET = new Set(NEGATORS.filter((n) => !n.includes(" ")));
 const WITHHOLD_SET = new Set(WITHHOLD);
 const WITHHOLD_RE = new RegExp(`\\b(?:${WITHHOLD_PHRASES.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 
-export type Negation = { negated: boolean; lexical: boolean; withheld: boolean; cue?: string };
+export type Negation = { negated: boolean; lexical: boolean; withheld: boolean; cue?: string; /** Where the first denying negator ends in the clause (a surface negation). */ end?: number };
 
 /**
  * Does the clause deny its proposition? A negator ("not", "never", "no", "n't") that does not merely withhold comment
@@ -194,6 +195,7 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
   const scopes = (i: number) => !lexicalPreds.length || lexicalPreds.some((p) => p.tokenIndex > i && p.tokenIndex <= i + 6);
   let withheld = false;
   let cue: string | undefined;
+  let negEnd: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.lower;
     const isNeg = NEGATOR_SET.has(t) || /n't$/.test(t) || t === "cannot";
@@ -211,6 +213,7 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
     if (OPINION_VERBS.has(next[0] ?? "") || (t === "no" && next.slice(0, 2).includes("way"))) { withheld = true; continue; }
     if ((t === "cannot" || t === "can't" || (t === "n't" && tokens[i - 1]?.lower === "ca")) && !/^(be|have|true)$/.test(next[0] ?? "")) { withheld = true; continue; }
     if (!scopes(i) && !/^(be|true|happen|so|case)$/.test(next[0] ?? "")) continue;
+    if (!negated) negEnd = tokens[i]!.end;
     negated = true;
     cue ??= tokens[i]!.w;
   }
@@ -219,7 +222,51 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
   // what the reports say, whatever verb reported it.
   const lex = LEX_NEG_RE.exec(clause) ?? DENIES_REPORTS_RE.exec(clause);
   if (lex) cue ??= lex[0];
-  return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}) };
+  return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}), ...(negated && !lex && negEnd !== undefined ? { end: negEnd } : {}) };
+}
+
+const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
+/** Is a predicate the topic of a report noun ("layoff rumors", "reports of layoffs", "rumors that they split")? */
+export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
+  let last = hit.tokenIndex;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= hit.end) last++;
+  const after = tokens[last + 1];
+  if (after && HEARSAY_NOUNS.test(after.lower)) return true;
+  for (let k = hit.tokenIndex - 1; k >= Math.max(0, hit.tokenIndex - 5); k--) {
+    const w = tokens[k]!.lower;
+    if (HEARSAY_NOUNS.test(w)) return /^(?:of|about|that|on)$/.test(tokens[k + 1]?.lower ?? "");
+    if (!/^(?:of|about|that|on|the|a|an|his|her|their|its|recent|new|more|mass|further|possible|alleged|couple|pair|company|firm|had|has|have|was|were|is|are|been|would|will|\w+ly)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** Words after a negator that deny the whole clause ("is not true", "not the case", "did not happen"). */
+const WHOLE_CLAUSE = new Set(["true", "so", "case", "happen", "correct", "accurate", "such", "thing", "way"]);
+/** Words that pass a negation on to what follows ("no evidence of wrongdoing", "did not seem to", "no sign that"). */
+const TRANSPARENT = new Set(["evidence", "sign", "indication", "proof", "record", "suggestion", "seem", "appear", "try", "want", "intend", "plan", "attempt", "manage", "able", "longer", "more", "any", "single", "one"]);
+
+/**
+ * What a surface negation denies: the first verb or noun after the negator, by part of speech (the lexicon's class
+ * when it has one). "was not wearing a body camera" denies wearing, not the shooting the clause also names; "there was
+ * no prior notification" denies notifying; "is not true" denies the whole clause (undefined: the main predicate).
+ */
+export function negatedPredicate(clause: string, neg: Negation): string | undefined {
+  if (!neg.negated || neg.lexical || neg.end === undefined) return undefined;
+  const tail = clause.slice(neg.end, neg.end + 120);
+  const tagged = tagWords(tail);
+  const local = tokenize(tail);
+  const hits = predicatesOf(local);
+  for (let k = 0; k < Math.min(tagged.length, 8); k++) {
+    const t = tagged[k]!;
+    if (t.pos === "PUNCT" || t.pos === "SCONJ" || t.pos === "CCONJ") return undefined;
+    const l = lemma(t.lower);
+    if (WHOLE_CLAUSE.has(l)) return undefined;
+    if (TRANSPARENT.has(l) || t.pos === "AUX" || t.pos === "PART" || t.pos === "DET" || t.pos === "ADV" || t.pos === "ADP" || t.pos === "PRON" || t.pos === "NUM") continue;
+    const hit = hits.find((h) => h.start <= t.start && t.start < h.end);
+    if (hit && hit.cls !== "exist") return hit.cls;
+    if (t.pos === "VERB" || t.pos === "NOUN" || t.pos === "PROPN") return STOP.has(l) ? undefined : l;
+  }
+  return undefined;
 }
 
 const HEDGE_SET = new Set(HEDGES);
@@ -746,6 +793,13 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)));
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
+  // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
+  // does not say that it happened.
+  const mainHit = preds.find((p) => p.cls === classes[0]);
+  const hearsay = !!mainHit && polarity === "AFFIRM" && aboutReports(tokens, mainHit);
+  // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
+  const scoped = !cueDenies && !inherited ? negatedPredicate(clause, neg) : undefined;
+  const negated = scoped && scoped !== classes[0] ? scoped : undefined;
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
@@ -755,6 +809,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(ctx.reportDate ? { reportDate: ctx.reportDate.date, ...(ctx.reportDate.estimated ? { reportDateEstimated: true } : {}) } : {}),
     ...(inherited ? { inherited: true } : {}),
     ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
+    ...(negated ? { negated } : {}),
+    ...(hearsay ? { hearsay } : {}),
     ...(cueDenies ? { denial: true } : {}),
     ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
