@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
+import { compatibleCounts } from "../../src/analysis/detect.js";
 import { buildClaim, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
@@ -69,6 +70,27 @@ describe("04-claims: open frames", () => {
     expect(keysOf({ eventType: "DIE", predicates: ["die"], entities: ["vela"], quantities: [{ value: 3, bound: "EXACT", unit: "deaths", text: "3" }] }, "2031-05")).toEqual([
       "p:die:vela@2031", "p:die:vela@?", "p:die@2031-05", "p:die@?", "q:deaths@2031-05", "q:deaths@?",
     ].sort());
+  });
+});
+
+describe("04-claims: numbers in names, comparison sets, a sentence's place, near bounds", () => {
+  const qs = (t: string, extra: Record<string, unknown> = {}) => claim(t, "said", extra).frame.quantities.map((q) => [q.text, q.unit, q.scope ?? null]);
+  it("a number inside a name is not a figure ('Canal 24 TV', 'three West Norlish states')", () => {
+    expect(qs("a group cited by Canal 24 TV put the turnout at 40,000 in the capital")).toEqual([["40,000", "turnout", "capital"]]);
+    expect(qs("of the three West Norlish states worst hit, Vela has 7,987 cases").map((q) => q[0])).toEqual(["7,987 cases"]);
+  });
+  it("a superlative's comparison set is not the figure's scope", () => {
+    expect(qs("Vela has the highest number of cases in West Norland, with 7,897 cases")).toEqual([["7,897 cases", "cases", null]]);
+    expect(qs("Vela recorded 7,897 cases in West Norland")).toEqual([["7,897 cases", "cases", "west-norland"]]);
+  });
+  it("a clause that names no place takes its sentence's ('In the Norlish capital, … said the turnout was 65,000')", () => {
+    expect(qs("the turnout was 65,000", { lead: "Similarly in the Norlish capital, marchers filled the streets, but officials said" })).toEqual([["65,000", "turnout", "capital"]]);
+    expect(qs("the turnout was 65,000 nationwide", { lead: "In the capital, officials said" })).toEqual([["65,000 nationwide", "turnout", "national"]]);
+  });
+  it("'just over 40,000' stays near 40,000, so it does not fit 65,000", () => {
+    const [q] = claim("the turnout was just over 40,000").frame.quantities;
+    expect(compatibleCounts(q!, { value: 65_000, bound: "EXACT", unit: "turnout", text: "65,000" })).toBe(false);
+    expect(compatibleCounts(q!, { value: 42_000, bound: "EXACT", unit: "turnout", text: "42,000" })).toBe(true);
   });
 });
 

@@ -115,8 +115,14 @@ export const BOUNDS: Array<[string, "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOS
   ["at least", "AT_LEAST"], ["no fewer than", "AT_LEAST"], ["no less than", "AT_LEAST"], ["a minimum of", "AT_LEAST"],
   ["more than", "MORE_THAN"], ["over", "MORE_THAN"], ["upwards of", "MORE_THAN"], ["in excess of", "MORE_THAN"], ["just over", "MORE_THAN"], ["above", "MORE_THAN"],
   ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"],
+  ["just under", "AT_MOST"], ["slightly less than", "AT_MOST"], ["a little under", "AT_MOST"], ["just short of", "AT_MOST"],
+  ["slightly more than", "MORE_THAN"], ["a little over", "MORE_THAN"], ["a little more than", "MORE_THAN"], ["just above", "MORE_THAN"], ["slightly over", "MORE_THAN"],
   ["about", "ABOUT"], ["around", "ABOUT"], ["roughly", "ABOUT"], ["nearly", "ABOUT"], ["almost", "ABOUT"], ["approximately", "ABOUT"], ["some", "ABOUT"], ["close to", "ABOUT"], ["an estimated", "ABOUT"], ["estimated", "ABOUT"], ["circa", "ABOUT"],
 ];
+
+/** Bounds that stay near their figure ("just over 40,000" is not 65,000): within this share of it. */
+export const NEAR_BOUNDS = ["just over", "just above", "slightly more than", "slightly over", "a little over", "a little more than", "just under", "slightly less than", "a little under", "just short of"];
+export const NEAR_SHARE = 0.15;
 
 /** Number words and scale words. */
 export const NUMBER_WORDS: Record<string, number> = {

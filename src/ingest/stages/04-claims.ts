@@ -6,7 +6,7 @@ import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../le
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
 import {
-  BOUNDS, FRAME_WORDS, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
+  BOUNDS, FRAME_WORDS, NEAR_BOUNDS, NEAR_SHARE, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
   PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
@@ -376,7 +376,7 @@ const SKIP_AFTER_NUMBER = /^(?:a\.m|p\.m|am|pm|gmt|utc|years?-old|year-old|-year
  * → 26 percent (of workforce); "the turnout was 806,000" → 806,000 turnout. Years, times, ages and dates are not
  * figures. A person noun takes its measure from the clause's predicate ("people died" → deaths), else it is "people".
  */
-export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens), measureHint?: string): Quantity[] {
+export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens), measureHint?: string, scopeHint?: string): Quantity[] {
   const out: Quantity[] = [];
   const lowerText = clause.toLowerCase();
   for (let i = 0; i < tokens.length; i++) {
@@ -396,6 +396,13 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     // Not a figure: a year, a clock time, a date, an age, a "one of", an ordinal, "COVID-19".
     if (/^(1[89]|20)\d\d$/.test(t.lower) && !/^[$€£]/.test(t.w)) continue;
     if (MONTHS.has(prev) || MONTHS.has(next) || SKIP_AFTER_NUMBER.test(next) || clause[t.end] === ":" || clause[t.start - 1] === "-") continue;
+    // Part of a name, not a figure: "France 24", "Flight 171" (a plain number right after a capitalised word inside
+    // the clause), "three West African states" (a number before a run of capitalised words).
+    const before1 = tokens[i - 1];
+    if (before1 && i > 1 && before1.cap && !MONTHS.has(prev) && /^\d+$/.test(t.w) && clause.slice(before1.end, t.start) === " " && !/[.!?:“"]\s*$/.test(clause.slice(0, before1.start))) continue;
+    const n1 = tokens[i + num.used];
+    const n2 = tokens[i + num.used + 1];
+    if (n1?.cap && n2?.cap && !MEASURE_OF.has(n1.lower) && !MEASURE_OF.has(n2.lower) && !MEASURE_OF.has(lemma(n2.lower))) continue;
     if (!/^\d/.test(t.lower.replace(/^[$€£]/, "")) && !num.vague && (next === "of" || (t.lower === "one" && /^(another|day|side|way|time)$/.test(next)))) continue;
     let bound: Bound = "EXACT";
     const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(" ");
@@ -471,7 +478,11 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
     if (sort.length) q.sort = sort.join(" ");
     if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
-    const scope = scopeOf(clause, t.start);
+    else if (NEAR_BOUNDS.some((p) => before === p || before.endsWith(` ${p}`))) {
+      if (bound === "MORE_THAN") { q.lo = num.value; q.hi = num.value * (1 + NEAR_SHARE); }
+      else { q.lo = num.value * (1 - NEAR_SHARE); q.hi = num.value; }
+    }
+    const scope = scopeOf(clause, t.start) ?? scopeHint;
     if (scope) q.scope = scope;
     const per = periodOf(clause, t.start, end);
     if (per) q.per = per;
@@ -521,7 +532,9 @@ export const isProjection = (before: string) => PROJECTION_RE.test(before);
 
 const NATIONAL_RE = /\b(?:nationwide|national|nationally|across the country|around the country|throughout the country|country-wide|countrywide|all over the country)\b/gi;
 const SCOPE_NAME_RE = /\b(?:in|across|throughout|around)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’-]+\s?){1,3})/g;
-const CAPITAL_RE = /\b(?:in|of)\s+the\s+(?:capital|city)\b/gi;
+const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apital|[Cc]ity)\b/g;
+/** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
+const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
 const isCountry = (key: string) => {
@@ -533,15 +546,15 @@ const isCountry = (key: string) => {
  * Where a figure holds, from the scope phrase nearest to it: "in Paris" → paris; "in the capital" → capital;
  * "nationwide", "across the country", "throughout France" (a country) → national.
  */
-function scopeOf(clause: string, at: number): string | undefined {
-  const from = Math.max(0, at - 80);
+export function scopeOf(clause: string, at: number, reach = 80): string | undefined {
+  const from = Math.max(0, at - reach);
   const window = clause.slice(from, at + 80);
   const found: Array<{ scope: string; at: number }> = [];
   for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
   for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
   for (const m of window.matchAll(SCOPE_NAME_RE)) {
     const k = entityKey(m[1]!.trim());
-    if (!k || MONTHS.has(k) || WEEKDAYS.has(k)) continue;
+    if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index))) continue;
     found.push({ scope: /^(capital|city)$/.test(k) ? "capital" : isCountry(k) ? "national" : k, at: from + m.index });
   }
   if (/\b(?:worldwide|globally|across the world|around the world)\b/i.test(window)) found.push({ scope: "world", at: from + window.search(/\b(?:worldwide|globally|across the world|around the world)\b/i) });
@@ -790,7 +803,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const time = timeOf(clause, ctx.publishedAt ?? ctx.reportDate?.date);
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
   // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
-  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)));
+  // A clause that names no place takes its sentence's ("In the capital, the ministry said the figure was 65,000").
+  const leadScope = ctx.lead ? scopeOf(ctx.lead, ctx.lead.length, 400) : undefined;
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)), leadScope);
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
   // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
