@@ -183,6 +183,24 @@ describe("04-claims: entity tracking across the document", () => {
     expect(r.statements.some((s) => s.frame.predicates?.includes("responsible"))).toBe(true);
     expect(claimOf("the shelling of the port went on all night").frame.predicates ?? []).not.toContain("responsible");
   });
+  it("a surname stands for the full name the document gives ('Brandt' → ivo-brandt), only when one full name ends so", () => {
+    const r = run("Ivo Brandt and Mara Lind have separated, a spokesman said. Officials said on Monday that Brandt had sold the house in Vela.");
+    const s = r.statements.find((x) => x.text.includes("sold the house"))!;
+    expect(s.frame.entities).toContain("ivo-brandt");
+    expect(s.frame.entities).not.toContain("brandt");
+    const two = run("Ivo Brandt met Lea Brandt in Vela. Officials said on Monday that Brandt had sold the house in Vela.");
+    const t = two.statements.find((x) => x.text.includes("sold the house"))!;
+    expect(t.frame.entities).toContain("brandt");
+  });
+  it("'No, no, the figure is 210,000' rejects what was said and asserts the figure; contractions are not names", () => {
+    const c = claim("No, no, the official toll is 210,000");
+    expect([c.polarity, c.frame.quantities.map((q) => q.value)]).toEqual(["AFFIRM", [210_000]]);
+    expect(claim("No, the layoffs did not happen").polarity).toBe("DENY");
+    expect(entitiesOf("I'm sure it's over, Vela said").map((e) => e.key)).toEqual(["vela"]);
+  });
+  it("'said in Norlish' is a language, not where a figure holds", () => {
+    expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
+  });
   it("a statement its report places after an earlier one is marked a sequel", () => {
     const r = run("Northwind FC said on Monday that the coach had been dismissed. It later said in another statement that the coach had not been dismissed.");
     const [first, second] = r.statements.filter((s) => s.text.includes("coach"));

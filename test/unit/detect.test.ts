@@ -49,6 +49,13 @@ describe("pairConflict / detectBlock", () => {
     expect(pairConflict(a, d, "p:layoff:acme@2031")).toBeUndefined();
     expect(pairConflict(a, st({ polarity: "DENY", frame: { negation: "SURFACE" } }), "p:layoff:acme@2031")?.kind).toBe("POLARITY");
   });
+  it("a one-word name matches the other clause's plain word ('Agriculture is not part of it' / 'talks including agriculture')", () => {
+    const a = st({ text: "talks will include agriculture", propKey: "p:include@2031-05", frame: { predicates: ["include"], entities: ["vela"], content: ["talk", "include", "agriculture"] } });
+    const d = st({ polarity: "DENY", text: "Agriculture is not part of it", propKey: "p:include@2031-05", frame: { negation: "SURFACE", predicates: ["include"], entities: ["agriculture"], content: ["agriculture", "part"] } });
+    expect(pairConflict(a, d, "p:include@2031-05")?.kind).toBe("POLARITY");
+    const other = st({ text: "talks will include fisheries", propKey: "p:include@2031-05", frame: { predicates: ["include"], entities: ["vela"], content: ["talk", "include", "fishery"] } });
+    expect(pairConflict(other, d, "p:include@2031-05")).toBeUndefined();
+  });
   it("talk of reports is not an affirmation: 'the layoff rumours' does not stand against a denial of the layoffs", () => {
     const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at Vela", frame: { negation: "SURFACE" } });
     expect(pairConflict(st({ frame: { hearsay: true } }), d, "p:layoff:acme@2031")).toBeUndefined();

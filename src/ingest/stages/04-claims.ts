@@ -130,7 +130,7 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
     if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
     const text = clause.slice(t.start, tokens[j]!.end);
     const key = entityKey(text);
-    if (key && key.length > 1) out.push({ key, text, start: t.start, end: tokens[j]!.end });
+    if (key && key.length > 1 && !/^(?:i|we|you|he|she|it|they|that|there)-(?:m|ve|ll|d|s|re)$/.test(key)) out.push({ key, text, start: t.start, end: tokens[j]!.end });
     i = j;
   }
   return out;
@@ -202,6 +202,8 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
     if (!isNeg) continue;
     const next = tokens.slice(i + 1, i + 5).map((x) => lemma(x.lower));
     if (next[0] === "only" || next[0] === "doubt") continue;
+    // "No, no, the official number is 210,000": a reply that rejects what was said before, then says what is so.
+    if (t === "no" && /^\s*[,!–—-]/.test(clause.slice(tokens[i]!.end)) && !/\w/.test(clause.slice(0, tokens[i]!.start).replace(/\bno\b[,!\s]*/gi, ""))) continue;
     // ", not senior leaders": a contrast on another argument, not a denial of the predicate.
     if (t === "not" && /,\s*$/.test(clause.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start)) && !/^(be|have|do|true|happen)$/.test(next[0] ?? "")) continue;
     // "no one was hurt" negates; "did not immediately respond to a request for comment" withholds.
@@ -536,6 +538,11 @@ const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apit
 /** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
 const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+/** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
+const isLanguage = (key: string) => {
+  const t = COMPROMISE_LEXICON[key];
+  return t === "Demonym" || (Array.isArray(t) && t.includes("Demonym")) || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
+};
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
 const isCountry = (key: string) => {
   const t = COMPROMISE_LEXICON[key.replace(/-/g, " ")];
@@ -554,7 +561,7 @@ export function scopeOf(clause: string, at: number, reach = 80): string | undefi
   for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
   for (const m of window.matchAll(SCOPE_NAME_RE)) {
     const k = entityKey(m[1]!.trim());
-    if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index))) continue;
+    if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index)) || isLanguage(k)) continue;
     found.push({ scope: /^(capital|city)$/.test(k) ? "capital" : isCountry(k) ? "national" : k, at: from + m.index });
   }
   if (/\b(?:worldwide|globally|across the world|around the world)\b/i.test(window)) found.push({ scope: "world", at: from + window.search(/\b(?:worldwide|globally|across the world|around the world)\b/i) });
@@ -599,6 +606,8 @@ export type DocTopic = {
   heads?: Map<string, Array<{ at: number; key: string }>>;
   /** Bodies the document says someone leads ("the U.S.-led coalition" → coalition: us), with the leader's keys. */
   led?: Map<string, string[]>;
+  /** A one-word name the document also gives in full ("Hale" after "Jon Hale"): the full name's key. */
+  alias?: Map<string, string>;
 };
 
 /** "<Name>-led <body>": the body a name leads ("U.S.-led coalition", "Saudi-led alliance"). */
@@ -673,8 +682,20 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     for (const e of new Set(found.map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
     for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
   }
+  // A surname standing for the full name the document gives ("Hale" → jon-hale), when only one full name ends so.
+  const byLast = new Map<string, Set<string>>();
+  for (const k of ents.keys()) {
+    const parts = k.split("-");
+    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => /^(?:of|for|and|de|the)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
+  }
+  const alias = new Map<string, string>();
+  for (const [last, full] of byLast) if (full.size === 1 && ents.has(last)) alias.set(last, [...full][0]!);
+  for (const [short, full] of alias) {
+    ents.set(full, (ents.get(full) ?? 0) + ents.get(short)!);
+    ents.delete(short);
+  }
   const top = (m: Map<string, number>, n: number) => [...m.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
-  return { entities: top(ents, 3), predicates: top(preds, 2), heads, led };
+  return { entities: top(ents, 3), predicates: top(preds, 2), heads, led, ...(alias.size ? { alias } : {}) };
 }
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
@@ -772,7 +793,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     }
     named.sort((x, y) => x.start - y.start);
   }
-  let entities = [...new Set([...named.map((e) => e.key), ...partyTokens(clause)])];
+  let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   if (inherited) {
