@@ -21,7 +21,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   release: ["release", "free", "freed", "let out"],
   agree: ["agree", "agreement", "deal", "accord", "pact", "treaty"],
   include: ["include", "cover", "contain", "part of", "included"],
-  approve: ["approve", "approval", "authorise", "authorize", "sanction", "endorse", "clear", "cleared"],
+  approve: ["approve", "approval", "authorise", "authorize", "endorse", "clear", "cleared"],
   reject: ["reject", "veto", "refuse", "block"],
   win: ["win", "won", "victory", "defeat", "beat"],
   lose: ["lose", "lost", "loss"],
@@ -74,6 +74,8 @@ export const LEXICAL_NEGATION: string[] = [
   "no truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
   "fiction", "misinformation", "disinformation", "never happened", "did not happen", "didn't happen", "no basis", "without basis",
   "erroneous", "misleading", "not the case",
+  // Said of reports and figures: they are not so as given.
+  "exaggerated", "inflated", "overstated", "overblown", "understated", "too high", "too low", "speculative", "unsubstantiated",
 ];
 
 /** Negators that make a clause deny its predicate. */

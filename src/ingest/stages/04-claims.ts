@@ -794,7 +794,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     named.sort((x, y) => x.start - y.start);
   }
   let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
-  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
+  // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
+  const scoped = !cueDenies ? negatedPredicate(clause, neg) : undefined;
+  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   if (inherited) {
     if (!classes.length) classes = topic.predicates.slice(0, 1);
@@ -834,8 +836,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const mainHit = preds.find((p) => p.cls === classes[0]);
   const hearsay = !!mainHit && polarity === "AFFIRM" && aboutReports(tokens, mainHit);
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
-  const scoped = !cueDenies && !inherited ? negatedPredicate(clause, neg) : undefined;
-  const negated = scoped && scoped !== classes[0] ? scoped : undefined;
+  const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
