@@ -1,5 +1,5 @@
 import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
-import { intervalOf } from "../ingest/stages/04-claims.js";
+import { intervalOf, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
 
@@ -225,17 +225,6 @@ export function isUpdate(earlier: { s: ConflictStatement; q: Quantity }, later: 
 
 const ordered = (a: ConflictStatement, b: ConflictStatement) => (time(a) < time(b) || (time(a) === time(b) && (a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.start <= b.start))) ? [a, b] as const : [b, a] as const);
 
-const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
-function wordsRe(words: string[]) {
-  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
-}
-/** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
-function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
-  const a = l.a.test(text);
-  const b = l.b.test(text);
-  return a === b ? undefined : a ? "a" : "b";
-}
-
 /**
  * Pure: the rule, if any, by which two statements of one block cannot both be true.
  * - POLARITY / AGENT / SELF_REVERSAL: one affirms and one denies the same predicate about the same entity, and the
@@ -299,8 +288,12 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
     }
   }
   // Labels from two exclusive sets, on one happening: the same main predicate and a named entity in common.
-  const samePredicate = !!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0];
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && f.contentJaccard >= 0.1) {
+  // (In a label's own block, "l:<labels>:<entity>", the labels are what the two share: "had a gun in his hand when he
+  // was shot" and "he was unarmed" describe one person with different predicates.)
+  const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || blockKey.startsWith("l:");
+  // (One camp — a body and its own people — describing one thing is not two accounts of it.)
+  const oneCamp = a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || blockKey.startsWith("l:"))) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
       const sb = labelSide(b.text, l);

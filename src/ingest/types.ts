@@ -99,6 +99,8 @@ export type ClaimFrame = {
   negated?: string;
   /** The clause speaks of reports or rumours of its happening ("the layoff rumors") without saying it happened. */
   hearsay?: boolean;
+  /** The exclusive label sets the clause takes a side in ("armed-vs-unarmed"): it is blocked with the other side. */
+  labels?: string[];
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
   /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */

@@ -198,6 +198,12 @@ describe("04-claims: entity tracking across the document", () => {
     expect(claim("No, the layoffs did not happen").polarity).toBe("DENY");
     expect(entitiesOf("I'm sure it's over, Vela said").map((e) => e.key)).toEqual(["vela"]);
   });
+  it("a statement taking a side of an exclusive label set gets that set's block", () => {
+    const c = claim("Ivo Brandt was unarmed when officers approached him");
+    expect(c.frame.labels).toEqual(["armed-vs-unarmed"]);
+    expect(c.propKey.split(" ")).toContain("l:armed-vs-unarmed:ivo-brandt@2031");
+    expect(claim("Ivo Brandt was not armed, and not holding a gun").frame.labels ?? []).toEqual([]); // both sides named
+  });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });

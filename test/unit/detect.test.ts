@@ -56,6 +56,16 @@ describe("pairConflict / detectBlock", () => {
     const other = st({ text: "talks will include fisheries", propKey: "p:include@2031-05", frame: { predicates: ["include"], entities: ["vela"], content: ["talk", "include", "fishery"] } });
     expect(pairConflict(other, d, "p:include@2031-05")).toBeUndefined();
   });
+  it("exclusive labels meet in a block of their own: 'had a gun when shot' / 'he was unarmed' (different predicates)", () => {
+    const key = "l:armed-vs-unarmed:ivo-brandt@2031 l:armed-vs-unarmed:ivo-brandt@?";
+    const police = st({ text: "Ivo Brandt had a gun in his hand when he was shot", propKey: `p:shoot:ivo-brandt@? ${key}`, frame: { predicates: ["shoot"], entities: ["ivo-brandt"], content: ["gun", "hand", "shoot"], labels: ["armed-vs-unarmed"] } });
+    const family = st({ text: "he was unarmed and reading a book", propKey: `p:read:ivo-brandt@? ${key}`, frame: { predicates: ["read"], entities: ["ivo-brandt"], content: ["unarmed", "read", "book"], labels: ["armed-vs-unarmed"] } });
+    const c = detectBlock([police, family], "l:armed-vs-unarmed:ivo-brandt@2031");
+    expect(c.map((x) => [x.kind, x.rule])).toEqual([["CHARACTERIZATION", "characterization:armed-vs-unarmed"]]);
+    // One camp (the force and its own officer) is not two accounts.
+    const officer = st({ ...family, id: 999, speakerKey: "person:officer", affiliationKey: police.speakerKey });
+    expect(detectBlock([police, officer], "l:armed-vs-unarmed:ivo-brandt@2031")).toEqual([]);
+  });
   it("talk of reports is not an affirmation: 'the layoff rumours' does not stand against a denial of the layoffs", () => {
     const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at Vela", frame: { negation: "SURFACE" } });
     expect(pairConflict(st({ frame: { hearsay: true } }), d, "p:layoff:acme@2031")).toBeUndefined();

@@ -6,7 +6,7 @@ import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../le
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
 import {
-  BOUNDS, FRAME_WORDS, NEAR_BOUNDS, NEAR_SHARE, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
+  BOUNDS, EXCLUSIVE_LABELS, FRAME_WORDS, NEAR_BOUNDS, NEAR_SHARE, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
   PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
@@ -225,6 +225,17 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
   const lex = LEX_NEG_RE.exec(clause) ?? DENIES_REPORTS_RE.exec(clause);
   if (lex) cue ??= lex[0];
   return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}), ...(negated && !lex && negEnd !== undefined ? { end: negEnd } : {}) };
+}
+
+export const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
+function wordsRe(words: string[]) {
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+}
+/** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
+export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
+  const a = l.a.test(text);
+  const b = l.b.test(text);
+  return a === b ? undefined : a ? "a" : "b";
 }
 
 const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
@@ -837,6 +848,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const hearsay = !!mainHit && polarity === "AFFIRM" && aboutReports(tokens, mainHit);
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
+  // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
+  const labels = polarity === "AFFIRM" && !inherited ? LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id) : [];
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
@@ -848,6 +861,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
     ...(negated ? { negated } : {}),
     ...(hearsay ? { hearsay } : {}),
+    ...(labels.length ? { labels } : {}),
     ...(cueDenies ? { denial: true } : {}),
     ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
@@ -882,6 +896,7 @@ export function keysOf(frame: ClaimFrame, period: string): string[] {
   for (const p of preds) for (const e of ents) add(`p:${p}:${e}`, year);
   for (const p of preds) add(`p:${p}`, period);
   for (const u of units) add(`q:${u}`, period);
+  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) add(`l:${l}:${e}`, year);
   void dated;
   return [...out].sort();
 }
