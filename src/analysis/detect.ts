@@ -157,13 +157,14 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     // What a bare denial denies is what its article reports near it: only there can it be read.
     // It refers back: the report comes before it, within reach.
     if (aff.speakerKey === den.speakerKey || aff.frame.predicates![0] !== main) return false;
-    if (aff.sourceId === den.sourceId) {
-      if (aff.start >= den.start || den.start - aff.start > DENIAL_REACH) return false;
+    if (aff.sourceId === den.sourceId && aff.start < den.start && den.start - aff.start <= DENIAL_REACH) {
       return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
     }
-    // In another report of the same story ("the company has denied the reports" against the report itself): the
-    // denial's story (its article's most named entities) and the affirmation's own names meet on two, or on the one
-    // name that both lead with.
+    // What an article gives after its denial is background, not what was denied.
+    if (aff.sourceId === den.sourceId && aff.start >= den.start) return false;
+    // Further back in its article, or in another report of the same story ("the company has denied the reports"
+    // against the report itself): the denial's story (its article's most named entities) and the affirmation's own
+    // names meet on two, or on the one name that both lead with.
     // Only an outright denial reaches across reports (a denial cue, or a word that calls it untrue: "denied the
     // reports", "the allegations are false"), and only an affirmation that commits to what it says.
     if (!(den.frame.denial || den.frame.negation === "LEXICAL") || aff.modality === "HEDGED") return false;
@@ -281,7 +282,9 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         const eq = e === a ? qa : qb;
         const lq = e === a ? qb : qa;
         if (time(e) !== time(l) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
-        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
+        // (In one report, a count that grew: the text says so, or one voice gives both; two voices giving two counts
+        // of one moment disagree: "the number was 170,000" — "No, no, the official number is 210,000".)
+        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq }) && (REVISION_RE.test(l.text) || e.speakerKey === l.speakerKey || dayOf(e) !== dayOf(l))) continue;
         if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
         return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? "-"}`, { qa, qb });
       }

@@ -26,12 +26,15 @@ describe("pairConflict / detectBlock", () => {
     expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds)])).toEqual([["POLARITY", [[a.id], [d.id]]]]);
     expect(c[0]!.explanation).toMatch(/Speaker \d+ said .*Speaker \d+ said it was not so/);
   });
-  it("a bare denial ('It is not true') meets the report its own article gives near it, not one far from it", () => {
+  it("a bare denial ('It is not true') meets the report its own article gives before it, not the background after it", () => {
     const a = st({ sourceId: 900, start: 100, end: 140, frame: { topic: ["acme"] } });
     const d = st({ sourceId: 900, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme"], negation: "LEXICAL" } });
     expect(pairConflict(a, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
-    const farAway = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
-    expect(pairConflict(farAway, d, "p:layoff:acme@2031")).toBeUndefined();
+    const background = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
+    expect(pairConflict(background, d, "p:layoff:acme@2031")).toBeUndefined();
+    // A weak bare denial ("That is not a sound basis") reaches only what is near it.
+    const weak = st({ sourceId: 900, start: 3000, end: 3020, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme"], negation: "SURFACE" } });
+    expect(pairConflict(a, weak, "p:layoff:acme@2031")).toBeUndefined();
   });
   it("an outright bare denial meets a committed report of its story in another article; a weak or hedged one does not", () => {
     const d = st({ sourceId: 901, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });

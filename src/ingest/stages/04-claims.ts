@@ -112,9 +112,13 @@ export type EntityMention = { key: string; text: string; start: number; end: num
  */
 export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMention[] {
   const out: EntityMention[] = [];
+  // In title case ("Paradis Denies Split Rumours") every word is capitalised: there, a common word is not a name.
+  const words = tokens.filter((x) => /^[A-Za-z]{3,}/.test(x.w));
+  const titleCase = words.length >= 4 && words.filter((x) => x.cap).length >= 0.75 * words.length;
+  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w)) continue;
+    if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w) || plain(t)) continue;
     // Shouting ("did NOT", "FACT:") is emphasis, not a name.
     if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
     const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
@@ -123,7 +127,7 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
       const n = tokens[j + 1]!;
       const gap = clause.slice(tokens[j]!.end, n.start);
       if (!/^\s+$/.test(gap) && gap !== "-") break;
-      if (n.cap && !NOT_NAMES.has(n.lower)) { j++; continue; }
+      if (n.cap && !NOT_NAMES.has(n.lower) && !plain(n)) { j++; continue; }
       if (/^(of|for|de|du|la|al|bin|van|von)$/.test(n.lower) && tokens[j + 2]?.cap) { j += 2; continue; }
       break;
     }
@@ -698,6 +702,12 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
   for (const k of ents.keys()) {
     const parts = k.split("-");
     if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => /^(?:of|for|and|de|the)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
+  }
+  // (And a given name standing alone, "Vanessa", when the word list knows it as one and one full name starts so.)
+  for (const k of ents.keys()) {
+    const parts = k.split("-");
+    const t = COMPROMISE_LEXICON[parts[0]!];
+    if (parts.length === 2 && typeof t === "string" && /Name$/.test(t) && t !== "LastName") byLast.set(parts[0]!, (byLast.get(parts[0]!) ?? new Set()).add(k));
   }
   const alias = new Map<string, string>();
   for (const [last, full] of byLast) if (full.size === 1 && ents.has(last)) alias.set(last, [...full][0]!);
