@@ -87,6 +87,11 @@ describe("04-claims: numbers in names, comparison sets, a sentence's place, near
     expect(qs("the turnout was 65,000", { lead: "Similarly in the Norlish capital, marchers filled the streets, but officials said" })).toEqual([["65,000", "turnout", "capital"]]);
     expect(qs("the turnout was 65,000 nationwide", { lead: "In the capital, officials said" })).toEqual([["65,000 nationwide", "turnout", "national"]]);
   });
+  it("two 'about' figures a quarter apart do not meet; 'about 50' and 54 do", () => {
+    const about = (value: number) => ({ value, bound: "ABOUT" as const, unit: "people", text: `about ${value}` });
+    expect(compatibleCounts(about(895_000), about(680_000))).toBe(false);
+    expect(compatibleCounts(about(50), { value: 54, bound: "EXACT", unit: "people", text: "54" })).toBe(true);
+  });
   it("'just over 40,000' stays near 40,000, so it does not fit 65,000", () => {
     const [q] = claim("the turnout was just over 40,000").frame.quantities;
     expect(compatibleCounts(q!, { value: 65_000, bound: "EXACT", unit: "turnout", text: "65,000" })).toBe(false);

@@ -373,6 +373,8 @@ function precisionOf(value: number): number {
 }
 
 /** [lo, hi] a figure allows given its bound and rounding. */
+/** How far an "about" figure reaches either side (a share of it): "about 895,000" and "around 680,000" do not meet. */
+export const ABOUT_SHARE = 0.1;
 export function intervalOf(q: Pick<Quantity, "value" | "bound"> & { hi?: number; lo?: number }): [number, number] {
   if (q.lo !== undefined && q.hi !== undefined) return [q.lo, q.hi];
   const v = q.value;
@@ -381,7 +383,7 @@ export function intervalOf(q: Pick<Quantity, "value" | "bound"> & { hi?: number;
     case "AT_LEAST": return [v, Infinity];
     case "MORE_THAN": return [v, Infinity];
     case "UP_TO": case "AT_MOST": return [0, v];
-    case "ABOUT": return [v - Math.max(p, v * 0.15), v + Math.max(p, v * 0.15)];
+    case "ABOUT": return [v - Math.max(p, v * ABOUT_SHARE), v + Math.max(p, v * ABOUT_SHARE)];
     default: return [v - p, v + p];
   }
 }
