@@ -209,6 +209,12 @@ describe("04-claims: entity tracking across the document", () => {
     expect(c.propKey.split(" ")).toContain("l:armed-vs-unarmed:ivo-brandt@2031");
     expect(claim("Ivo Brandt was not armed, and not holding a gun").frame.labels ?? []).toEqual([]); // both sides named
   });
+  it("a label under a negator is not applied ('we did not find a book'); 'no truth anymore' is not a denial", () => {
+    expect(claim("Ivo Brandt had a gun; we did not find a book").frame.labels).toEqual(["armed-vs-unarmed"]);
+    expect(claim("we did not find a book near Ivo Brandt").frame.labels ?? []).toEqual([]);
+    expect(claim("There is no truth in the report").frame.negation).toBe("LEXICAL");
+    expect(claim("There's no truth anymore, whatever I say").frame.negation).toBe("SURFACE");
+  });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });

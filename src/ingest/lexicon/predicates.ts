@@ -71,7 +71,7 @@ export const IRREGULAR: Record<string, string> = {
 /** Words and phrases that deny the clause they stand in ("the report is false", "a fabricated story"). */
 export const LEXICAL_NEGATION: string[] = [
   "false", "untrue", "not true", "fabricated", "fabrication", "baseless", "groundless", "unfounded", "bogus", "fake", "hoax",
-  "no truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
+  "no truth in", "no truth to", "no truth whatsoever", "not a shred of truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
   "fiction", "misinformation", "disinformation", "never happened", "did not happen", "didn't happen", "no basis", "without basis",
   "erroneous", "misleading", "not the case",
   // Said of reports and figures: they are not so as given.

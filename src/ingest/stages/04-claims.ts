@@ -233,12 +233,15 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
 
 export const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
 function wordsRe(words: string[]) {
-  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "gi");
 }
+/** "did not find a book", "no gun": a label under a negator is not applied. */
+const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
+const applies = (re: RegExp, text: string) => [...text.matchAll(re)].some((m) => !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
 /** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
 export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
-  const a = l.a.test(text);
-  const b = l.b.test(text);
+  const a = applies(l.a, text);
+  const b = applies(l.b, text);
   return a === b ? undefined : a ? "a" : "b";
 }
 
