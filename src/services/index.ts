@@ -5,6 +5,7 @@ import { refreshContradictions, recomputeAll } from "./contradictions.js";
 import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { afterCommit, drainAnalysisJobs, enqueueAnalysis, type AnalysisKind, type JobOptions } from "./jobs.js";
+import { backendOf } from "../db/client.js";
 
 /** Application services shared by the GraphQL resolvers and the CLIs. */
 export function createServices(prisma: PrismaClient, events: Events, jobs: JobOptions = {}) {
@@ -16,11 +17,11 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
      * write returns), then runs that refresh after the commit.
      */
     writeAndRefresh: async <T>(kind: AnalysisKind, write: (tx: Prisma.TransactionClient) => Promise<{ value: T; propKeys: string[] }>) => {
-      const { value, jobId } = await prisma.$transaction(async (tx) => {
+      const { value, job } = await prisma.$transaction(async (tx) => {
         const w = await write(tx);
-        return { value: w.value, jobId: await enqueueAnalysis(tx, kind, w.propKeys, jobs.graceSeconds) };
+        return { value: w.value, job: await enqueueAnalysis(tx, backendOf(prisma), kind, w.propKeys, jobs.graceSeconds) };
       });
-      return { value, refreshed: await afterCommit(prisma, events, jobId, jobs) };
+      return { value, refreshed: await afterCommit(prisma, events, job, jobs) };
     },
     drainJobs: (all = false) => drainAnalysisJobs(prisma, events, { all }),
     recompute: () => recomputeAll(prisma, events),
