@@ -1,13 +1,14 @@
-// npm run worker: a graphile-worker process that runs the queued analysis jobs (contradiction refreshes recorded by
-// writes in their own transaction) on PostgreSQL, next to any number of API servers. GAINSAY_WORKER_CONCURRENCY jobs
-// at once; graphile-worker hands each job to one worker only and retries failures with back-off. Events
-// (contradictionDetected) go through REDIS_URL when set. On the embedded database only the server may open the data,
+// npm run worker: a graphile-worker process that runs the queued jobs on PostgreSQL (contradiction refreshes recorded
+// by writes in their own transaction, and the texts of ingestSources batches), next to any number of API servers.
+// GAINSAY_WORKER_CONCURRENCY jobs at once; graphile-worker hands each job to one worker only and retries failures
+// with back-off. Events go through REDIS_URL when set. On the embedded database only the server may open the data,
 // and it runs the jobs itself.
 import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { createEventBus } from "../events/bus.js";
 import { createLogger } from "../server/log.js";
 import { graphileLogger, startGraphileRunner } from "../services/jobs.js";
+import { workerTasks } from "../services/index.js";
 
 let config: Config;
 try {
@@ -28,7 +29,8 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "", po
 });
 const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisPrefix, onError: (e) => log.warn("Redis error", { error: e.message }) });
 
-const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events: bus.events, concurrency: config.workerConcurrency, logger: graphileLogger(log) });
+const tasks = workerTasks(db.prisma, bus.events, { graceSeconds: config.jobGraceSeconds });
+const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events: bus.events, concurrency: config.workerConcurrency, logger: graphileLogger(log), tasks });
 runner.events.on("job:success", ({ job }) => log.info("job done", { task: job.task_identifier, jobId: job.id, attempts: job.attempts }));
 runner.events.on("job:error", ({ job, error }) => log.warn("job failed; graphile-worker retries it", { task: job.task_identifier, jobId: job.id, attempts: job.attempts, error: (error as Error)?.message }));
 log.info("worker ready", { database: redactUrl(config.databaseUrl), concurrency: config.workerConcurrency, events: bus.transport });

@@ -1,7 +1,7 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn, type ConflictStatement, type Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
-import type { Events } from "../events/bus.js";
+import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
@@ -69,8 +69,8 @@ async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: str
   const blocks = [...new Set(propKeys.flatMap((k) => k.split(" ")).filter(Boolean))];
   if (blocks.length === 0) return { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   // Events wait for the commit: a subscriber that reads a contradiction it hears of must find it.
-  const held: Array<Parameters<Events["publish"]>> = [];
-  const deferred = { ...events, publish: (...args: Parameters<Events["publish"]>) => void held.push(args) } as Events;
+  const held: Array<Topics["contradictionDetected"][0]> = [];
+  const deferred = { ...events, publish: (_topic: "contradictionDetected", payload: Topics["contradictionDetected"][0]) => void held.push(payload) } as unknown as Events;
   const out = await prisma.$transaction(
     async (tx) => {
       await tx.$queryRawUnsafe(LOCK_BLOCKS, blocks);
@@ -78,7 +78,7 @@ async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: str
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
-  for (const args of held) events.publish(...args);
+  for (const payload of held) events.publish("contradictionDetected", payload);
   return out;
 }
 
