@@ -323,6 +323,12 @@ function quote(s: ConflictStatement, max = 90): string {
 const round = (x: number) => Math.round(Math.min(0.99, Math.max(0.05, x)) * 100) / 100;
 const uniqIds = (xs: ConflictStatement[]) => [...new Set(xs.map((s) => s.id))];
 
+/** Headline capitalisation: most words of four letters or more start with a capital. */
+const titleCase = (text: string) => {
+  const words = text.match(/\b[A-Za-z]{4,}\b/g) ?? [];
+  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
+};
+
 /** The proposition in plain words: the affirming side's claim. */
 export function describe(s: ConflictStatement): string {
   const c = s.claim.replace(/\s+/g, " ").trim();
@@ -376,7 +382,9 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
   const all = pairs.flatMap((p) => [p.a, p.b]);
   const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || x.start - y.start);
   const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || x.start - y.start);
-  const topic = describe(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!);
+  // The proposition in a sentence's words, not a headline's ("Velmar Says Dunmore Was Told …").
+  const telling = affirm.find((s) => !s.frame.inherited && !titleCase(s.text)) ?? affirm.find((s) => !s.frame.inherited) ?? affirm[0]!;
+  const topic = describe(telling);
   if (kind === "SELF_REVERSAL") {
     const who = affirm[0]!.speakerName;
     const firstAffirms = time(affirm[0]!) <= time(deny[0]!);
@@ -388,8 +396,8 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
   }
   return {
     key, blockKey, kind, confidence, rule: pairs[0]!.rule,
-    explanation: `On ${topic}, ${names(affirm)} said ${quote(affirm[0]!)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
-    sides: [{ label: `Affirms: ${(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!).claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: "Denies it", statementIds: uniqIds(deny) }],
+    explanation: `On ${topic}, ${names(affirm)} said ${quote(telling)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
+    sides: [{ label: `Affirms: ${telling.claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: "Denies it", statementIds: uniqIds(deny) }],
   };
 }
 
