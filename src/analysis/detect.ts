@@ -1,5 +1,5 @@
 import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
-import { intervalOf, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
+import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
 
@@ -134,8 +134,10 @@ const ownEntitiesShared = (a: ConflictStatement, b: ConflictStatement) => {
   if (n) return n;
   const ca = new Set((a.frame.content ?? []).map(stem));
   const cb = new Set((b.frame.content ?? []).map(stem));
-  const one = (es: string[] | undefined, c: Set<string>) => (es ?? []).filter((e) => !e.includes("-") && c.has(stem(e))).length;
-  return one(a.frame.entities, cb) + one(b.frame.entities, ca);
+  // Only the first word of its statement, where a capital says nothing ("Iran" mid-sentence is a name).
+  const first = (x: ConflictStatement) => /^\W*([A-Za-z]+)/.exec(x.text)?.[1]?.toLowerCase();
+  const one = (x: ConflictStatement, c: Set<string>) => (x.frame.entities ?? []).filter((e) => !e.includes("-") && e === first(x) && !(x.frame.topic ?? []).includes(e) && c.has(stem(e))).length;
+  return one(a, cb) + one(b, ca);
 };
 
 /**
@@ -323,12 +325,6 @@ function quote(s: ConflictStatement, max = 90): string {
 const round = (x: number) => Math.round(Math.min(0.99, Math.max(0.05, x)) * 100) / 100;
 const uniqIds = (xs: ConflictStatement[]) => [...new Set(xs.map((s) => s.id))];
 
-/** Headline capitalisation: most words of four letters or more start with a capital. */
-const titleCase = (text: string) => {
-  const words = text.match(/\b[A-Za-z]{4,}\b/g) ?? [];
-  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
-};
-
 /** The proposition in plain words: the affirming side's claim. */
 export function describe(s: ConflictStatement): string {
   const c = s.claim.replace(/\s+/g, " ").trim();
@@ -383,7 +379,7 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
   const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || x.start - y.start);
   const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || x.start - y.start);
   // The proposition in a sentence's words, not a headline's ("Velmar Says Dunmore Was Told …").
-  const telling = affirm.find((s) => !s.frame.inherited && !titleCase(s.text)) ?? affirm.find((s) => !s.frame.inherited) ?? affirm[0]!;
+  const telling = affirm.find((s) => !s.frame.inherited && !isTitleCase(s.text)) ?? affirm.find((s) => !s.frame.inherited) ?? affirm[0]!;
   const topic = describe(telling);
   if (kind === "SELF_REVERSAL") {
     const who = affirm[0]!.speakerName;

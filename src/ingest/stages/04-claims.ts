@@ -113,9 +113,8 @@ export type EntityMention = { key: string; text: string; start: number; end: num
 export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMention[] {
   const out: EntityMention[] = [];
   // In title case ("Paradis Denies Split Rumours") every word is capitalised: there, a common word is not a name.
-  const words = tokens.filter((x) => /^[A-Za-z]{3,}/.test(x.w));
-  const titleCase = words.length >= 4 && words.filter((x) => x.cap).length >= 0.75 * words.length;
-  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower));
+  const titleCase = isTitleCase(clause);
+  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w) || plain(t)) continue;
@@ -138,6 +137,13 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
     i = j;
   }
   return out;
+}
+
+const TITLE_PREPOSITIONS = /^(?:near|against|after|before|over|under|from|into|with|amid|about|across|behind|despite|during|toward|towards|within|without)$/;
+/** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/\b[A-Za-z][A-Za-z'’-]{2,}/g) ?? [];
+  return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
 
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
@@ -563,6 +569,12 @@ const isLanguage = (key: string) => {
   const t = COMPROMISE_LEXICON[key];
   return t === "Demonym" || (Array.isArray(t) && t.includes("Demonym")) || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
 };
+/** A place by compromise's word list (a country, city, region or other place). */
+const isPlaceWord = (key: string) => {
+  const t = COMPROMISE_LEXICON[key];
+  const tags = Array.isArray(t) ? t : t ? [t] : [];
+  return tags.some((x) => /^(?:Country|City|Region|Place|Province|Continent|Address)$/.test(x));
+};
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
 const isCountry = (key: string) => {
   const t = COMPROMISE_LEXICON[key.replace(/-/g, " ")];
@@ -686,7 +698,7 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     const tokens = tokenize(t);
     const found = entitiesOf(t, tokens);
     // (Not from a headline: in title case every word looks like a name, "Before Riverside Raid".)
-    if (s.kind !== "HEADLINE") {
+    if (s.kind !== "HEADLINE" && !isTitleCase(t)) {
       for (const e of found) {
         for (const h of headsOfName(e.text)) {
           const list = heads.get(h);
@@ -706,8 +718,10 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
   const byLast = new Map<string, Set<string>>();
   for (const k of ents.keys()) {
     const parts = k.split("-");
-    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => /^(?:of|for|and|de|the)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
+    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => STOP.has(w) || /^(?:of|for|and|de|the|near)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
   }
+  // (Never a place: "Baghdad" is not short for a "Militia Near Baghdad".)
+  for (const short of byLast.keys()) if (isPlaceWord(short)) byLast.delete(short);
   // (And a given name standing alone, "Vanessa", when the word list knows it as one and one full name starts so.)
   for (const k of ents.keys()) {
     const parts = k.split("-");
