@@ -101,6 +101,7 @@ const reportDay = (s: ConflictStatement) => s.publishedAt?.getTime() ?? (s.frame
 /** How far apart (days) two reports of one story may be published; a speaker's reversal may take a year. */
 export const STORY_WINDOW_DAYS = 45;
 export const REVERSAL_WINDOW_DAYS = 400;
+const REPORTS_NAMED = /\b(?:reports?|reporting|rumou?rs?|claims?|allegations?|speculation|stories|story|accusations?)\b/i;
 /** How near (characters) in its own article a bare denial ("the reports are false") is to the report it denies. */
 export const DENIAL_REACH = 800;
 
@@ -169,7 +170,9 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     // names meet on two, or on the one name that both lead with.
     // Only an outright denial reaches across reports (a denial cue, or a word that calls it untrue: "denied the
     // reports", "the allegations are false"), and only an affirmation that commits to what it says.
-    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || aff.modality === "HEDGED") return false;
+    // It must say what it denies is a report ("denied the reports", "the allegations are false"): "those numbers are
+    // too high" or "It's not true" is about what was said just before it, and reaches no further.
+    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || !REPORTS_NAMED.test(den.text) || aff.modality === "HEDGED") return false;
     const story = den.frame.topic ?? den.frame.entities ?? [];
     const own = aff.frame.entities ?? [];
     return entitiesShared(own, story) >= 2 || (!!own[0] && own[0] === story[0]);

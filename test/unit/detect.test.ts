@@ -37,9 +37,11 @@ describe("pairConflict / detectBlock", () => {
     expect(pairConflict(a, weak, "p:layoff:acme@2031")).toBeUndefined();
   });
   it("an outright bare denial meets a committed report of its story in another article; a weak or hedged one does not", () => {
-    const d = st({ sourceId: 901, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });
+    const d = st({ sourceId: 901, start: 300, end: 314, polarity: "DENY", text: "The reports are not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });
     const report = st({ frame: { entities: ["acme", "vela"] } });
     expect(pairConflict(report, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
+    // "It is not true" names no report: it answers what was said just before it, and reaches no further.
+    expect(pairConflict(report, { ...d, id: 998, text: "It is not true" }, "p:layoff:acme@2031")).toBeUndefined();
     // Hedged ("may have cut jobs"), or naming another story's entities, or a surface "not" with no content of its own.
     expect(pairConflict(st({ modality: "HEDGED", frame: { entities: ["acme", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();
     expect(pairConflict(st({ frame: { entities: ["orbex", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();

@@ -10,7 +10,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   dismiss: ["sack", "fire", "dismiss", "dismissal", "oust", "ouster", "axe", "sacking", "firing", "terminate", "termination", "depose", "remove", "removal"],
   layoff: ["layoff", "lay off", "laid off", "lay-off", "layoffs", "redundancy", "redundancies", "job cut", "job cuts", "cut job", "cut jobs", "slash jobs", "let go", "downsize", "downsizing", "workforce reduction", "cut"],
   resign: ["resign", "resignation", "quit", "step down", "stepped down", "steps down"],
-  die: ["die", "dead", "death", "deaths", "kill", "killing", "toll", "fatality", "fatalities", "perish", "bury", "burial", "body", "bodies", "casualty", "casualties", "lives"],
+  die: ["die", "dead", "death", "deaths", "kill", "killing", "toll", "fatality", "fatalities", "perish", "bury", "burial", "bodies", "casualty", "casualties", "lives"],
   injure: ["injure", "injury", "injuries", "wound", "wounded", "hurt"],
   attack: ["attack", "strike", "airstrike", "air strike", "air-strike", "bomb", "bombing", "raid", "shell", "shelling", "hit", "target", "targeting", "assault", "explosion"],
   responsible: ["responsible", "responsibility", "carry out", "carried out", "conduct", "launch", "involve", "involvement", "behind", "perpetrate", "orchestrate"],
@@ -161,5 +161,5 @@ export const EXCLUSIVE_LABELS: Array<{ id: string; a: string[]; b: string[] }> =
 export const FRAME_WORDS = new Set([
   "say", "tell", "report", "claim", "allege", "state", "add", "note", "announce", "confirm", "deny", "dispute", "reject",
   "insist", "write", "post", "tweet", "suggest", "believe", "think", "call", "describe", "accuse", "argue", "explain",
-  "acknowledge", "admit", "assert", "declare", "maintain", "according", "refute", "dismiss",
+  "acknowledge", "admit", "assert", "declare", "maintain", "according", "refute", "dismiss", "deem", "label", "brand", "term",
 ]);

@@ -797,7 +797,7 @@ const SEQUEL_RE = /\b(?:later|subsequently|afterwards|afterward|then|in (?:a|an)
 
 /** How many content words a claim needs to stand on its own; below, it is about what the document is about. */
 const MIN_CONTENT = 2;
-const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|it|this|that|them)\b/i;
+const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|information|figures?|numbers?|data|version|assertions?|it|this|that|them)\b/i;
 
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
@@ -819,7 +819,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
-  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w)).length < MIN_CONTENT;
+  // (Manner adverbs say how, not what: "clearly erroneous", "completely false".)
+  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w)).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
