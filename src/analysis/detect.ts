@@ -172,7 +172,7 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     // reports", "the allegations are false"), and only an affirmation that commits to what it says.
     // It must say what it denies is a report ("denied the reports", "the allegations are false"): "those numbers are
     // too high" or "It's not true" is about what was said just before it, and reaches no further.
-    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || !REPORTS_NAMED.test(den.text) || aff.modality === "HEDGED") return false;
+    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || !(REPORTS_NAMED.test(den.text) || den.frame.ownPredicate) || aff.modality === "HEDGED") return false;
     const story = den.frame.topic ?? den.frame.entities ?? [];
     const own = aff.frame.entities ?? [];
     return entitiesShared(own, story) >= 2 || (!!own[0] && own[0] === story[0]);
@@ -181,6 +181,9 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
   // (Read on the asserted content too: "…, an assertion denied by X" denies the clause before its span.)
   const said = (s: ConflictStatement) => `${s.text} ${s.claim}`;
   if (ORDER_AFTER.test(said(aff)) && !ORDER_BEFORE.test(said(aff)) && ORDER_BEFORE.test(said(den))) return false;
+  // The same figure of the same measure ("50 sales employees were laid off" / "the report that 50 salespeople were
+  // laid off was not true"): one proposition, whoever is named.
+  if (aff.frame.quantities.some((qa) => den.frame.quantities.some((qd) => qd.unit === qa.unit && qd.value === qa.value && qa.value > 1))) return true;
   const ownShared = ownEntitiesShared(aff, den);
   if (ownShared >= 2 || (ownShared > 0 && f.contentJaccard >= 0.2)) return true;
   // No name in common, but much of the wording ("rejected the analysis … about an unusually big difference between the

@@ -93,6 +93,8 @@ export type ClaimFrame = {
   content?: string[];
   /** The clause is too short to say what it is about ("It's not true"): predicates and entities are the document's. */
   inherited?: boolean;
+  /** An inherited clause that still names its own predicate ("denied any separation"). */
+  ownPredicate?: boolean;
   /** How the clause denies: a negator ("did not") or a word that calls it untrue ("false", "fabricated"). */
   negation?: "SURFACE" | "LEXICAL";
   /** What a surface negator denies when that is not the clause's main predicate ("was not wearing a camera": wear). */

@@ -215,6 +215,10 @@ describe("04-claims: entity tracking across the document", () => {
     expect(claim("There is no truth in the report").frame.negation).toBe("LEXICAL");
     expect(claim("There's no truth anymore, whatever I say").frame.negation).toBe("SURFACE");
   });
+  it("a short alias that is also a word counts only in capitals; 'Please' is not a name", () => {
+    expect(entitiesOf("Please respect their privacy, Vela said").map((e) => e.key)).toEqual(["vela"]);
+    expect(claim("the spokesman told us that the report was false").frame.entities ?? []).not.toContain("party:us");
+  });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });

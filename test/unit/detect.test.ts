@@ -71,6 +71,13 @@ describe("pairConflict / detectBlock", () => {
     const officer = st({ ...family, id: 999, speakerKey: "person:officer", affiliationKey: police.speakerKey });
     expect(detectBlock([police, officer], "l:armed-vs-unarmed:ivo-brandt@2031")).toEqual([]);
   });
+  it("the same figure of the same measure makes one proposition, whoever each clause names", () => {
+    const a = st({ text: "50 engineers were laid off at Acme", frame: { entities: ["acme"], content: ["engineer", "lay"], quantities: [q(50, "jobs")] } });
+    const d = st({ polarity: "DENY", text: "the blog's report that 50 engineers were laid off was not true", frame: { negation: "LEXICAL", entities: ["blog"], content: ["blog", "report", "engineer", "lay", "true"], quantities: [q(50, "jobs")] } });
+    expect(pairConflict(a, d, "p:layoff:acme@2031")?.kind).toBe("POLARITY");
+    const other = st({ polarity: "DENY", text: "the blog's report that 80 engineers were laid off was not true", frame: { negation: "LEXICAL", entities: ["blog"], content: ["blog", "report", "engineer", "lay", "true"], quantities: [q(80, "jobs")] } });
+    expect(pairConflict(a, other, "p:layoff:acme@2031")).toBeUndefined();
+  });
   it("talk of reports is not an affirmation: 'the layoff rumours' does not stand against a denial of the layoffs", () => {
     const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at Vela", frame: { negation: "SURFACE" } });
     expect(pairConflict(st({ frame: { hearsay: true } }), d, "p:layoff:acme@2031")).toBeUndefined();

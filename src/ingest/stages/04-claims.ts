@@ -79,7 +79,7 @@ const STOP = new Set(
 );
 const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "please", "thank", "thanks", "sorry", "ok", "okay", "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Entities: capitalised names in the clause, with the optional organisation lexicon's aliases as one key
@@ -96,7 +96,12 @@ const PARTY_RE = PARTY_OF_ALIAS.size ? new RegExp(`(?<=[\\s(])(?:${aliasAlternat
 export function partyTokens(text: string): string[] {
   if (!PARTY_RE) return [];
   const lower = ` ${text.toLowerCase().replace(/[’]/g, "'")} `;
-  return [...lower.matchAll(PARTY_RE)].map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
+  // A short alias that is also a word ("US" / "us", "WHO" / "who") counts only in capitals.
+  const shouted = (m: RegExpMatchArray) => {
+    const bare = m[0].replace(/'s$/, "");
+    return !/^[a-z]{2,3}$/.test(bare) || text.slice(m.index! - 1, m.index! - 1 + bare.length) === bare.toUpperCase();
+  };
+  return [...lower.matchAll(PARTY_RE)].filter(shouted).map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
 }
 
 /** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
@@ -839,6 +844,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const scoped = !cueDenies ? negatedPredicate(clause, neg) : undefined;
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
+  // (A short clause may still name what it denies: "denied any separation" has a predicate of its own.)
+  const ownPredicate = inherited && classes.length > 0;
   if (inherited) {
     if (!classes.length) classes = topic.predicates.slice(0, 1);
     if (!entities.length) entities = topic.entities.slice(0, 2);
@@ -888,6 +895,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(topic.entities.length ? { topic: topic.entities } : {}),
     ...(ctx.reportDate ? { reportDate: ctx.reportDate.date, ...(ctx.reportDate.estimated ? { reportDateEstimated: true } : {}) } : {}),
     ...(inherited ? { inherited: true } : {}),
+    ...(ownPredicate ? { ownPredicate } : {}),
     ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
     ...(negated ? { negated } : {}),
     ...(hearsay ? { hearsay } : {}),
