@@ -251,6 +251,8 @@ class Sieves {
   /** Walks right from token `i` over a noun phrase (and one appositive after a comma), not past `hi`. */
   npRight(i: number, hi: number): NP | undefined {
     if (this.T[i]?.pos === "ADP" || this.T[i]?.pos === "VERB") return undefined;
+    // "by both the auditor and the bank": the pair, without its quantifier
+    if (/^(both|either)$/.test(this.T[i]?.lower ?? "") && /^(DET|PROPN)$/.test(this.T[i + 1]?.pos ?? "")) i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
     while (b > i && /^(ADP|CCONJ|DET)$/.test(this.T[b - 1]!.pos)) b--;
@@ -843,8 +845,18 @@ class Sieves {
       if (!cue) continue;
       const t = T[c]!;
       const prev = found.at(-1);
-      // "…, saying that …", "…, adding …": the source of the clause before.
-      if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[c - 1]?.lower ?? "")) {
+      // "…, saying that …", "…, adding …": the source of the clause before. After a form of "be" (adverbs between)
+      // the participle is a progressive verb with its own subject: "the league is strongly rejecting claims that …".
+      let beforeIng = c - 1;
+      while (beforeIng > lo && T[beforeIng]!.pos === "ADV" && !T[beforeIng]!.quoted) beforeIng--;
+      if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[beforeIng]?.lower ?? "")) {
+        // "…, with the founder admitting that …": the noun phrase after "with" speaks.
+        const withAbs = this.withParticiple(c, lo, hi, cue);
+        if (withAbs) {
+          if (prev) prev.end = Math.min(prev.end, withAbs.cut);
+          found.push({ start: withAbs.start, end: s.end, cue: cue.lemma, direct: false, speaker: withAbs.m, sieve: "with-participle" });
+          continue;
+        }
         if (T_is(T[c - 1], ",")) {
           // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
           // "… declined to comment on a commission spokesperson's statement made on Friday, saying …": the statement's
@@ -888,7 +900,10 @@ class Sieves {
             continue;
           }
           if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {
-            found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" });
+            // "The budget is late, but its deficit has been disputed by X": the clause after the conjunction.
+            let from = lo;
+            for (let j = c - 1; j > lo + 1; j--) if (T[j]!.pos === "CCONJ" && T_is(T[j - 1], ",") && !T[j]!.quoted) { from = j + 1; break; }
+            found.push({ start: T[from]!.start, end: s.end, clauseStart: T[from]!.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" });
             continue;
           }
         }
@@ -1050,16 +1065,36 @@ class Sieves {
     let i = lo;
     // "Today, the firm …", "Last Friday, the club …": a time phrase and its comma before the subject
     let t = i;
-    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && isTime(this.T[t + 1])) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
+    // ("In 2023, the board …": a year after a preposition is a time phrase too)
+    const year = (x: Token | undefined) => !!x && /^(1[89]|20)\d\d$/.test(x.text);
+    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && (isTime(this.T[t + 1]) || year(this.T[t + 1]))) || year(this.T[t]) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
     if (t > i && T_is(this.T[t], ",")) i = t + 1;
     if (this.T[i]?.pos === "CCONJ" || this.T[i]?.pos === "ADV") i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
     let k = b;
-    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX")) k++;
+    // ("Police have yet to publish …": "have yet to" stands before the verb like an auxiliary)
+    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX" || (this.T[k]!.lower === "to" && this.T[k - 1]?.lower === "yet"))) k++;
     if (b === i || this.T[k]?.pos !== "VERB") return undefined;
     const np = this.validNP({ a: i, b });
     return np ? this.mention(np) : undefined;
+  }
+
+  /**
+   * An absolute clause of speech: "…, with the founder admitting that only a third were real" — the noun phrase after
+   * "with" speaks the clause after its participle. Returns the speaker, where the content starts, and where the clause
+   * before should end.
+   */
+  withParticiple(c: number, lo: number, hi: number, cue: CueVerb): { m: SpeakerMention; start: number; cut: number } | undefined {
+    const { T } = this;
+    let a = c;
+    while (a - 1 > lo && c - a < 6 && this.npTok(a - 1, false) && T[a - 1]!.lower !== "with") a--;
+    if (a === c || T[a - 1]?.lower !== "with" || T[a - 1]!.quoted || !T_is(T[a - 2], ",")) return undefined;
+    const np = this.validNP({ a, b: c });
+    const m = np && this.mention(np);
+    const k = this.skipRight(c + 1, hi, cue);
+    if (!m || k >= hi || !T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX") || words(this.text.slice(T[k]!.start, T[hi - 1]!.end)) < 4) return undefined;
+    return { m, start: T[k]!.start, cut: T[a - 2]!.start };
   }
 
   /** Only time words, adverbs, "on <day>" and punctuation from token `i` to `hi`. */
