@@ -560,3 +560,26 @@ table("a participle clause after an opening time phrase or 'have yet to'", [
     want: [["Police", "it will be released once the inquiry allows it"]],
   },
 ]);
+
+table("a participle after a quotation's frame ('“…,” X said, adding that …')", [
+  {
+    text: "“It was a long night,” Helen Marsh said, adding that the wards were running out of beds.",
+    want: [["Helen Marsh", "It was a long night"], ["Helen Marsh", "the wards were running out of beds"]],
+  },
+  {
+    text: "“It was a long night,” said Dr. Helen Marsh, the hospital's chief of surgery, expressing concern that the wards were running out of beds.",
+    want: [["Helen Marsh", "It was a long night"], ["Helen Marsh", "the wards were running out of beds"]],
+  },
+  { text: "The nurses' union welcomed the offer, voicing hope that the strike would end by Friday.", want: [["nurses' union", "the strike would end by Friday"]] },
+]);
+
+table("an acronym between dashes after a name ('the Federation—TRF—and …')", [
+  { text: "The Rowing Federation—TRF—said the results were sound.", want: [["Rowing Federation", "the results were sound"]] },
+  {
+    text: "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results.",
+    want: [
+      ["Rowing Federation", "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results"],
+      ["Dunmore officials", "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results"],
+    ],
+  },
+]);

@@ -94,6 +94,8 @@ const NP_ADP = new Set(["of", "for", "at", "from", "in", "with", "on"]);
 const NOUNISH_ADJ = new Set(["military", "police", "official", "federal", "national", "local"]);
 const SPEECH_NOUNS = new Set(["denial", "denials", "statement", "statements", "rebuttal", "response", "reply", "comment", "comments", "remarks", "announcement", "clarification", "correction", "retraction", "apology"]);
 const PUBLISHED = new Set(["published", "posted", "shared", "broadcast", "aired", "circulated", "released", "issued", "distributed"]);
+/** What a speaker voices: "expressing concern that …", "voicing doubts that …". */
+const STANCE_NOUNS = new Set(["concern", "concerns", "fear", "fears", "doubt", "doubts", "hope", "hopes", "confidence", "worry", "worries", "frustration", "belief", "optimism"]);
 const QUANTITY_HEADS = new Set(["none", "half", "fraction", "most", "some", "all", "many", "number", "dozens", "scores", "hundreds", "thousands", "millions", "part", "majority", "minority", "share", "rest", "percent", "per", "each", "both", "either", "neither"]);
 /** Verbs that stand before their source at a clause's end ("…, said X", "…, added X"). */
 const INVERTING = new Set(["say", "add", "write", "explain", "insist", "note", "warn", "argue", "reply", "respond", "recall", "claim", "concede", "state", "declare", "announce", "confirm", "continue", "ask", "report"]);
@@ -112,6 +114,8 @@ class Sieves {
   private readonly asides: Quote[] = [];
   /** Those of them that follow their quotation ("“…,” X said"). */
   private readonly cuesAfterQuotes = new Set<number>();
+  /** Speakers of quotations framed after them ("“…,” X said"), by the frame's cue offset, in text order. */
+  private readonly framedAfter: Array<{ at: number; m: SpeakerMention }> = [];
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
     doc.tokens = this.T;
@@ -216,6 +220,11 @@ class Sieves {
         // "(AAIB)" after a name
         if (t.text === "(" ) return this.T[i + 1]?.pos === "PROPN" && this.T[i + 2]?.text === ")";
         if (t.text === ")") return this.T[i - 1]?.pos === "PROPN" && this.T[i - 2]?.text === "(";
+        // "the Rowing Federation—TRF—and …": an acronym between dashes after a name
+        if (/^[—–]$/.test(t.text)) {
+          const acronym = (x: Token | undefined) => !!x && x.pos === "PROPN" && /^\p{Lu}[\p{Lu}\p{N}&.]{1,9}$/u.test(x.text);
+          return (acronym(this.T[i + 1]) && this.T[i + 2]?.text === t.text) || (acronym(this.T[i - 1]) && this.T[i - 2]?.text === t.text);
+        }
         return /^[-–&.'’]$/.test(t.text) && !!this.T[i - 1] && this.T[i - 1]!.end === t.start;
       case "ADP":
         return NP_ADP.has(t.lower);
@@ -443,7 +452,10 @@ class Sieves {
       this.quoted.push(q);
       if (found.sieve === "as-put-it") this.asides.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
-      if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
+      if (found.cueAt !== undefined && found.sieve === "quote-after") {
+        this.cuesAfterQuotes.add(found.cueAt);
+        this.framedAfter.push({ at: this.T[found.cueAt]!.start, m: found.m });
+      }
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
         this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
@@ -841,6 +853,17 @@ class Sieves {
           continue;
         }
       }
+      // A stance voiced after a clause: "…, expressing concern that the wards were full" (the clause's speaker).
+      if (/^(expressing|voicing)$/.test(T[c]!.lower) && T_is(T[c - 1], ",") && STANCE_NOUNS.has(T[c + 1]?.lower ?? "") && T[c + 2]?.lower === "that" && !T[c]!.quoted) {
+        const prev = found.at(-1);
+        const speaker = prev?.speaker ?? this.sentenceSubject(lo, c) ?? this.framedBefore(s.start, T[c]!.start);
+        if (speaker && c + 3 < hi && words(text.slice(T[c + 3]!.start, s.end)) >= 4) {
+          if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
+          found.push({ start: T[c + 3]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker, sieve: "participle" });
+          c += 2;
+          continue;
+        }
+      }
       const cue = this.cueAt(c);
       if (!cue) continue;
       const t = T[c]!;
@@ -861,7 +884,8 @@ class Sieves {
           // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
           // "… declined to comment on a commission spokesperson's statement made on Friday, saying …": the statement's
           // author says it.
-          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c);
+          // "“…,” X said, adding that …": the quotation's speaker goes on.
+          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c) ?? this.framedBefore(s.start, T[c]!.start);
           const k = this.skipRight(c + 1, hi, cue);
           if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
@@ -1095,6 +1119,13 @@ class Sieves {
     const k = this.skipRight(c + 1, hi, cue);
     if (!m || k >= hi || !T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX") || words(this.text.slice(T[k]!.start, T[hi - 1]!.end)) < 4) return undefined;
     return { m, start: T[k]!.start, cut: T[a - 2]!.start };
+  }
+
+  /** The speaker of a quotation framed after it ("“…,” X said") whose frame's cue lies in [from, to). */
+  framedBefore(from: number, to: number): SpeakerMention | undefined {
+    const xs = this.framedAfter;
+    const i = firstNotBefore(xs, (x) => x.at < to) - 1;
+    return i >= 0 && xs[i]!.at >= from ? xs[i]!.m : undefined;
   }
 
   /** Only time words, adverbs, "on <day>" and punctuation from token `i` to `hi`. */
