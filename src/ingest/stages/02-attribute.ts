@@ -909,10 +909,12 @@ class Sieves {
       }
       // Passive: "…, an assertion denied by X" (the claim before it) · "the report was denied by X" (the sentence).
       if (T[c + 1]?.lower === "by" && !MEANS_OF_SAYING.has(T[c + 2]?.lower ?? "") && !/^(phone|telephone|text|mail|e-mail|email|letter|fax|video)$/.test(T[c + 2]?.lower ?? "")) {
-        const np = this.npRight(c + 2, hi);
+        const claimNoun = /^(assertion|claim|claims|account|report|reports|allegation|allegations|statement|version|description|figure|figures|estimate)$/.test(T[c - 1]?.lower ?? "");
+        const passiveBe = /^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""));
+        // (the agent is described only when the frame can use it)
+        const np = (claimNoun && prev) || passiveBe ? this.npRight(c + 2, hi) : undefined;
         const m = np && this.mention(np);
-        if (m) {
-          const claimNoun = /^(assertion|claim|claims|account|report|reports|allegation|allegations|statement|version|description|figure|figures|estimate)$/.test(T[c - 1]?.lower ?? "");
+        if (m && np) {
           if (claimNoun && prev) {
             let cut = c - 1;
             while (cut > lo && (T[cut - 1]!.pos === "DET" || T_is(T[cut - 1], ","))) cut--;
@@ -923,7 +925,7 @@ class Sieves {
             found.push({ start: T[cut]!.start, end: T[b - 1]!.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", content: { start: prev.clauseStart ?? prev.start, end: prev.end } });
             continue;
           }
-          if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {
+          if (passiveBe) {
             // "The budget is late, but its deficit has been disputed by X": the clause after the conjunction.
             let from = lo;
             for (let j = c - 1; j > lo + 1; j--) if (T[j]!.pos === "CCONJ" && T_is(T[j - 1], ",") && !T[j]!.quoted) { from = j + 1; break; }
@@ -938,8 +940,8 @@ class Sieves {
       if (T_is(T[c - 1], ",") && INVERTING.has(cue.lemma) && cue.form !== "ing") {
         const np = this.npRight(c + 1, hi);
         const end = np ? (np.appositive?.b ?? np.b) : c + 1;
-        const m = np && this.mention(np);
-        if (m && this.onlyTailAfter(end, hi) && c - 1 > lo) {
+        const m = np && c - 1 > lo && this.onlyTailAfter(end, hi) ? this.mention(np) : undefined;
+        if (m) {
           found.push({ start: s.start, end: T[c - 1]!.start, cue: t.lower, direct: false, speaker: m, sieve: "trailing-inverted" });
           continue;
         }
