@@ -518,3 +518,68 @@ describe("a passive denial of the clause before it", () => {
     expect(denial.polarity).toBe("DENY");
   });
 });
+
+table("progressive denials, with adverbs between 'be' and the verb", [
+  {
+    text: "The rowing league is strongly rejecting allegations that it hid the test results for months.",
+    want: [["rowing league", "The rowing league is strongly rejecting allegations that it hid the test results for months"]],
+  },
+  {
+    text: "Hallam Water and the Dunmore council are flatly denying that the reservoir was ever contaminated.",
+    want: [
+      ["Hallam Water", "Hallam Water and the Dunmore council are flatly denying that the reservoir was ever contaminated"],
+      ["Dunmore council", "Hallam Water and the Dunmore council are flatly denying that the reservoir was ever contaminated"],
+    ],
+  },
+]);
+
+table("passives with joint agents ('disputed by both X and Y')", [
+  {
+    text: "The draft budget has not been published, but its projected deficit has already been disputed by both the Audit Office and the Teachers Union.",
+    want: [
+      ["Audit Office", "its projected deficit has already been disputed by both the Audit Office and the Teachers Union"],
+      ["Teachers Union", "its projected deficit has already been disputed by both the Audit Office and the Teachers Union"],
+    ],
+  },
+]);
+
+table("a clause of speech after 'with' ('…, with X admitting that …')", [
+  {
+    text: "Many of the listed names were duplicates, with Priya Okafor admitting that only a third of the entries were genuine.",
+    want: [["Priya Okafor", "only a third of the entries were genuine"]],
+  },
+]);
+
+table("a participle clause after an opening time phrase or 'have yet to'", [
+  {
+    text: "In 2029, the Hallam water board raised concerns with the council, alleging that the reservoir figures were overstated.",
+    want: [["Hallam water board", "the reservoir figures were overstated"]],
+  },
+  {
+    text: "Police have yet to publish the dashboard footage, saying it will be released once the inquiry allows it.",
+    want: [["Police", "it will be released once the inquiry allows it"]],
+  },
+]);
+
+table("a participle after a quotation's frame ('“…,” X said, adding that …')", [
+  {
+    text: "“It was a long night,” Helen Marsh said, adding that the wards were running out of beds.",
+    want: [["Helen Marsh", "It was a long night"], ["Helen Marsh", "the wards were running out of beds"]],
+  },
+  {
+    text: "“It was a long night,” said Dr. Helen Marsh, the hospital's chief of surgery, expressing concern that the wards were running out of beds.",
+    want: [["Helen Marsh", "It was a long night"], ["Helen Marsh", "the wards were running out of beds"]],
+  },
+  { text: "The nurses' union welcomed the offer, voicing hope that the strike would end by Friday.", want: [["nurses' union", "the strike would end by Friday"]] },
+]);
+
+table("an acronym between dashes after a name ('the Federation—TRF—and …')", [
+  { text: "The Rowing Federation—TRF—said the results were sound.", want: [["Rowing Federation", "the results were sound"]] },
+  {
+    text: "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results.",
+    want: [
+      ["Rowing Federation", "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results"],
+      ["Dunmore officials", "The Rowing Federation—TRF—and Dunmore officials are strongly rejecting allegations that they hid the results"],
+    ],
+  },
+]);

@@ -12,6 +12,8 @@ describe("01-segment: sentences", () => {
     ["It happened late Jan. 3 near the base. Nobody saw it.", ["It happened late Jan. 3 near the base.", "Nobody saw it."]],
     ["Peter J. Osgood wrote it. Fine.", ["Peter J. Osgood wrote it.", "Fine."]],
     ["“We left. We came back,” she said. Done.", ["“We left. We came back,” she said.", "Done."]],
+    // a sentence that ends inside straight quotes: its closing mark must not reopen a quotation over the next one
+    ['"We are checking it." She would not say more. Officials said nothing.', ['"We are checking it."', "She would not say more.", "Officials said nothing."]],
   ])("%s", (text, expected) => expect(sentences(text)).toEqual(expected));
 
   it.each<[string[], string | undefined]>([

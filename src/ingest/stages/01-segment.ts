@@ -139,6 +139,9 @@ export function splitSentences(text: string, from: number, to: number): Array<{ 
       inCurly = 0;
       straightOpen = false;
     }
+    // The closing marks just passed belong to the sentence that ended: read again, a straight '"' would reopen a
+    // quotation ('… accurate." She would not …' kept the next sentence inside it).
+    i = k - 1;
   }
   if (start < to) out.push({ start, end: to });
   return out.filter((s) => text.slice(s.start, s.end).trim().length > 0);

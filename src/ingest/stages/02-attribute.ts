@@ -94,6 +94,8 @@ const NP_ADP = new Set(["of", "for", "at", "from", "in", "with", "on"]);
 const NOUNISH_ADJ = new Set(["military", "police", "official", "federal", "national", "local"]);
 const SPEECH_NOUNS = new Set(["denial", "denials", "statement", "statements", "rebuttal", "response", "reply", "comment", "comments", "remarks", "announcement", "clarification", "correction", "retraction", "apology"]);
 const PUBLISHED = new Set(["published", "posted", "shared", "broadcast", "aired", "circulated", "released", "issued", "distributed"]);
+/** What a speaker voices: "expressing concern that …", "voicing doubts that …". */
+const STANCE_NOUNS = new Set(["concern", "concerns", "fear", "fears", "doubt", "doubts", "hope", "hopes", "confidence", "worry", "worries", "frustration", "belief", "optimism"]);
 const QUANTITY_HEADS = new Set(["none", "half", "fraction", "most", "some", "all", "many", "number", "dozens", "scores", "hundreds", "thousands", "millions", "part", "majority", "minority", "share", "rest", "percent", "per", "each", "both", "either", "neither"]);
 /** Verbs that stand before their source at a clause's end ("…, said X", "…, added X"). */
 const INVERTING = new Set(["say", "add", "write", "explain", "insist", "note", "warn", "argue", "reply", "respond", "recall", "claim", "concede", "state", "declare", "announce", "confirm", "continue", "ask", "report"]);
@@ -112,6 +114,8 @@ class Sieves {
   private readonly asides: Quote[] = [];
   /** Those of them that follow their quotation ("“…,” X said"). */
   private readonly cuesAfterQuotes = new Set<number>();
+  /** Speakers of quotations framed after them ("“…,” X said"), by the frame's cue offset, in text order. */
+  private readonly framedAfter: Array<{ at: number; m: SpeakerMention }> = [];
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
     doc.tokens = this.T;
@@ -216,6 +220,11 @@ class Sieves {
         // "(AAIB)" after a name
         if (t.text === "(" ) return this.T[i + 1]?.pos === "PROPN" && this.T[i + 2]?.text === ")";
         if (t.text === ")") return this.T[i - 1]?.pos === "PROPN" && this.T[i - 2]?.text === "(";
+        // "the Rowing Federation—TRF—and …": an acronym between dashes after a name
+        if (/^[—–]$/.test(t.text)) {
+          const acronym = (x: Token | undefined) => !!x && x.pos === "PROPN" && /^\p{Lu}[\p{Lu}\p{N}&.]{1,9}$/u.test(x.text);
+          return (acronym(this.T[i + 1]) && this.T[i + 2]?.text === t.text) || (acronym(this.T[i - 1]) && this.T[i - 2]?.text === t.text);
+        }
         return /^[-–&.'’]$/.test(t.text) && !!this.T[i - 1] && this.T[i - 1]!.end === t.start;
       case "ADP":
         return NP_ADP.has(t.lower);
@@ -251,6 +260,8 @@ class Sieves {
   /** Walks right from token `i` over a noun phrase (and one appositive after a comma), not past `hi`. */
   npRight(i: number, hi: number): NP | undefined {
     if (this.T[i]?.pos === "ADP" || this.T[i]?.pos === "VERB") return undefined;
+    // "by both the auditor and the bank": the pair, without its quantifier
+    if (/^(both|either)$/.test(this.T[i]?.lower ?? "") && /^(DET|PROPN)$/.test(this.T[i + 1]?.pos ?? "")) i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
     while (b > i && /^(ADP|CCONJ|DET)$/.test(this.T[b - 1]!.pos)) b--;
@@ -441,7 +452,10 @@ class Sieves {
       this.quoted.push(q);
       if (found.sieve === "as-put-it") this.asides.push(q);
       if (found.cueAt !== undefined) this.usedCues.add(found.cueAt);
-      if (found.cueAt !== undefined && found.sieve === "quote-after") this.cuesAfterQuotes.add(found.cueAt);
+      if (found.cueAt !== undefined && found.sieve === "quote-after") {
+        this.cuesAfterQuotes.add(found.cueAt);
+        this.framedAfter.push({ at: this.T[found.cueAt]!.start, m: found.m });
+      }
       for (const piece of splitSentences(text, q.innerStart, q.innerEnd)) {
         const clauseStart = found.clauseStart !== undefined && piece.start === q.innerStart ? { clauseStart: found.clauseStart } : {};
         this.push({ start: piece.start, end: piece.end, cue: found.cue, direct: true, speaker: found.m, sieve: found.sieve ?? "quote", ...clauseStart });
@@ -839,17 +853,39 @@ class Sieves {
           continue;
         }
       }
+      // A stance voiced after a clause: "…, expressing concern that the wards were full" (the clause's speaker).
+      if (/^(expressing|voicing)$/.test(T[c]!.lower) && T_is(T[c - 1], ",") && STANCE_NOUNS.has(T[c + 1]?.lower ?? "") && T[c + 2]?.lower === "that" && !T[c]!.quoted) {
+        const prev = found.at(-1);
+        const speaker = prev?.speaker ?? this.sentenceSubject(lo, c) ?? this.framedBefore(s.start, T[c]!.start);
+        if (speaker && c + 3 < hi && words(text.slice(T[c + 3]!.start, s.end)) >= 4) {
+          if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
+          found.push({ start: T[c + 3]!.start, end: s.end, cue: T[c]!.lower, direct: false, speaker, sieve: "participle" });
+          c += 2;
+          continue;
+        }
+      }
       const cue = this.cueAt(c);
       if (!cue) continue;
       const t = T[c]!;
       const prev = found.at(-1);
-      // "…, saying that …", "…, adding …": the source of the clause before.
-      if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[c - 1]?.lower ?? "")) {
+      // "…, saying that …", "…, adding …": the source of the clause before. After a form of "be" (adverbs between)
+      // the participle is a progressive verb with its own subject: "the league is strongly rejecting claims that …".
+      let beforeIng = c - 1;
+      while (beforeIng > lo && T[beforeIng]!.pos === "ADV" && !T[beforeIng]!.quoted) beforeIng--;
+      if (cue.form === "ing" && !/^(is|are|was|were|been|be|am)$/.test(T[beforeIng]?.lower ?? "")) {
+        // "…, with the founder admitting that …": the noun phrase after "with" speaks.
+        const withAbs = this.withParticiple(c, lo, hi, cue);
+        if (withAbs) {
+          if (prev) prev.end = Math.min(prev.end, withAbs.cut);
+          found.push({ start: withAbs.start, end: s.end, cue: cue.lemma, direct: false, speaker: withAbs.m, sieve: "with-participle" });
+          continue;
+        }
         if (T_is(T[c - 1], ",")) {
           // "X put the numbers lower, saying that …": the sentence's subject, when it opens the sentence.
           // "… declined to comment on a commission spokesperson's statement made on Friday, saying …": the statement's
           // author says it.
-          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c);
+          // "“…,” X said, adding that …": the quotation's speaker goes on.
+          const speaker = this.possessorOfStatement(c - 1, lo) ?? prev?.speaker ?? this.sentenceSubject(lo, c) ?? this.framedBefore(s.start, T[c]!.start);
           const k = this.skipRight(c + 1, hi, cue);
           if (speaker && k < hi && words(text.slice(T[k]!.start, s.end)) >= 3) {
             if (prev) prev.end = Math.min(prev.end, T[c - 1]!.start);
@@ -873,10 +909,12 @@ class Sieves {
       }
       // Passive: "…, an assertion denied by X" (the claim before it) · "the report was denied by X" (the sentence).
       if (T[c + 1]?.lower === "by" && !MEANS_OF_SAYING.has(T[c + 2]?.lower ?? "") && !/^(phone|telephone|text|mail|e-mail|email|letter|fax|video)$/.test(T[c + 2]?.lower ?? "")) {
-        const np = this.npRight(c + 2, hi);
+        const claimNoun = /^(assertion|claim|claims|account|report|reports|allegation|allegations|statement|version|description|figure|figures|estimate)$/.test(T[c - 1]?.lower ?? "");
+        const passiveBe = /^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""));
+        // (the agent is described only when the frame can use it)
+        const np = (claimNoun && prev) || passiveBe ? this.npRight(c + 2, hi) : undefined;
         const m = np && this.mention(np);
-        if (m) {
-          const claimNoun = /^(assertion|claim|claims|account|report|reports|allegation|allegations|statement|version|description|figure|figures|estimate)$/.test(T[c - 1]?.lower ?? "");
+        if (m && np) {
           if (claimNoun && prev) {
             let cut = c - 1;
             while (cut > lo && (T[cut - 1]!.pos === "DET" || T_is(T[cut - 1], ","))) cut--;
@@ -887,8 +925,11 @@ class Sieves {
             found.push({ start: T[cut]!.start, end: T[b - 1]!.end, cue: t.lower, direct: false, speaker: m, sieve: "passive", content: { start: prev.clauseStart ?? prev.start, end: prev.end } });
             continue;
           }
-          if (/^(is|are|was|were|been|be|being)$/.test(T[c - 1]?.lower ?? "") || (T[c - 1]?.pos === "ADV" && /^(is|are|was|were|been)$/.test(T[c - 2]?.lower ?? ""))) {
-            found.push({ start: s.start, end: s.end, clauseStart: s.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" });
+          if (passiveBe) {
+            // "The budget is late, but its deficit has been disputed by X": the clause after the conjunction.
+            let from = lo;
+            for (let j = c - 1; j > lo + 1; j--) if (T[j]!.pos === "CCONJ" && T_is(T[j - 1], ",") && !T[j]!.quoted) { from = j + 1; break; }
+            found.push({ start: T[from]!.start, end: s.end, clauseStart: T[from]!.start, cue: t.lower, direct: false, speaker: m, sieve: "passive" });
             continue;
           }
         }
@@ -899,8 +940,8 @@ class Sieves {
       if (T_is(T[c - 1], ",") && INVERTING.has(cue.lemma) && cue.form !== "ing") {
         const np = this.npRight(c + 1, hi);
         const end = np ? (np.appositive?.b ?? np.b) : c + 1;
-        const m = np && this.mention(np);
-        if (m && this.onlyTailAfter(end, hi) && c - 1 > lo) {
+        const m = np && c - 1 > lo && this.onlyTailAfter(end, hi) ? this.mention(np) : undefined;
+        if (m) {
           found.push({ start: s.start, end: T[c - 1]!.start, cue: t.lower, direct: false, speaker: m, sieve: "trailing-inverted" });
           continue;
         }
@@ -1050,16 +1091,43 @@ class Sieves {
     let i = lo;
     // "Today, the firm …", "Last Friday, the club …": a time phrase and its comma before the subject
     let t = i;
-    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && isTime(this.T[t + 1])) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
+    // ("In 2023, the board …": a year after a preposition is a time phrase too)
+    const year = (x: Token | undefined) => !!x && /^(1[89]|20)\d\d$/.test(x.text);
+    while (t < hi && t - i < 4 && (isTime(this.T[t]) || (this.T[t]!.pos === "ADP" && (isTime(this.T[t + 1]) || year(this.T[t + 1]))) || year(this.T[t]) || /^(last|this|next|on)$/.test(this.T[t]!.lower))) t++;
     if (t > i && T_is(this.T[t], ",")) i = t + 1;
     if (this.T[i]?.pos === "CCONJ" || this.T[i]?.pos === "ADV") i++;
     let b = i;
     while (b < hi && this.npTok(b, b === i)) b++;
     let k = b;
-    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX")) k++;
+    // ("Police have yet to publish …": "have yet to" stands before the verb like an auxiliary)
+    while (k < hi && (this.T[k]!.pos === "ADV" || this.T[k]!.pos === "AUX" || (this.T[k]!.lower === "to" && this.T[k - 1]?.lower === "yet"))) k++;
     if (b === i || this.T[k]?.pos !== "VERB") return undefined;
     const np = this.validNP({ a: i, b });
     return np ? this.mention(np) : undefined;
+  }
+
+  /**
+   * An absolute clause of speech: "…, with the founder admitting that only a third were real" — the noun phrase after
+   * "with" speaks the clause after its participle. Returns the speaker, where the content starts, and where the clause
+   * before should end.
+   */
+  withParticiple(c: number, lo: number, hi: number, cue: CueVerb): { m: SpeakerMention; start: number; cut: number } | undefined {
+    const { T } = this;
+    let a = c;
+    while (a - 1 > lo && c - a < 6 && this.npTok(a - 1, false) && T[a - 1]!.lower !== "with") a--;
+    if (a === c || T[a - 1]?.lower !== "with" || T[a - 1]!.quoted || !T_is(T[a - 2], ",")) return undefined;
+    const np = this.validNP({ a, b: c });
+    const m = np && this.mention(np);
+    const k = this.skipRight(c + 1, hi, cue);
+    if (!m || k >= hi || !T.slice(k, hi).some((x) => x.pos === "VERB" || x.pos === "AUX") || words(this.text.slice(T[k]!.start, T[hi - 1]!.end)) < 4) return undefined;
+    return { m, start: T[k]!.start, cut: T[a - 2]!.start };
+  }
+
+  /** The speaker of a quotation framed after it ("“…,” X said") whose frame's cue lies in [from, to). */
+  framedBefore(from: number, to: number): SpeakerMention | undefined {
+    const xs = this.framedAfter;
+    const i = firstNotBefore(xs, (x) => x.at < to) - 1;
+    return i >= 0 && xs[i]!.at >= from ? xs[i]!.m : undefined;
   }
 
   /** Only time words, adverbs, "on <day>" and punctuation from token `i` to `hi`. */

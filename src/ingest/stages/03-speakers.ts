@@ -126,19 +126,23 @@ function genderOf(role: string | undefined, name: string): "m" | "f" | undefined
 
 /** The organisation named in a role or appositive: "spokesman for the Acme Club", "Acme spokesman", "head of X". */
 function affiliationIn(role: string): string | undefined {
-  const cap = "\\p{Lu}[\\p{L}\\p{N}’'&.-]*";
-  const capRun = `${cap}(?:\\s+(?:of|for|and|&|de|the|on)?\\s*${cap})*`;
   // "Ruritania’s Minister of Information": the possessor
-  const poss = new RegExp(`^(?:the\\s+)?(${cap}(?:\\s+${cap}){0,3})[’']s\\s`, "u").exec(role);
+  const poss = AFFILIATION_POSSESSOR.exec(role);
   if (poss) return poss[1]!.trim();
   // "spokesman for the Acme Club", "an analyst at Acme", "head of the agency"
-  const pp = new RegExp(`\\b(?:for|at|from|with|of\\s+the)\\s+(?:the\\s+)?(${capRun})`, "u").exec(role);
+  const pp = AFFILIATION_AFTER.exec(role);
   if (pp) return pp[1]!.replace(/[’']s$/, "");
   // "Acme spokesman": a capitalised modifier before the role
-  const pre = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?!(?:The|An?|This|That)\\s)((?:${cap}\\s+){0,4}${cap}(?:\\s+(?:${[...ORG_HEADS].filter((h) => /^[a-z]+$/.test(h)).join("|")}))?)(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u").exec(role);
+  const pre = AFFILIATION_BEFORE.exec(role);
   if (pre && !/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Col|Gen|Lt|Maj|Capt)\.?$/.test(pre[1]!)) return pre[1]!;
   return undefined;
 }
+// Built once (affiliationIn runs for every role phrase described).
+const CAP_WORD = "\\p{Lu}[\\p{L}\\p{N}’'&.-]*";
+const CAP_RUN = `${CAP_WORD}(?:\\s+(?:of|for|and|&|de|the|on)?\\s*${CAP_WORD})*`;
+const AFFILIATION_POSSESSOR = new RegExp(`^(?:the\\s+)?(${CAP_WORD}(?:\\s+${CAP_WORD}){0,3})[’']s\\s`, "u");
+const AFFILIATION_AFTER = new RegExp(`\\b(?:for|at|from|with|of\\s+the)\\s+(?:the\\s+)?(${CAP_RUN})`, "u");
+const AFFILIATION_BEFORE = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?!(?:The|An?|This|That)\\s)((?:${CAP_WORD}\\s+){0,4}${CAP_WORD}(?:\\s+(?:${[...ORG_HEADS].filter((h) => /^[a-z]+$/.test(h)).join("|")}))?)(?:[’']s)?\\s+(?:[a-z-]+\\s+)*?(?:[a-z-]+)$`, "u");
 
 /** Documents that are sources in their own right (as opposed to messages, which speak for their author). */
 const ARTIFACT_NOUNS = new Set(["report", "reports", "study", "survey", "poll", "analysis", "review", "investigation", "probe", "audit", "data", "figures", "records", "findings", "documents", "document", "assessment", "estimate", "estimates", "calculations", "projections", "tally", "count", "paper", "footage", "video", "story", "article"]);
@@ -184,6 +188,8 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   // A wire dateline before the subject ("CALDER, May 3 (Agency) - Health officials …") is not part of it.
   // (a comma, a dash or a date marks it: "VOA News" is a name, not a dateline and a name)
   phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?|\s*(?:\([^)]*\)\s*)?[-–—]+\s*|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)(?=\p{Lu}\p{Ll})/u, "");
+  // "the Rowing Federation—TRF—and …": an acronym between dashes is the parenthesised one
+  phrase = phrase.replace(/\s*([—–])\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*(?:\1\s*|$)/gu, " ($2) ").trim();
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
