@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { backendOf, type Backend } from "../db/client.js";
 import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
+import type { PipelineRunner } from "./pipeline-thread.js";
 
 /** What a write needs from the job queue: its kind and the proposition keys whose contradictions it changed. */
 export type AnalysisKind = "ingest" | "addStatement" | "updateStatement" | "mergeSpeakers" | "deleteSource";
@@ -14,6 +15,8 @@ export type JobOptions = {
   graceSeconds?: number;
   /** Test hook (GAINSAY_TEST_CRASH_AFTER_COMMIT, honoured with NODE_ENV=test only): SIGKILL right after the commit. */
   crashAfterCommit?: boolean;
+  /** Where ingests run the extraction pipeline: a worker thread in servers and workers (createPipelineThread); inline by default. */
+  pipeline?: PipelineRunner;
 };
 
 /** graphile-worker's task name for a contradiction refresh (PostgreSQL). */
