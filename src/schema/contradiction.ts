@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
+import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf, badInput } from "./ids.js";
 import { ContradictionKindEnum, requireWriter, ReviewStatusEnum, UserError, type UserErrorShape } from "./common.js";
@@ -93,14 +94,14 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ContradictionOrder, required: false, defaultValue: "CONFIDENCE_DESC" }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.contradiction.findMany({ ...query, where: contradictionWhere(args.filter), orderBy: contradictionOrder(args.orderBy) }),
-    totalCount: (_root, args, ctx) => ctx.prisma.contradiction.count({ where: contradictionWhere(args.filter) }),
+      findManyJson(ctx.prisma, "Contradiction", { ...query, where: contradictionWhere(args.filter), orderBy: contradictionOrder(args.orderBy) }),
+    totalCount: (_root, args, ctx) => countJson(ctx.prisma, "Contradiction", contradictionWhere(args.filter)),
   }),
   contradiction: t.prismaField({
     type: "Contradiction",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.contradiction.findUnique({ ...query, where: { id: idOf(String(args.id), "Contradiction") } }),
+    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.ContradictionModel | null>(ctx.prisma, "Contradiction", { ...query, where: { id: idOf(String(args.id), "Contradiction") } }),
   }),
 }));
 

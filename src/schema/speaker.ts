@@ -1,3 +1,5 @@
+import type { Prisma } from "../generated/prisma/client.js";
+import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { requireWriter, SpeakerKindEnum, UserError, type UserErrorShape } from "./common.js";
@@ -25,13 +27,12 @@ export const Speaker = builder.prismaNode("Speaker", {
       cursor: "id",
       description: "Contradictions in which one of this speaker's statements is on a side.",
       resolve: (query, speaker, _args, ctx) =>
-        ctx.prisma.contradiction.findMany({
+        findManyJson(ctx.prisma, "Contradiction", {
           ...query,
           where: { sides: { some: { statements: { some: { speakerId: speaker.id } } } } },
           orderBy: [{ confidence: "desc" }, { id: "asc" }],
         }),
-      totalCount: (speaker, _a, ctx) =>
-        ctx.prisma.contradiction.count({ where: { sides: { some: { statements: { some: { speakerId: speaker.id } } } } } }),
+      totalCount: (speaker, _a, ctx) => countJson(ctx.prisma, "Contradiction", { sides: { some: { statements: { some: { speakerId: speaker.id } } } } }),
     }),
   }),
 });
@@ -63,7 +64,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One speaker by ID; null when it does not exist.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.speaker.findUnique({ ...query, where: { id: idOf(String(args.id), "Speaker") } }),
+    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.SpeakerModel | null>(ctx.prisma, "Speaker", { ...query, where: { id: idOf(String(args.id), "Speaker") } }),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
+import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { ModalityEnum, PolarityEnum, requireWriter, UserError, type UserErrorShape } from "./common.js";
@@ -94,14 +95,14 @@ builder.queryFields((t) => ({
     description: "Statements across the corpus, newest source first, in text order within a source.",
     args: { filter: t.arg({ type: StatementFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.statement.findMany({ ...query, where: statementWhere(args.filter), orderBy: [{ sourceId: "desc" }, { start: "asc" }, { id: "asc" }] }),
-    totalCount: (_root, args, ctx) => ctx.prisma.statement.count({ where: statementWhere(args.filter) }),
+      findManyJson(ctx.prisma, "Statement", { ...query, where: statementWhere(args.filter), orderBy: [{ sourceId: "desc" }, { start: "asc" }, { id: "asc" }] }),
+    totalCount: (_root, args, ctx) => countJson(ctx.prisma, "Statement", statementWhere(args.filter)),
   }),
   statement: t.prismaField({
     type: "Statement",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.statement.findUnique({ ...query, where: { id: idOf(String(args.id), "Statement") } }),
+    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.StatementModel | null>(ctx.prisma, "Statement", { ...query, where: { id: idOf(String(args.id), "Statement") } }),
   }),
 }));
 
