@@ -9,6 +9,7 @@ import { createEventBus } from "../events/bus.js";
 import { createLogger } from "../server/log.js";
 import { graphileLogger, startGraphileRunner } from "../services/jobs.js";
 import { workerTasks } from "../services/index.js";
+import { createPipelineThread } from "../services/pipeline-thread.js";
 
 let config: Config;
 try {
@@ -29,7 +30,9 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "", po
 });
 const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisPrefix, onError: (e) => log.warn("Redis error", { error: e.message }) });
 
-const tasks = workerTasks(db.prisma, bus.events, { graceSeconds: config.jobGraceSeconds });
+// Extraction on a worker thread, so graphile-worker's own timers and connections keep running during a large article.
+const pipeline = createPipelineThread();
+const tasks = workerTasks(db.prisma, bus.events, { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline });
 const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events: bus.events, concurrency: config.workerConcurrency, logger: graphileLogger(log), tasks });
 runner.events.on("job:success", ({ job }) => log.info("job done", { task: job.task_identifier, jobId: job.id, attempts: job.attempts }));
 runner.events.on("job:error", ({ job, error }) => log.warn("job failed; graphile-worker retries it", { task: job.task_identifier, jobId: job.id, attempts: job.attempts, error: (error as Error)?.message }));
@@ -41,6 +44,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info("worker stopping; finishing the jobs in hand", { signal });
   await runner.stop();
+  await pipeline.close();
   await bus.close();
   await db.close();
   log.info("worker stopped");

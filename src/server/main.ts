@@ -4,6 +4,7 @@ import path from "node:path";
 import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { createServices, workerTasks } from "../services/index.js";
+import { createPipelineThread } from "../services/pipeline-thread.js";
 import { drainAnalysisJobs, graphileLogger, startAnalysisRunner, startGraphileRunner } from "../services/jobs.js";
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
@@ -56,7 +57,9 @@ const events = bus.events;
 // PGlite this process is the only one that can hold any, so all are resumed before the server answers, then due ones
 // every 5 s. On PostgreSQL graphile-worker runs them (here, one at a time, unless GAINSAY_SERVER_JOBS=off, and in any
 // `npm run worker`), each once its grace period has passed.
-const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit };
+// Extraction runs on a worker thread: a large article never holds the event loop (/health, reads keep answering).
+const pipeline = createPipelineThread();
+const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline };
 const services = createServices(db.prisma, events, {
   ...jobOptions,
   onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),
@@ -117,6 +120,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await runner?.stop();
+  await pipeline.close();
   await bus.close();
   await db.close().catch((e: Error) => log.error("error closing the database", { error: e.message }));
   log.info("stopped");

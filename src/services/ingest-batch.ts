@@ -37,8 +37,9 @@ export async function enqueueIngestBatch(prisma: PrismaClient, inputs: IngestInp
       });
       if (backendOf(prisma) === "postgres") {
         const ids = items.map((i) => i.id);
-        await tx.$queryRaw`SELECT count(*) FROM (SELECT graphile_worker.add_job(${INGEST_TASK}, json_build_object('itemId', id), max_attempts => ${MAX_INGEST_ATTEMPTS}::int, job_key => 'ingest:' || id)
-          FROM unnest(${ids}::int[]) WITH ORDINALITY AS u(id, n) ORDER BY n) AS added`;
+        // graphile-worker takes due jobs by run_at (no tie-break): a microsecond apart, they are taken in input order.
+        await tx.$queryRaw`SELECT count(*) FROM (SELECT graphile_worker.add_job(${INGEST_TASK}, json_build_object('itemId', id), run_at => now() + n * interval '1 microsecond',
+          max_attempts => ${MAX_INGEST_ATTEMPTS}::int, job_key => 'ingest:' || id) FROM unnest(${ids}::int[]) WITH ORDINALITY AS u(id, n) ORDER BY n) AS added`;
       }
       return job.id;
     },

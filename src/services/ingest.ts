@@ -109,8 +109,8 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return existingResult(prisma, existing.id);
 
-  const runPipeline = await loadPipeline();
-  const result = runPipeline({
+  const extract = jobs.pipeline ?? (async (i: Parameters<typeof RunPipeline>[0]) => (await loadPipeline())(i));
+  const result = await extract({
     text: valid.text,
     title: valid.title,
     publisher: valid.publisher,

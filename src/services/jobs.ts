@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { Logger as WorkerLogger, run as runWorker, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger as WorkerLogger, run as runWorker, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { backendOf, type Backend } from "../db/client.js";
 import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
+import type { PipelineRunner } from "./pipeline-thread.js";
+import { nameListenConnection, unlockDeadRunners } from "./runner-recovery.js";
 
 /** What a write needs from the job queue: its kind and the proposition keys whose contradictions it changed. */
 export type AnalysisKind = "ingest" | "addStatement" | "updateStatement" | "mergeSpeakers" | "deleteSource";
@@ -14,6 +17,8 @@ export type JobOptions = {
   graceSeconds?: number;
   /** Test hook (GAINSAY_TEST_CRASH_AFTER_COMMIT, honoured with NODE_ENV=test only): SIGKILL right after the commit. */
   crashAfterCommit?: boolean;
+  /** Where ingests run the extraction pipeline: a worker thread in servers and workers (createPipelineThread); inline by default. */
+  pipeline?: PipelineRunner;
 };
 
 /** graphile-worker's task name for a contradiction refresh (PostgreSQL). */
@@ -82,16 +87,37 @@ export function graphileLogger(log: Log): WorkerLogger {
   });
 }
 
-/** Starts graphile-worker in this process on the database's pool (PostgreSQL): `concurrency` jobs at once. */
-export function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaClient; events: Events; concurrency: number; logger: WorkerLogger; tasks?: TaskList; pollInterval?: number }): Promise<Runner> {
-  return runWorker({
+/**
+ * Starts graphile-worker in this process on the database's pool (PostgreSQL): `concurrency` jobs at once. Its LISTEN
+ * connection is named after its pool, and every 15 s (and at start) it unlocks the jobs of runners that died
+ * holding them (runner-recovery.ts), so a SIGKILLed worker's job is retried within a minute, not after four hours.
+ */
+export async function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaClient; events: Events; concurrency: number; logger: WorkerLogger; tasks?: TaskList; pollInterval?: number; recoverEveryMs?: number }): Promise<Runner> {
+  const workerEvents = new EventEmitter() as WorkerEvents;
+  workerEvents.on("pool:listen:success", ({ workerPool, client }) => nameListenConnection(client, workerPool.id));
+  const recover = () =>
+    unlockDeadRunners(opts.pool).then(
+      (n) => void (n && opts.logger.warn(`unlocked ${n} job(s) of runners that stopped while running them`)),
+      (e: Error) => opts.logger.warn(`could not look for dead runners: ${e.message}`),
+    );
+  await recover();
+  const runner = await runWorker({
     pgPool: opts.pool,
     concurrency: opts.concurrency,
     noHandleSignals: true,
     pollInterval: opts.pollInterval ?? 2000,
     logger: opts.logger,
+    events: workerEvents,
     taskList: { ...analysisTasks(opts.prisma, opts.events), ...opts.tasks },
   });
+  const timer = setInterval(() => void recover(), opts.recoverEveryMs ?? 15_000);
+  timer.unref();
+  const stop = runner.stop.bind(runner);
+  runner.stop = async (reason?: string) => {
+    clearInterval(timer);
+    await stop(reason);
+  };
+  return runner;
 }
 
 // ---- PGlite: the AnalysisJob table, drained in the server's own process (the only one that may open the data). ----

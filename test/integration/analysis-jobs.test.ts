@@ -7,6 +7,7 @@ import { quietWorkerLogger } from "../../src/db/client.js";
 import { createServices } from "../../src/services/index.js";
 import { refreshContradictions } from "../../src/services/contradictions.js";
 import { DONE_RETENTION_HOURS, drainAnalysisJobs, enqueueAnalysis, pruneAnalysisJobs, REFRESH_TASK, startGraphileRunner } from "../../src/services/jobs.js";
+import { RUNNER_APP_PREFIX } from "../../src/services/runner-recovery.js";
 import { testDatabase } from "../helpers/db.js";
 
 // The analysis-job outbox in-process: what a write records, what runners run. PGlite (the AnalysisJob table, drained
@@ -129,6 +130,9 @@ const graphileJobs = () => db.prisma.$queryRaw<Array<{ task_identifier: string; 
     const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events, concurrency: 2, logger: quietWorkerLogger, pollInterval: 200 });
     try {
       for (let i = 0; i < 300 && (await graphileJobs()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      // The runner shows itself alive by its named LISTEN connection (what dead-runner recovery looks for).
+      const named = await db.prisma.$queryRaw<Array<{ application_name: string }>>`SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE ${RUNNER_APP_PREFIX + "%"}`;
+      expect(named.map((r) => r.application_name)).toEqual([expect.stringMatching(/^gainsay-runner:pool-[0-9a-f]+$/)]);
     } finally {
       await runner.stop();
     }
@@ -151,7 +155,7 @@ const graphileJobs = () => db.prisma.$queryRaw<Array<{ task_identifier: string; 
       let waiting = 0;
       for (let i = 0; i < 100 && waiting === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        waiting = Number((await holder.query(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n);
+        waiting = Number((await holder.query(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0].n);
       }
       expect(waiting).toBe(1);
       expect(finished).toBe(false);

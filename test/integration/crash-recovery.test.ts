@@ -188,3 +188,52 @@ pgOnly("npm run worker (PostgreSQL)", () => {
     SLOW,
   );
 });
+
+pgOnly("a worker killed mid-batch (PostgreSQL)", () => {
+  it(
+    "its text is retried by another worker once the dead one's lock is released: nothing lost, nothing twice",
+    async () => {
+      const expected = await reference();
+      const dbEnv = { DATABASE_URL: await scratchDatabase(process.env.TEST_DATABASE_URL!) };
+      const db = await openDatabase({ databaseUrl: dbEnv.DATABASE_URL, dataDir: "" });
+      const worker = (env: Record<string, string>) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "src/cli/worker.ts"], {
+          cwd: root,
+          env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", GAINSAY_WORKER_CONCURRENCY: "1", GAINSAY_JOB_GRACE_SECONDS: "0", ...dbEnv, ...env },
+        });
+        let log = "";
+        child.stdout!.resume();
+        child.stderr!.on("data", (b: Buffer) => void (log += b.toString()));
+        return { child, log: () => log, exited: new Promise<NodeJS.Signals | null>((res) => child.on("exit", (_c, signal) => res(signal))) };
+      };
+      try {
+        const jobId = await createServices(db.prisma, createEvents()).ingestBatch([{ text: article, title: "01-border-strike" }]);
+        // The first worker commits the source, then dies before recording the item: its job stays locked by it.
+        const first = worker({ GAINSAY_TEST_CRASH_AFTER_COMMIT: "1" });
+        expect(await first.exited).toBe("SIGKILL");
+        expect(await db.prisma.source.count()).toBe(1);
+        expect(await db.prisma.ingestJobItem.findMany({ select: { state: true } })).toEqual([{ state: "PENDING" }]);
+        const locked = await db.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`;
+        expect(Number(locked[0]!.n)).toBe(1);
+
+        const second = worker({});
+        try {
+          await until(async () => (await db.prisma.ingestJob.findUniqueOrThrow({ where: { id: jobId } })).state === "DONE", `the batch did not finish:\n${second.log()}`);
+          await until(async () => (await graphileJobs(db)).length === 0, `jobs left in the queue:\n${second.log()}`);
+          expect(second.log()).toMatch(/unlocked 1 job\(s\) of runners that stopped while running them/);
+        } finally {
+          second.child.kill("SIGTERM");
+          await second.exited;
+        }
+        expect(await db.prisma.ingestJob.findUniqueOrThrow({ where: { id: jobId }, select: { done: true, failed: true } })).toEqual({ done: 1, failed: 0 });
+        // The retry found the committed source by its content hash: one source, and the contradictions of one ingest.
+        expect(await db.prisma.ingestJobItem.findMany({ select: { state: true, created: true } })).toEqual([{ state: "DONE", created: false }]);
+        expect(await db.prisma.source.count()).toBe(1);
+        expect((await db.prisma.contradiction.findMany({ select: { kind: true, explanation: true } })).map((c) => `${c.kind} ${c.explanation}`).sort()).toEqual(expected);
+      } finally {
+        await db.close();
+      }
+    },
+    SLOW,
+  );
+});
