@@ -72,7 +72,9 @@ function startGainsay(url: string): Promise<Server> {
   const [bin, ...args] = words.filter((w) => !/^[A-Z_]+=/.test(w));
   if (bin !== "node") throw new Error(`bench/api: expected "start" to run node, found: ${start}`);
   const cpuProf = process.env.CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.CPU_PROF}`] : [];
-  return startProcess("gainsay", process.execPath, [...cpuProf, ...args], {
+  // NODE_FLAGS replaces npm start's node flags, to compare settings.
+  const flags = process.env.NODE_FLAGS === undefined ? args : [...process.env.NODE_FLAGS.split(/\s+/).filter(Boolean), "--import", "tsx", args[args.length - 1]!];
+  return startProcess("gainsay", process.execPath, [...cpuProf, ...flags], {
     ...env, PORT: "0", DATABASE_URL: url, GAINSAY_API_KEYS: "", GAINSAY_SERVER_JOBS: "off", LOG_LEVEL: "info", NODE_ENV: "production",
   });
 }
