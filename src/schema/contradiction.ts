@@ -7,8 +7,6 @@ import { ContradictionKindEnum, requireWriter, ReviewStatusEnum, UserError, type
 export const Contradiction = builder.prismaNode("Contradiction", {
   id: { field: "id" },
   nullable: true, // node(id) of a missing row reads as null
-  // Select mode: a page reads only the columns its selection asks for.
-  select: { id: true },
   description: "Statements that cannot all be true, grouped by side, with the reason and the rule that found them.",
   fields: (t) => ({
     kind: t.expose("kind", { type: ContradictionKindEnum }),
@@ -25,7 +23,6 @@ export const Contradiction = builder.prismaNode("Contradiction", {
 });
 
 builder.prismaObject("ContradictionSide", {
-  select: { id: true },
   description: "One side of a contradiction: the statements that assert the same thing.",
   fields: (t) => ({
     position: t.exposeInt("position", { description: "0 for the side asserting the proposition, 1 for its negation or alternative." }),

@@ -7,8 +7,6 @@ import { requireWriter, SpeakerKindEnum, UserError, type UserErrorShape } from "
 export const Speaker = builder.prismaNode("Speaker", {
   id: { field: "id" },
   nullable: true, // node(id) of a missing row reads as null
-  // Select mode: a page reads only the columns its selection asks for.
-  select: { id: true },
   description: "A canonical speaker: a person, organisation, government, outlet or anonymous source, across all sources.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "Canonical name, without titles." }),

@@ -30,8 +30,6 @@ export const StatementLink = builder.prismaObject("StatementLink", {
 export const Statement = builder.prismaNode("Statement", {
   id: { field: "id" },
   nullable: true, // node(id) of a missing row reads as null
-  // Select mode: a page reads only the columns its selection asks for.
-  select: { id: true },
   description: "One attributed assertion: who said what, where in which source, with its claim frame.",
   fields: (t) => ({
     text: t.exposeString("text", { description: "The verbatim span: source.text[start, end)." }),
