@@ -334,6 +334,15 @@ export function compileCount(modelName: string, where: Record<string, unknown> |
 type Delegate = { findMany(args: unknown): Promise<unknown[]>; count(args: unknown): Promise<number> };
 const delegate = (prisma: PrismaClient, model: string) => (prisma as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
 
+/** The cache key of some arguments; null (Prisma answers) for what JSON cannot spell, such as a BigInt. */
+function keyOf(args: unknown): string | null {
+  try {
+    return JSON.stringify(args);
+  } catch {
+    return null;
+  }
+}
+
 // Compiled statements by model and argument shape (the argument values are in the key too: they are small).
 const cache = new Map<string, Compiled | null>();
 const CACHE_MAX = 500;
@@ -351,7 +360,8 @@ export async function findManyJson<T>(prisma: PrismaClient, modelName: string, a
 }
 
 async function page<T>(prisma: PrismaClient, modelName: string, args: Args, withCount: boolean): Promise<{ rows: T[]; total?: number }> {
-  const compiled = cached(`m|${modelName}|${withCount}|${JSON.stringify(args)}`, () => compileFindMany(modelName, args, withCount));
+  const key = keyOf(args);
+  const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${key}`, () => compileFindMany(modelName, args, withCount));
   if (!compiled) return { rows: (await delegate(prisma, modelName).findMany(args)) as T[] };
   const [row] = await prisma.$queryRawUnsafe<Array<{ rows: unknown; total?: number }>>(compiled.sql, ...compiled.params);
   const rows = (typeof row!.rows === "string" ? JSON.parse(row!.rows) : row!.rows) as Array<Record<string, unknown>>;
@@ -390,7 +400,8 @@ export async function findUniqueJson<T>(prisma: PrismaClient, modelName: string,
 
 /** `prisma.<model>.count({ where })`, compiled like findManyJson. */
 export async function countJson(prisma: PrismaClient, modelName: string, where: Record<string, unknown> | undefined): Promise<number> {
-  const compiled = cached(`c|${modelName}|${JSON.stringify(where ?? {})}`, () => compileCount(modelName, where));
+  const key = keyOf(where ?? {});
+  const compiled = key === null ? null : cached(`c|${modelName}|${key}`, () => compileCount(modelName, where));
   if (!compiled) return delegate(prisma, modelName).count({ where });
   const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(compiled.sql, ...compiled.params);
   return Number(row!.n);
