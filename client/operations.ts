@@ -131,3 +131,19 @@ export const StatementRevisions = graphql(`
     }
   }
 `);
+
+export const IngestSources = graphql(`
+  mutation IngestSources($inputs: [IngestSourceInput!]!) {
+    ingestSources(inputs: $inputs) { id state total done failed }
+  }
+`);
+
+export const IngestJobStatus = graphql(`
+  query IngestJobStatus($id: ID!) {
+    ingestJob(id: $id) {
+      id state total done failed finishedAt
+      errors { index message }
+      sources { id title statementCount }
+    }
+  }
+`);

@@ -244,7 +244,31 @@ async function scoreNewsdev(dataDir: string, gold: NdGold, opts: { metadata: boo
       for (const n of violated) console.log(`HNEG  ${n.id} [${n.statements.join(", ")}] ${n.statements.map((s) => goldById.get(s)?.speaker ?? "?").join(" / ")}`);
     }
 
+    // checkClaim on each gold contradiction: each of its first two sides' claims (the gold's own paraphrase of its
+    // first statement), asked of the storyline's sources. Two opposing claims should not both be SUPPORTED, nor both
+    // CONTRADICTED (DISCUSSED, a dispute, may hold for both); "separated": one SUPPORTED and the other CONTRADICTED.
+    const sourceIdsOf = new Map<string, number[]>();
+    for (const [id, file] of fileOfSource) sourceIdsOf.set(clusterOfFile.get(file)!, [...(sourceIdsOf.get(clusterOfFile.get(file)!) ?? []), id]);
+    const claimChecks: Array<{ id: string; verdicts: [string, string] }> = [];
+    for (const c of gold.clusters) for (const k of c.contradictions) {
+      const ids = sourceIdsOf.get(c.id) ?? [];
+      const claimOf = (side: string[]) => c.statements.find((x) => x.id === side[0])?.claim;
+      const [ca, cb] = [claimOf(k.sides[0] ?? []), claimOf(k.sides[1] ?? [])];
+      if (!ca || !cb || !ids.length) continue;
+      const [va, vb] = [await api.checkClaim(ca, ids), await api.checkClaim(cb, ids)];
+      claimChecks.push({ id: `${codeOf.get(c.id)}:${k.id}`, verdicts: [va.verdict, vb.verdict] });
+      if (opts.debug) console.log(`CHECK ${codeOf.get(c.id)}:${k.id} ${va.verdict} / ${vb.verdict}`);
+    }
+    const verdictCounts: Record<string, number> = {};
+    for (const x of claimChecks) for (const v of x.verdicts) verdictCounts[v] = (verdictCounts[v] ?? 0) + 1;
+
     return {
+      claimCheck: {
+        pairs: claimChecks.length,
+        sameVerdict: claimChecks.filter((x) => x.verdicts[0] === x.verdicts[1] && (x.verdicts[0] === "SUPPORTED" || x.verdicts[0] === "CONTRADICTED")).map((x) => x.id),
+        separated: claimChecks.filter((x) => x.verdicts.includes("SUPPORTED") && x.verdicts.includes("CONTRADICTED")).length,
+        verdicts: verdictCounts,
+      },
       ingestMs: Math.round(ingestMs),
       articles: texts.size,
       ingested: fileOfSource.size,
@@ -302,6 +326,10 @@ export function printNewsdev(r: NewsdevOutcome) {
   console.log(`  conflict recall ${c.found.length}/${c.goldContradictions} = ${pct(c.recall)} (target ≥ 60%); with speakers matched ${c.foundStrict.length}/${c.goldContradictions} = ${pct(c.recallStrict)}`);
   console.log(`  pair precision ${c.correctPairs}/${c.mappedPairs} = ${pct(c.pairPrecision)} over statement pairs on gold spans (target ≥ 70%)`);
   console.log(`  hard negatives violated ${c.hardNegativesViolated.length}/${c.hardNegativesTotal} ${c.hardNegativesViolated.join(", ")} (target 0)`);
+  const k = r.claimCheck;
+  console.log(`newsdev — checkClaim on both sides of each gold contradiction (${k.pairs} pairs; the gold's paraphrases)`);
+  console.log(`  verdicts: ${Object.entries(k.verdicts).map(([v, n]) => `${v} ${n}`).join(", ")}`);
+  console.log(`  separated (one SUPPORTED, the other CONTRADICTED) ${k.separated}/${k.pairs}; the same SUPPORTED or CONTRADICTED on both sides ${k.sameVerdict.length}/${k.pairs}${k.sameVerdict.length ? ` (${k.sameVerdict.join(", ")})` : ""}`);
   const head = ["cluster", "domain", "found/gold", "P", "R", "conflicts", "strict", "hard neg", "system", "missed"];
   const body = r.clusters.map((k) => [
     k.code, k.domain, `${k.found}/${k.goldStatements}`, k.onGoldSpans ? pct(k.precision) : "—", pct(k.recall),

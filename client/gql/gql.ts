@@ -28,6 +28,8 @@ type Documents = {
     "\n  mutation AddStatement($input: AddStatementInput!) {\n    addStatement(input: $input) { statement { id text claim polarity manual speaker { id } conflicts { id kind } } errors { code message field } }\n  }\n": typeof types.AddStatementDocument,
     "\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n": typeof types.UpdateStatementDocument,
     "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n": typeof types.StatementRevisionsDocument,
+    "\n  mutation IngestSources($inputs: [IngestSourceInput!]!) {\n    ingestSources(inputs: $inputs) { id state total done failed }\n  }\n": typeof types.IngestSourcesDocument,
+    "\n  query IngestJobStatus($id: ID!) {\n    ingestJob(id: $id) {\n      id state total done failed finishedAt\n      errors { index message }\n      sources { id title statementCount }\n    }\n  }\n": typeof types.IngestJobStatusDocument,
 };
 const documents: Documents = {
     "\n  mutation IngestSource($input: IngestSourceInput!) {\n    ingestSource(input: $input) {\n      created\n      source { id title publishedAt language statementCount }\n      statements { id text start end direct cue claim polarity modality speaker { id name kind } }\n      contradictions { id kind confidence explanation }\n      errors { code message field }\n    }\n  }\n": types.IngestSourceDocument,
@@ -44,6 +46,8 @@ const documents: Documents = {
     "\n  mutation AddStatement($input: AddStatementInput!) {\n    addStatement(input: $input) { statement { id text claim polarity manual speaker { id } conflicts { id kind } } errors { code message field } }\n  }\n": types.AddStatementDocument,
     "\n  mutation UpdateStatement($input: UpdateStatementInput!) {\n    updateStatement(input: $input) { statement { id text start end claim polarity speaker { id } } errors { code message field } }\n  }\n": types.UpdateStatementDocument,
     "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n": types.StatementRevisionsDocument,
+    "\n  mutation IngestSources($inputs: [IngestSourceInput!]!) {\n    ingestSources(inputs: $inputs) { id state total done failed }\n  }\n": types.IngestSourcesDocument,
+    "\n  query IngestJobStatus($id: ID!) {\n    ingestJob(id: $id) {\n      id state total done failed finishedAt\n      errors { index message }\n      sources { id title statementCount }\n    }\n  }\n": types.IngestJobStatusDocument,
 };
 
 /**
@@ -116,6 +120,14 @@ export function graphql(source: "\n  mutation UpdateStatement($input: UpdateStat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query StatementRevisions($first: Int!) {\n    statements(first: $first) {\n      edges { node { id text revisedBy { kind explanation to { id text } } revises { from { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IngestSources($inputs: [IngestSourceInput!]!) {\n    ingestSources(inputs: $inputs) { id state total done failed }\n  }\n"): (typeof documents)["\n  mutation IngestSources($inputs: [IngestSourceInput!]!) {\n    ingestSources(inputs: $inputs) { id state total done failed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestJobStatus($id: ID!) {\n    ingestJob(id: $id) {\n      id state total done failed finishedAt\n      errors { index message }\n      sources { id title statementCount }\n    }\n  }\n"): (typeof documents)["\n  query IngestJobStatus($id: ID!) {\n    ingestJob(id: $id) {\n      id state total done failed finishedAt\n      errors { index message }\n      sources { id title statementCount }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -23,6 +23,8 @@ export type SourceVerdict = { sourceId: number; verdict: Stance; related: number
 export type ClaimVerdict = { verdict: Stance; confidence: number; explanation: string; evidence: Evidence[]; passages: Passage[]; sources: SourceVerdict[] };
 
 const round = (x: number) => Math.round(x * 100) / 100;
+/** A claim is disputed, not decided, when the smaller side of its statements holds at least this share of the weight. */
+export const DISPUTED_SHARE = 1 / 3;
 const inside = (s: { start: number; end: number }, [a, b]: [number, number]) => s.start < b && s.end > a;
 /** The opposite verdict: what the evidence says about the claim's negation. */
 export const flip = (v: Stance): Stance => (v === "SUPPORTED" ? "CONTRADICTED" : v === "CONTRADICTED" ? "SUPPORTED" : v);
@@ -104,9 +106,11 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
   for (const e of evidence) if (e.rule === "proposition") votes[e.stance as keyof typeof votes] += e.score;
   if (votes.SUPPORTED + votes.CONTRADICTED > 0) {
     const n = (v: Stance) => evidence.filter((e) => e.rule === "proposition" && e.stance === v).length;
-    // A tie is a dispute: the statements take both sides equally, so neither verdict is given.
-    if (Math.abs(votes.SUPPORTED - votes.CONTRADICTED) < 1e-9) {
-      return { verdict: "DISCUSSED", confidence: 0.5, explanation: `Disputed: ${n("SUPPORTED")} statement(s) on the same proposition assert it and ${n("CONTRADICTED")} deny it, with equal weight.`, evidence, passages, sources: perSource };
+    // A dispute: the statements take both sides, the smaller side with at least a third of the weight, so neither
+    // verdict is given (the evidence shows who says what).
+    const minority = Math.min(votes.SUPPORTED, votes.CONTRADICTED) / (votes.SUPPORTED + votes.CONTRADICTED);
+    if (minority >= DISPUTED_SHARE - 1e-9) {
+      return { verdict: "DISCUSSED", confidence: round(0.5 + (0.5 - minority)), explanation: `Disputed: ${n("SUPPORTED")} statement(s) on the same proposition assert it and ${n("CONTRADICTED")} deny it.`, evidence, passages, sources: perSource };
     }
     const verdict: Stance = votes.CONTRADICTED > votes.SUPPORTED ? "CONTRADICTED" : "SUPPORTED";
     const share = Math.max(votes.SUPPORTED, votes.CONTRADICTED) / (votes.SUPPORTED + votes.CONTRADICTED);

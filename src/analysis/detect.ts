@@ -1,9 +1,9 @@
 import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
-import { intervalOf } from "../ingest/stages/04-claims.js";
+import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.1";
+export const DETECTOR_VERSION = "open-2026.12.3";
 
 export type ConflictStatement = {
   id: number;
@@ -101,6 +101,7 @@ const reportDay = (s: ConflictStatement) => s.publishedAt?.getTime() ?? (s.frame
 /** How far apart (days) two reports of one story may be published; a speaker's reversal may take a year. */
 export const STORY_WINDOW_DAYS = 45;
 export const REVERSAL_WINDOW_DAYS = 400;
+const REPORTS_NAMED = /\b(?:reports?|reporting|rumou?rs?|claims?|allegations?|speculation|stories|story|accusations?)\b/i;
 /** How near (characters) in its own article a bare denial ("the reports are false") is to the report it denies. */
 export const DENIAL_REACH = 800;
 
@@ -127,6 +128,18 @@ const entitiesShared = (xs: string[] | undefined, ys: string[] | undefined) => {
   const y = new Set(ys ?? []);
   return (xs ?? []).filter((e) => y.has(e)).length;
 };
+/** Names two clauses share, counting a one-word name that the other has as a plain word ("Agriculture is not part of
+ * it" and "talks including agriculture": capitalised only at the start of its sentence). */
+const ownEntitiesShared = (a: ConflictStatement, b: ConflictStatement) => {
+  const n = entitiesShared(a.frame.entities, b.frame.entities);
+  if (n) return n;
+  const ca = new Set((a.frame.content ?? []).map(stem));
+  const cb = new Set((b.frame.content ?? []).map(stem));
+  // Only the first word of its statement, where a capital says nothing ("Iran" mid-sentence is a name).
+  const first = (x: ConflictStatement) => /^\W*([A-Za-z]+)/.exec(x.text)?.[1]?.toLowerCase();
+  const one = (x: ConflictStatement, c: Set<string>) => (x.frame.entities ?? []).filter((e) => !e.includes("-") && e === first(x) && !(x.frame.topic ?? []).includes(e) && c.has(stem(e))).length;
+  return one(a, cb) + one(b, ca);
+};
 
 /**
  * The sameness gate for an affirmation and a denial: one predicate class, and
@@ -136,24 +149,46 @@ const entitiesShared = (xs: string[] | undefined, ys: string[] | undefined) => {
  * The affirming side always needs content of its own: "So there it is" affirms nothing that can be denied.
  */
 export function sameProposition(aff: ConflictStatement, den: ConflictStatement, f: PairFeatures): boolean {
-  if (aff.frame.inherited) return false;
+  if (aff.frame.inherited || aff.frame.hearsay) return false;
   const shared = predicatesShared(aff, den);
   // The denied predicate is the denial's main one (what its negation scopes over), and one of the first two of the
   // affirmation: "did not inform Iraq ahead of the strikes" denies informing, not the strikes.
-  const main = den.frame.predicates?.[0];
-  if (!main || !shared.includes(main) || !(aff.frame.predicates ?? []).slice(0, 2).includes(main)) return false;
+  // (A negator's own scope wins: "was not wearing a camera" denies wearing, whatever else its clause names.)
+  const main = den.frame.negated ?? den.frame.predicates?.[0];
+  if (!main || !(den.frame.negated || shared.includes(main)) || !(aff.frame.predicates ?? []).slice(0, 2).includes(main)) return false;
   if (den.frame.inherited) {
     // What a bare denial denies is what its article reports near it: only there can it be read.
     // It refers back: the report comes before it, within reach.
-    if (aff.speakerKey === den.speakerKey || aff.sourceId !== den.sourceId || aff.start >= den.start || den.start - aff.start > DENIAL_REACH) return false;
-    return aff.frame.predicates![0] === main && entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
+    if (aff.speakerKey === den.speakerKey || aff.frame.predicates![0] !== main) return false;
+    if (aff.sourceId === den.sourceId && aff.start < den.start && den.start - aff.start <= DENIAL_REACH) {
+      return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
+    }
+    // What an article gives after its denial is background, not what was denied.
+    if (aff.sourceId === den.sourceId && aff.start >= den.start) return false;
+    // Further back in its article, or in another report of the same story ("the company has denied the reports"
+    // against the report itself): the denial's story (its article's most named entities) and the affirmation's own
+    // names meet on two, or on the one name that both lead with.
+    // Only an outright denial reaches across reports (a denial cue, or a word that calls it untrue: "denied the
+    // reports", "the allegations are false"), and only an affirmation that commits to what it says.
+    // It must say what it denies is a report ("denied the reports", "the allegations are false"): "those numbers are
+    // too high" or "It's not true" is about what was said just before it, and reaches no further.
+    if (!(den.frame.denial || den.frame.negation === "LEXICAL") || !(REPORTS_NAMED.test(den.text) || den.frame.ownPredicate) || aff.modality === "HEDGED") return false;
+    const story = den.frame.topic ?? den.frame.entities ?? [];
+    const own = aff.frame.entities ?? [];
+    return entitiesShared(own, story) >= 2 || (!!own[0] && own[0] === story[0]);
   }
   // "informed them only after the strikes" does not affirm what "did not inform them ahead of the strikes" denies.
   // (Read on the asserted content too: "…, an assertion denied by X" denies the clause before its span.)
   const said = (s: ConflictStatement) => `${s.text} ${s.claim}`;
   if (ORDER_AFTER.test(said(aff)) && !ORDER_BEFORE.test(said(aff)) && ORDER_BEFORE.test(said(den))) return false;
-  const ownShared = entitiesShared(aff.frame.entities, den.frame.entities);
+  // The same figure of the same measure ("50 sales employees were laid off" / "the report that 50 salespeople were
+  // laid off was not true"): one proposition, whoever is named.
+  if (aff.frame.quantities.some((qa) => den.frame.quantities.some((qd) => qd.unit === qa.unit && qd.value === qa.value && qa.value > 1))) return true;
+  const ownShared = ownEntitiesShared(aff, den);
   if (ownShared >= 2 || (ownShared > 0 && f.contentJaccard >= 0.2)) return true;
+  // No name in common, but much of the wording ("rejected the analysis … about an unusually big difference between the
+  // turnout figures" against the analysis itself).
+  if (stemOverlap(aff, den) >= 5 && f.contentJaccard >= 0.3) return true;
   // A predicate the lexicon knows (synonyms joined) about a shared entity: enough when either clause is short, since
   // a short paraphrase cannot share many words ("there was no prior notice" / "they were told beforehand").
   const short = Math.min(aff.frame.content?.length ?? 0, den.frame.content?.length ?? 0) <= 4;
@@ -198,17 +233,6 @@ export function isUpdate(earlier: { s: ConflictStatement; q: Quantity }, later: 
 }
 
 const ordered = (a: ConflictStatement, b: ConflictStatement) => (time(a) < time(b) || (time(a) === time(b) && (a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.start <= b.start))) ? [a, b] as const : [b, a] as const);
-
-const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
-function wordsRe(words: string[]) {
-  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
-}
-/** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
-function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
-  const a = l.a.test(text);
-  const b = l.b.test(text);
-  return a === b ? undefined : a ? "a" : "b";
-}
 
 /**
  * Pure: the rule, if any, by which two statements of one block cannot both be true.
@@ -266,15 +290,21 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         const eq = e === a ? qa : qb;
         const lq = e === a ? qb : qa;
         if (time(e) !== time(l) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
-        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
+        // (In one report, a count that grew: the text says so, or one voice gives both; two voices giving two counts
+        // of one moment disagree: "the number was 170,000" — "No, no, the official number is 210,000".)
+        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq }) && (REVISION_RE.test(l.text) || e.speakerKey === l.speakerKey || dayOf(e) !== dayOf(l))) continue;
         if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
         return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? "-"}`, { qa, qb });
       }
     }
   }
   // Labels from two exclusive sets, on one happening: the same main predicate and a named entity in common.
-  const samePredicate = !!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0];
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && f.contentJaccard >= 0.1) {
+  // (In a label's own block, "l:<labels>:<entity>", the labels are what the two share: "had a gun in his hand when he
+  // was shot" and "he was unarmed" describe one person with different predicates.)
+  const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || blockKey.startsWith("l:");
+  // (One camp — a body and its own people — describing one thing is not two accounts of it.)
+  const oneCamp = a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || blockKey.startsWith("l:"))) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
       const sb = labelSide(b.text, l);
@@ -354,7 +384,9 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
   const all = pairs.flatMap((p) => [p.a, p.b]);
   const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || x.start - y.start);
   const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || x.start - y.start);
-  const topic = describe(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!);
+  // The proposition in a sentence's words, not a headline's ("Velmar Says Dunmore Was Told …").
+  const telling = affirm.find((s) => !s.frame.inherited && !isTitleCase(s.text)) ?? affirm.find((s) => !s.frame.inherited) ?? affirm[0]!;
+  const topic = describe(telling);
   if (kind === "SELF_REVERSAL") {
     const who = affirm[0]!.speakerName;
     const firstAffirms = time(affirm[0]!) <= time(deny[0]!);
@@ -366,8 +398,8 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
   }
   return {
     key, blockKey, kind, confidence, rule: pairs[0]!.rule,
-    explanation: `On ${topic}, ${names(affirm)} said ${quote(affirm[0]!)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
-    sides: [{ label: `Affirms: ${(affirm.find((s) => !s.frame.inherited) ?? affirm[0]!).claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: "Denies it", statementIds: uniqIds(deny) }],
+    explanation: `On ${topic}, ${names(affirm)} said ${quote(telling)}; ${names(deny)} said it was not so: ${quote(deny[0]!)}.`,
+    sides: [{ label: `Affirms: ${telling.claim.slice(0, 120)}`, statementIds: uniqIds(affirm) }, { label: "Denies it", statementIds: uniqIds(deny) }],
   };
 }
 

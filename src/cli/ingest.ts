@@ -1,14 +1,17 @@
 // npm run ingest -- <files or folders>: sends text files to the running server (GAINSAY_URL) one by one,
 // with progress (a bar on a terminal, plain lines elsewhere) and a summary. The server owns the database; this never opens it.
+// With --batch, the files go to the queue (ingestSources, up to 100 per batch) and the progress shown is the batches'.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const url = process.env.GAINSAY_URL ?? "http://localhost:4000/graphql";
 const key = process.env.GAINSAY_API_KEY;
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const batchMode = argv.includes("--batch");
+const args = argv.filter((a) => a !== "--batch");
 if (args.length === 0 || args.includes("--help")) {
-  console.error("usage: npm run ingest -- <file.txt|folder> [...]\n  env: GAINSAY_URL (default http://localhost:4000/graphql), GAINSAY_API_KEY");
-  process.exit(args.length === 0 ? 2 : 0);
+  console.error("usage: npm run ingest -- [--batch] <file.txt|folder> [...]\n  --batch  queue the files (ingestSources) and follow the batches' progress\n  env: GAINSAY_URL (default http://localhost:4000/graphql), GAINSAY_API_KEY");
+  process.exit(args.length === 0 || !args.includes("--help") ? 2 : 0);
 }
 
 function collect(p: string): string[] {
@@ -53,6 +56,60 @@ if (files.length === 0) {
   console.error("ingest: no .txt files found");
   process.exit(2);
 }
+
+async function gql<T>(query: string, variables: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as { data?: T; errors?: Array<{ message: string }> };
+  if (json.errors?.length || !json.data) throw new Error(json.errors?.map((e) => e.message).join("; ") ?? `HTTP ${res.status}`);
+  return json.data;
+}
+
+/** --batch: queue every file (batches of at most 100 texts and about 3 MB, under the server's body limit), then poll the batches. */
+async function runBatch(files: string[]): Promise<number> {
+  type Job = { id: string; state: string; total: number; done: number; failed: number; errors: Array<{ index: number; message: string }> };
+  const chunks: string[][] = [];
+  let size = 0;
+  for (const f of files) {
+    const bytes = statSync(f).size;
+    if (!chunks.length || chunks.at(-1)!.length >= 100 || size + bytes > 3 * 1024 * 1024) (chunks.push([]), (size = 0));
+    chunks.at(-1)!.push(f);
+    size += bytes;
+  }
+  const jobs: Array<{ id: string; files: string[] }> = [];
+  for (const chunk of chunks) {
+    try {
+      const d = await gql<{ ingestSources: { id: string } }>(`mutation($inputs: [IngestSourceInput!]!) { ingestSources(inputs: $inputs) { id } }`, { inputs: chunk.map((f) => ({ text: readFileSync(f, "utf8") })) });
+      jobs.push({ id: d.ingestSources.id, files: chunk });
+      if (!tty) process.stderr.write(`ingest: queued ${plural(chunk.length, "file")} as batch ${d.ingestSources.id}\n`);
+    } catch (e) {
+      console.error(`ingest: the server refused a batch (nothing of it was queued): ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  let last = "";
+  for (;;) {
+    const d = await gql<{ nodes: Array<Job | null> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on IngestJob { id state total done failed errors { index message } } } }`, { ids: jobs.map((j) => j.id) });
+    const got = d.nodes.filter((n): n is Job => !!n);
+    const done = got.reduce((s, j) => s + j.done, 0);
+    const failed = got.reduce((s, j) => s + j.failed, 0);
+    const line = `${done + failed}/${files.length} (${failed} failed)`;
+    if (tty) bar(done + failed, files.length, `${failed} failed`);
+    else if (line !== last) process.stderr.write(`ingest: ${line}\n`);
+    last = line;
+    if (got.length === jobs.length && got.every((j) => j.state === "DONE")) {
+      if (tty) process.stderr.write("\n");
+      console.log(`files: ${files.length}  batches: ${jobs.length}  stored: ${done}  failures: ${failed}`);
+      for (const j of got) for (const e of j.errors) console.log(`  FAILED ${jobs.find((x) => x.id === j.id)!.files[e.index]}: ${e.message}`);
+      return failed ? 1 : 0;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+if (batchMode) process.exit(await runBatch(files).catch((e: Error) => (console.error(`ingest: ${e.message}`), 1)));
 
 const summary = { sources: 0, existing: 0, statements: 0, contradictions: new Set<string>(), failures: [] as Array<{ file: string; reason: string }> };
 if (!tty) process.stderr.write(`ingest: ${plural(files.length, "file")} to ${url}\n`);

@@ -7,6 +7,7 @@ import { redactUrl } from "../config.js";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from "graphile-worker";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { lockDataDir } from "./lock.js";
 import { applyMigrations, type MigrationTx } from "./migrate.js";
@@ -33,10 +34,14 @@ export type DatabaseOptions = {
   onConnectionError?: (e: Error) => void;
 };
 
+export type Backend = "pglite" | "postgres";
+
 export type Database = {
   prisma: PrismaClient;
-  backend: "pglite" | "postgres";
+  backend: Backend;
   migrationsApplied: string[];
+  /** PostgreSQL only: the connection pool Prisma uses, shared with graphile-worker (the analysis queue). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 };
 
@@ -70,11 +75,27 @@ async function createPgliteDir(dataDir: string): Promise<string[] | undefined> {
   }
 }
 
+const backends = new WeakMap<object, Backend>();
+
+/** Which database a client opened by openDatabase talks to (PGlite for one this module did not open). */
+export function backendOf(prisma: object): Backend {
+  return backends.get(prisma) ?? "pglite";
+}
+
+/** graphile-worker's log lines, warnings and errors only, to stderr (its migrations and runners are otherwise chatty). */
+export const quietWorkerLogger = new WorkerLogger(() => (level, message) => {
+  if (level === "error" || level === "warning") process.stderr.write(`graphile-worker ${level}: ${message}\n`);
+});
+
 /** Opens the configured database, applies pending migrations and returns a Prisma client over it. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on("error", opts.onConnectionError ?? ((e) => process.stderr.write(`db/client: an idle PostgreSQL connection was lost (${e.message}); the pool replaces it\n`)));
+    const onConnectionError = opts.onConnectionError ?? ((e: Error) => process.stderr.write(`db/client: a PostgreSQL connection was lost (${e.message}); the pool replaces it\n`));
+    pool.on("error", onConnectionError);
+    // A connection that fails while checked out (graphile-worker's LISTEN connection holds one for good) is reported
+    // the same way rather than crashing the process; the query on it fails and its caller sees that.
+    pool.on("connect", (c) => c.on("error", onConnectionError));
     let migrationsApplied: string[];
     const client = await pool.connect().catch((e: Error) => {
       void pool.end();
@@ -95,11 +116,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw e;
     }
     client.release();
+    // graphile-worker's own schema (graphile_worker.*), the analysis and ingest queue on PostgreSQL. It serialises
+    // concurrent migrators itself, so servers and workers starting together are safe.
+    try {
+      await runWorkerMigrations({ pgPool: pool, logger: quietWorkerLogger });
+    } catch (e) {
+      await pool.end();
+      throw new Error(`db/client: cannot install graphile-worker's schema: ${(e as Error).message}`);
+    }
     const prisma = makeClient(new PrismaPg(pool), opts);
+    backends.set(prisma, "postgres");
     return {
       prisma,
       backend: "postgres",
       migrationsApplied,
+      pool,
       async close() {
         await prisma.$disconnect();
         await pool.end();
@@ -119,6 +150,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     lite = await PGlite.create(opts.dataDir, { startParams: PGLITE_START_PARAMS });
     const migrationsApplied = [...created, ...(await migratePglite(lite))];
     const prisma = makeClient(pgliteAdapter(lite), opts);
+    backends.set(prisma, "pglite");
     const db = lite;
     return {
       prisma,

@@ -3,8 +3,12 @@ import { createPubSub } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { redactUrl } from "../config.js";
 
-/** The events the API publishes. A contradiction id is published whenever detection creates or changes one. */
-export type Topics = { contradictionDetected: [{ contradictionId: number; created: boolean }] };
+/** The events the API publishes: a contradiction id whenever detection creates or changes one; a batch's progress. */
+export type Topics = {
+  contradictionDetected: [{ contradictionId: number; created: boolean }];
+  /** An ingest batch moved on (an item done or failed), by the batch's id. */
+  ingestJobProgress: [jobId: number, payload: { jobId: number }];
+};
 
 /** In-process events: what one process publishes, only its own subscribers hear. */
 export const createEvents = () => createPubSub<Topics>();

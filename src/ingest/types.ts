@@ -93,8 +93,16 @@ export type ClaimFrame = {
   content?: string[];
   /** The clause is too short to say what it is about ("It's not true"): predicates and entities are the document's. */
   inherited?: boolean;
+  /** An inherited clause that still names its own predicate ("denied any separation"). */
+  ownPredicate?: boolean;
   /** How the clause denies: a negator ("did not") or a word that calls it untrue ("false", "fabricated"). */
   negation?: "SURFACE" | "LEXICAL";
+  /** What a surface negator denies when that is not the clause's main predicate ("was not wearing a camera": wear). */
+  negated?: string;
+  /** The clause speaks of reports or rumours of its happening ("the layoff rumors") without saying it happened. */
+  hearsay?: boolean;
+  /** The exclusive label sets the clause takes a side in ("armed-vs-unarmed"): it is blocked with the other side. */
+  labels?: string[];
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
   /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */

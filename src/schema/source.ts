@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const IngestSourceInput = builder.inputType("IngestSourceInput", {
+export const IngestSourceInput = builder.inputType("IngestSourceInput", {
   description: "A text to analyse. Only `text` is required; the first line is the title when none is given.",
   fields: (t) => ({
     text: t.string({ required: true, description: "Plain text, up to 2 MB (UTF-8)." }),

@@ -3,8 +3,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { ConfigError, loadConfig, redactUrl, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
-import { createServices } from "../services/index.js";
-import { drainAnalysisJobs, startAnalysisRunner } from "../services/jobs.js";
+import { createServices, workerTasks } from "../services/index.js";
+import { drainAnalysisJobs, graphileLogger, startAnalysisRunner, startGraphileRunner } from "../services/jobs.js";
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
@@ -53,21 +53,35 @@ log.info("event bus ready", { transport: bus.transport, location: config.redisUr
 const events = bus.events;
 
 // Analysis jobs left pending by a process that stopped between a write's commit and its contradiction refresh. On
-// PGlite this process is the only one that can hold any, so all are resumed before the server answers; on
-// PostgreSQL only those past their grace period (another server may be running its own).
+// PGlite this process is the only one that can hold any, so all are resumed before the server answers, then due ones
+// every 5 s. On PostgreSQL graphile-worker runs them (here, one at a time, unless GAINSAY_SERVER_JOBS=off, and in any
+// `npm run worker`), each once its grace period has passed.
+const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit };
+const services = createServices(db.prisma, events, {
+  ...jobOptions,
+  onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),
+});
 const onJobError = (jobId: number, e: Error) => log.warn("analysis job failed; it stays pending and is retried", { jobId, error: e.message });
 let runner: { stop(): Promise<void> } | undefined;
-if (config.serverJobs) {
-  const resumed = await drainAnalysisJobs(db.prisma, events, { all: db.backend === "pglite", onError: onJobError });
+if (config.serverJobs && db.backend === "pglite") {
+  const resumed = await drainAnalysisJobs(db.prisma, events, { all: true, onError: onJobError });
   if (resumed.ran || resumed.failed) log.info("resumed pending analysis jobs", { ...resumed, ms: since() });
   runner = startAnalysisRunner(db.prisma, events, { intervalMs: 5000, onError: onJobError });
+} else if (config.serverJobs && db.pool) {
+  runner = await startGraphileRunner({ pool: db.pool, prisma: db.prisma, events, concurrency: 1, logger: graphileLogger(log), tasks: workerTasks(db.prisma, events, jobOptions) });
+  log.info("job runner started (graphile-worker)", { concurrency: 1 });
+}
+// PGlite runs ingestSources batches here, in order: those a stopped server left are resumed now, failed items retried.
+if (db.backend === "pglite") {
+  void services.resumeBatches();
+  setInterval(() => void services.resumeBatches(), 5000).unref();
 }
 
 const yoga = createGainsayYoga({
   prisma: db.prisma,
   events,
   redisStatus: bus.redisStatus,
-  services: createServices(db.prisma, events, { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit }),
+  services,
   apiKeys: config.apiKeys,
   development: config.env === "development",
   maxBodyBytes: config.maxBodyBytes,

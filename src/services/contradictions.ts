@@ -1,7 +1,8 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn, type ConflictStatement, type Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
-import type { Events } from "../events/bus.js";
+import type { Events, Topics } from "../events/bus.js";
+import { backendOf } from "../db/client.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
 export const BLOCK_CAP = 200;
@@ -46,16 +47,50 @@ function toConflictStatement(r: Row): ConflictStatement {
  * by its stable key, and a reviewed one is only removed when fewer than two of its sides still hold statements.
  */
 export async function refreshContradictions(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
-  // Two ingests touching one block at once can race (both create the same contradiction key, or one removes what the
-  // other just wrote). A pass recomputes the blocks from the statements, so it is safe to run again: the loser does.
+  // On PostgreSQL, servers and workers refresh at once: each refresh is one transaction holding an advisory lock per
+  // block it touches, so two refreshes of one block run one after the other. On PGlite (one process, one connection)
+  // a lone race (both create the same contradiction key, or one removes what the other just wrote) is met by running
+  // the pass again, which is safe: a pass recomputes the blocks from the statements.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await refreshOnce(prisma, events, propKeys);
+      if (backendOf(prisma) === "pglite") return await refreshOnce(prisma, events, propKeys);
+      return await refreshLocked(prisma, events, propKeys);
     } catch (e) {
       const code = (e as { code?: string }).code;
       if ((code !== "P2002" && code !== "P2025") || attempt >= 5) throw e;
     }
   }
+}
+
+/** Sorted, so that refreshes sharing blocks take their locks in one order and never deadlock. */
+const LOCK_BLOCKS = `SELECT count(pg_advisory_xact_lock(hashtext(b))) FROM (SELECT b FROM unnest($1::text[]) AS u(b) ORDER BY b COLLATE "C") AS s`;
+
+async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
+  const blocks = [...new Set(propKeys.flatMap((k) => k.split(" ")).filter(Boolean))];
+  if (blocks.length === 0) return { contradictionIds: [], created: 0, updated: 0, removed: 0 };
+  // Events wait for the commit: a subscriber that reads a contradiction it hears of must find it.
+  const held: Array<Topics["contradictionDetected"][0]> = [];
+  const deferred = { ...events, publish: (_topic: "contradictionDetected", payload: Topics["contradictionDetected"][0]) => void held.push(payload) } as unknown as Events;
+  const out = await prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRawUnsafe(LOCK_BLOCKS, blocks);
+      return refreshOnce(joining(tx), deferred, propKeys);
+    },
+    { timeout: 15 * 60_000, maxWait: 60_000 },
+  );
+  for (const payload of held) events.publish("contradictionDetected", payload);
+  return out;
+}
+
+/** The refresh's transaction as a client: its `$transaction` calls join the open transaction (in order). */
+function joining(tx: Prisma.TransactionClient): PrismaClient {
+  const $transaction = async (arg: unknown) => {
+    if (typeof arg === "function") return (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx);
+    const results: unknown[] = [];
+    for (const op of arg as Array<PromiseLike<unknown>>) results.push(await op);
+    return results;
+  };
+  return new Proxy(tx, { get: (target, p) => (p === "$transaction" ? $transaction : Reflect.get(target, p)) }) as unknown as PrismaClient;
 }
 
 async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {

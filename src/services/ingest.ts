@@ -4,7 +4,8 @@ import type { runPipeline as RunPipeline } from "../ingest/pipeline.js";
 import type { PipelineResult } from "../ingest/types.js";
 import type { Events } from "../events/bus.js";
 import type { RefreshResult } from "./contradictions.js";
-import { afterCommit, enqueueAnalysis, type JobOptions } from "./jobs.js";
+import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jobs.js";
+import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
 import { articleTextProblem, plainTextProblem } from "./text.js";
 
@@ -118,7 +119,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
     language: valid.language,
   });
 
-  let stored: { sourceId: number; statementIds: number[]; propKeys: string[]; jobId: number } | undefined;
+  let stored: { sourceId: number; statementIds: number[]; propKeys: string[]; job: JobRef } | undefined;
   // Concurrent ingests can race to create the same source, speaker or event. The loser's transaction rolls back on
   // the unique key; if the source itself now exists, theirs wins; otherwise the transaction runs again and finds the
   // winner's speaker or event. Nothing partial is ever kept.
@@ -127,7 +128,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
       // The contradiction refresh is recorded with the source, in its transaction: a crash after the commit loses nothing.
       stored = await prisma.$transaction(async (tx) => {
         const p = await persist(tx, valid, hash, result);
-        return { ...p, jobId: await enqueueAnalysis(tx, "ingest", p.propKeys, jobs.graceSeconds) };
+        return { ...p, job: await enqueueAnalysis(tx, backendOf(prisma), "ingest", p.propKeys, jobs.graceSeconds) };
       }, { timeout: 60_000, maxWait: 30_000 });
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
@@ -136,7 +137,7 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
       if (attempt >= 5) throw e;
     }
   }
-  const refreshed: RefreshResult = await afterCommit(prisma, events, stored.jobId, jobs);
+  const refreshed: RefreshResult = await afterCommit(prisma, events, stored.job, jobs);
   return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };
 }
 

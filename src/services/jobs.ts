@@ -1,4 +1,8 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { Logger as WorkerLogger, run as runWorker, type Runner, type TaskList } from "graphile-worker";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { backendOf, type Backend } from "../db/client.js";
 import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
 
@@ -12,21 +16,87 @@ export type JobOptions = {
   crashAfterCommit?: boolean;
 };
 
+/** graphile-worker's task name for a contradiction refresh (PostgreSQL). */
+export const REFRESH_TASK = "refresh_contradictions";
+
+/** A job recorded by a write: a graphile-worker job key on PostgreSQL, an AnalysisJob row on PGlite. */
+export type JobRef = { backend: "postgres"; key: string; propKeys: string[] } | { backend: "pglite"; id: number };
+
+export type RefreshPayload = { kind: AnalysisKind; propKeys: string[] };
+
+const MAX_ATTEMPTS = 5;
+
 /**
  * Records, inside the write's transaction, the contradiction refresh the write makes necessary (a transactional
- * outbox): if the process dies after the commit, the job is still there for a runner. Returns the job's id.
+ * outbox): if the process dies after the commit, the job is still there for a runner. On PostgreSQL it is a
+ * graphile-worker job (`add_job` in the same transaction), due after the grace period; on PGlite an AnalysisJob row.
  */
-export async function enqueueAnalysis(tx: Prisma.TransactionClient, kind: AnalysisKind, propKeys: string[], graceSeconds = 30): Promise<number> {
+export async function enqueueAnalysis(tx: Prisma.TransactionClient, backend: Backend, kind: AnalysisKind, propKeys: string[], graceSeconds = 30): Promise<JobRef> {
   const keys = [...new Set(propKeys.filter(Boolean))].sort();
+  if (backend === "postgres") {
+    const key = `refresh:${randomUUID()}`;
+    const payload: RefreshPayload = { kind, propKeys: keys };
+    await tx.$queryRaw`SELECT (graphile_worker.add_job(${REFRESH_TASK}, ${JSON.stringify(payload)}::json,
+      run_at => now() + make_interval(secs => ${graceSeconds}::double precision), max_attempts => ${MAX_ATTEMPTS}::int, job_key => ${key})).id`;
+    return { backend, key, propKeys: keys };
+  }
   const row = await tx.analysisJob.create({ data: { kind, propKeys: keys, runAfter: new Date(Date.now() + graceSeconds * 1000) }, select: { id: true } });
-  return row.id;
+  return { backend, id: row.id };
 }
 
 /**
- * Runs one job now (the request that made it, right after its commit, or a runner): refreshes the contradictions of
- * its keys and marks it done. A refresh is idempotent (it recomputes the blocks from the statements), so a job run
- * twice, by the request and by a runner, gives the same result. A failure is recorded and left for a runner.
+ * Called by a write right after its commit: the crash hook for tests, then the refresh run inline (the API answers
+ * with the contradictions it found, as before the queue), then the job is removed (PostgreSQL) or marked done
+ * (PGlite). An inline failure leaves the job for a runner. A refresh is idempotent (it recomputes the blocks from the
+ * statements), so a job run twice, inline and by a runner after its grace, gives the same result.
  */
+export async function afterCommit(prisma: PrismaClient, events: Events, job: JobRef, opts: JobOptions): Promise<RefreshResult> {
+  if (opts.crashAfterCommit) process.kill(process.pid, "SIGKILL");
+  if (job.backend === "pglite") return runAnalysisJob(prisma, events, job.id);
+  const r = await refreshContradictions(prisma, events, job.propKeys);
+  // remove_job leaves a job a worker has locked (running it now): that run is harmless.
+  await prisma.$queryRaw`SELECT (graphile_worker.remove_job(${job.key})).id`;
+  return r;
+}
+
+/** The graphile-worker tasks (PostgreSQL): a refresh of the keys in the payload. Retried by graphile-worker on failure. */
+export function analysisTasks(prisma: PrismaClient, events: Events): TaskList {
+  return {
+    [REFRESH_TASK]: async (payload) => {
+      const p = payload as Partial<RefreshPayload> | null;
+      if (!p || !Array.isArray(p.propKeys)) throw new Error(`services/jobs: ${REFRESH_TASK} payload has no propKeys`);
+      await refreshContradictions(prisma, events, p.propKeys);
+    },
+  };
+}
+
+type Log = Record<"debug" | "info" | "warn" | "error", (msg: string, fields?: Record<string, unknown>) => void>;
+
+/** graphile-worker's log lines in our structured log (its info lines at debug: it reports every job). */
+export function graphileLogger(log: Log): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const fields = { worker: scope.workerId, task: scope.taskIdentifier, jobId: scope.jobId, ...(meta?.error instanceof Error ? { error: meta.error.message } : {}) };
+    if (level === "error") log.error(`graphile-worker: ${message}`, fields);
+    else if (level === "warning") log.warn(`graphile-worker: ${message}`, fields);
+    else log.debug(`graphile-worker: ${message}`, fields);
+  });
+}
+
+/** Starts graphile-worker in this process on the database's pool (PostgreSQL): `concurrency` jobs at once. */
+export function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaClient; events: Events; concurrency: number; logger: WorkerLogger; tasks?: TaskList; pollInterval?: number }): Promise<Runner> {
+  return runWorker({
+    pgPool: opts.pool,
+    concurrency: opts.concurrency,
+    noHandleSignals: true,
+    pollInterval: opts.pollInterval ?? 2000,
+    logger: opts.logger,
+    taskList: { ...analysisTasks(opts.prisma, opts.events), ...opts.tasks },
+  });
+}
+
+// ---- PGlite: the AnalysisJob table, drained in the server's own process (the only one that may open the data). ----
+
+/** Runs one AnalysisJob (PGlite): refreshes the contradictions of its keys and marks it done; a failure is recorded. */
 export async function runAnalysisJob(prisma: PrismaClient, events: Events, jobId: number): Promise<RefreshResult> {
   const job = await prisma.analysisJob.findUnique({ where: { id: jobId }, select: { propKeys: true, state: true } });
   if (!job) throw new Error(`services/jobs: no analysis job ${jobId}`);
@@ -41,65 +111,53 @@ export async function runAnalysisJob(prisma: PrismaClient, events: Events, jobId
   }
 }
 
-const MAX_ATTEMPTS = 5;
-
-/** How long a runner holds a job it claimed; a runner that dies leaves it to another after this. */
-const LEASE_SECONDS = 300;
+// One drain at a time per client: the runner's tick, the start-up drain and a test's call never take the same job.
+const draining = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Claims the oldest due pending job for this runner (FOR UPDATE SKIP LOCKED, so concurrent runners, in other servers
- * or worker processes, never take the same one) by moving its `runAfter` past a lease. With `all`, due or not.
+ * Runs the pending AnalysisJobs (PGlite) whose grace period has passed (all pending ones with `all`, as at start-up,
+ * where no request can be holding one), oldest first, one at a time. Returns how many ran and how many failed.
  */
-export async function claimAnalysisJob(prisma: PrismaClient, all = false): Promise<number | undefined> {
-  const rows = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
-    `UPDATE "AnalysisJob" SET "runAfter" = now() + make_interval(secs => ${LEASE_SECONDS})
-      WHERE id = (SELECT id FROM "AnalysisJob" WHERE state = 'PENDING'${all ? "" : ` AND "runAfter" <= now()`} ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id`,
-  );
-  return rows[0]?.id;
+export function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void } = {}): Promise<{ ran: number; failed: number }> {
+  if (backendOf(prisma) !== "pglite") return Promise.reject(new Error("services/jobs: the AnalysisJob table is PGlite's queue; on PostgreSQL graphile-worker runs the jobs"));
+  const previous = draining.get(prisma) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => drainOnce(prisma, events, opts));
+  draining.set(prisma, next);
+  return next;
 }
 
-/**
- * Runs the pending jobs whose grace period has passed (all pending ones with `all`, as at start-up on PGlite, where
- * no other process can hold one), oldest first, one at a time. Returns how many ran and how many failed.
- */
-export async function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void } = {}): Promise<{ ran: number; failed: number }> {
+async function drainOnce(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void }) {
   const out = { ran: 0, failed: 0 };
   const tried = new Set<number>();
   for (;;) {
-    const id = await claimAnalysisJob(prisma, opts.all);
-    // A failed job is leased again by the claim; with `all` it would come straight back: once per drain is enough.
-    if (id === undefined || tried.has(id)) return out;
-    tried.add(id);
+    // A failed job stays pending: once per drain is enough.
+    const job = await prisma.analysisJob.findFirst({
+      where: { state: "PENDING", id: { notIn: [...tried] }, ...(opts.all ? {} : { runAfter: { lte: new Date() } }) },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    if (!job) return out;
+    tried.add(job.id);
     try {
-      await runAnalysisJob(prisma, events, id);
+      await runAnalysisJob(prisma, events, job.id);
       out.ran++;
     } catch (e) {
       out.failed++;
-      opts.onError?.(id, e as Error);
+      opts.onError?.(job.id, e as Error);
     }
   }
 }
 
-/** Done jobs are kept a day (to see what ran), then removed by the runners. */
+/** Done jobs are kept a day (to see what ran), then removed by the runner. */
 export const DONE_RETENTION_HOURS = 24;
 
-/** Removes done jobs older than the retention; returns how many. */
+/** Removes done AnalysisJobs older than the retention; returns how many. */
 export async function pruneAnalysisJobs(prisma: PrismaClient, now = new Date()): Promise<number> {
   const r = await prisma.analysisJob.deleteMany({ where: { state: "DONE", doneAt: { lt: new Date(now.getTime() - DONE_RETENTION_HOURS * 3600_000) } } });
   return r.count;
 }
 
-/**
- * Called by a write right after its commit: the crash hook for tests, then the job run inline (the API answers with
- * the contradictions it found, as before the queue). An inline failure leaves the job pending for a runner.
- */
-export async function afterCommit(prisma: PrismaClient, events: Events, jobId: number, opts: JobOptions): Promise<RefreshResult> {
-  if (opts.crashAfterCommit) process.kill(process.pid, "SIGKILL");
-  return runAnalysisJob(prisma, events, jobId);
-}
-
-/** An in-process runner: drains due jobs every `intervalMs` (unref'd, so it never keeps the process alive). */
+/** PGlite's in-process runner: drains due jobs every `intervalMs` (unref'd, so it never keeps the process alive). */
 export function startAnalysisRunner(prisma: PrismaClient, events: Events, opts: { intervalMs: number; onError?: (jobId: number, e: Error) => void }): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {

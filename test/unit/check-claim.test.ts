@@ -27,6 +27,8 @@ describe("checkClaim: paired claims (p, not-p)", () => {
     ["Northwind sacked Ivo Brandt", "Northwind did not sack Ivo Brandt", denied, "CONTRADICTED", "SUPPORTED"],
     ["Northwind fired coach Ivo Brandt", "Northwind never fired coach Ivo Brandt", disputed, "SUPPORTED", "CONTRADICTED"],
     ["Northwind sacked Ivo Brandt", "Northwind did not sack Ivo Brandt", tolls, "UNRELATED", "UNRELATED"],
+    // One statement asserts it, two deny it: a dispute, decided neither way (the evidence shows who says what).
+    ["Northwind sacked Ivo Brandt", "Northwind did not sack Ivo Brandt", [club[0]!, ...denied, statement("Northwind has not sacked coach Ivo Brandt", "DENY")], "DISCUSSED", "DISCUSSED"],
   ])("%s / %s", (p, notP, evidence, vp, vn) => {
     const a = check(p, evidence);
     const b = check(notP, evidence);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
+import { compatibleCounts } from "../../src/analysis/detect.js";
 import { buildClaim, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
@@ -27,6 +28,26 @@ describe("04-claims: polarity from negation and its scope", () => {
   });
 });
 
+describe("04-claims: what a negator denies, and talk of reports", () => {
+  it.each<[string, string | undefined]>([
+    ["the officer who shot the driver was not wearing a body camera", "wear"],
+    ["the agency never punished the riders who tested positive", "punish"],
+    ["there was no evidence of wrongdoing by the riders", "wrongdo"],
+    ["the agency did not push for the athletes to be banned", "push"],
+    ["there was no prior notification of the raid", undefined], // the main predicate itself (notify)
+    ["Acme did not lay off any staff", undefined],
+    ["the report that fifty workers were laid off is not true", undefined], // lexical: the whole clause
+  ])("%s → %s", (t, negated) => expect(claim(t).frame.negated).toBe(negated));
+
+  it.each<[string, boolean]>([
+    ["it is hard to make sense of the conflicting reports of recent layoffs at Acme", true],
+    ["the layoff rumors spread across the campus", true],
+    ["rumours that the pair had split spread on Monday", true],
+    ["Acme laid off fifty staff at its Vela plant", false],
+    ["the pair split after reports of trouble", false],
+  ])("hearsay: %s → %s", (t, hearsay) => expect(claim(t).frame.hearsay ?? false).toBe(hearsay));
+});
+
 describe("04-claims: open frames", () => {
   it("synonyms share a predicate class; names become entities", () => {
     const a = claim("Northwind sacked coach Ivo Brandt");
@@ -49,6 +70,32 @@ describe("04-claims: open frames", () => {
     expect(keysOf({ eventType: "DIE", predicates: ["die"], entities: ["vela"], quantities: [{ value: 3, bound: "EXACT", unit: "deaths", text: "3" }] }, "2031-05")).toEqual([
       "p:die:vela@2031", "p:die:vela@?", "p:die@2031-05", "p:die@?", "q:deaths@2031-05", "q:deaths@?",
     ].sort());
+  });
+});
+
+describe("04-claims: numbers in names, comparison sets, a sentence's place, near bounds", () => {
+  const qs = (t: string, extra: Record<string, unknown> = {}) => claim(t, "said", extra).frame.quantities.map((q) => [q.text, q.unit, q.scope ?? null]);
+  it("a number inside a name is not a figure ('Canal 24 TV', 'three West Norlish states')", () => {
+    expect(qs("a group cited by Canal 24 TV put the turnout at 40,000 in the capital")).toEqual([["40,000", "turnout", "capital"]]);
+    expect(qs("of the three West Norlish states worst hit, Vela has 7,987 cases").map((q) => q[0])).toEqual(["7,987 cases"]);
+  });
+  it("a superlative's comparison set is not the figure's scope", () => {
+    expect(qs("Vela has the highest number of cases in West Norland, with 7,897 cases")).toEqual([["7,897 cases", "cases", null]]);
+    expect(qs("Vela recorded 7,897 cases in West Norland")).toEqual([["7,897 cases", "cases", "west-norland"]]);
+  });
+  it("a clause that names no place takes its sentence's ('In the Norlish capital, … said the turnout was 65,000')", () => {
+    expect(qs("the turnout was 65,000", { lead: "Similarly in the Norlish capital, marchers filled the streets, but officials said" })).toEqual([["65,000", "turnout", "capital"]]);
+    expect(qs("the turnout was 65,000 nationwide", { lead: "In the capital, officials said" })).toEqual([["65,000 nationwide", "turnout", "national"]]);
+  });
+  it("two 'about' figures a quarter apart do not meet; 'about 50' and 54 do", () => {
+    const about = (value: number) => ({ value, bound: "ABOUT" as const, unit: "people", text: `about ${value}` });
+    expect(compatibleCounts(about(895_000), about(680_000))).toBe(false);
+    expect(compatibleCounts(about(50), { value: 54, bound: "EXACT", unit: "people", text: "54" })).toBe(true);
+  });
+  it("'just over 40,000' stays near 40,000, so it does not fit 65,000", () => {
+    const [q] = claim("the turnout was just over 40,000").frame.quantities;
+    expect(compatibleCounts(q!, { value: 65_000, bound: "EXACT", unit: "turnout", text: "65,000" })).toBe(false);
+    expect(compatibleCounts(q!, { value: 42_000, bound: "EXACT", unit: "turnout", text: "42,000" })).toBe(true);
   });
 });
 
@@ -140,6 +187,40 @@ describe("04-claims: entity tracking across the document", () => {
     const r = run("Dana Whitlock said the strike was Northwind's retaliation for the blockade and condemned Northwind's shelling of the port.");
     expect(r.statements.some((s) => s.frame.predicates?.includes("responsible"))).toBe(true);
     expect(claimOf("the shelling of the port went on all night").frame.predicates ?? []).not.toContain("responsible");
+  });
+  it("a surname stands for the full name the document gives ('Brandt' → ivo-brandt), only when one full name ends so", () => {
+    const r = run("Ivo Brandt and Mara Lind have separated, a spokesman said. Officials said on Monday that Brandt had sold the house in Vela.");
+    const s = r.statements.find((x) => x.text.includes("sold the house"))!;
+    expect(s.frame.entities).toContain("ivo-brandt");
+    expect(s.frame.entities).not.toContain("brandt");
+    const two = run("Ivo Brandt met Lea Brandt in Vela. Officials said on Monday that Brandt had sold the house in Vela.");
+    const t = two.statements.find((x) => x.text.includes("sold the house"))!;
+    expect(t.frame.entities).toContain("brandt");
+  });
+  it("'No, no, the figure is 210,000' rejects what was said and asserts the figure; contractions are not names", () => {
+    const c = claim("No, no, the official toll is 210,000");
+    expect([c.polarity, c.frame.quantities.map((q) => q.value)]).toEqual(["AFFIRM", [210_000]]);
+    expect(claim("No, the layoffs did not happen").polarity).toBe("DENY");
+    expect(entitiesOf("I'm sure it's over, Vela said").map((e) => e.key)).toEqual(["vela"]);
+  });
+  it("a statement taking a side of an exclusive label set gets that set's block", () => {
+    const c = claim("Ivo Brandt was unarmed when officers approached him");
+    expect(c.frame.labels).toEqual(["armed-vs-unarmed"]);
+    expect(c.propKey.split(" ")).toContain("l:armed-vs-unarmed:ivo-brandt@2031");
+    expect(claim("Ivo Brandt was not armed, and not holding a gun").frame.labels ?? []).toEqual([]); // both sides named
+  });
+  it("a label under a negator is not applied ('we did not find a book'); 'no truth anymore' is not a denial", () => {
+    expect(claim("Ivo Brandt had a gun; we did not find a book").frame.labels).toEqual(["armed-vs-unarmed"]);
+    expect(claim("we did not find a book near Ivo Brandt").frame.labels ?? []).toEqual([]);
+    expect(claim("There is no truth in the report").frame.negation).toBe("LEXICAL");
+    expect(claim("There's no truth anymore, whatever I say").frame.negation).toBe("SURFACE");
+  });
+  it("a short alias that is also a word counts only in capitals; 'Please' is not a name", () => {
+    expect(entitiesOf("Please respect their privacy, Vela said").map((e) => e.key)).toEqual(["vela"]);
+    expect(claim("the spokesman told us that the report was false").frame.entities ?? []).not.toContain("party:us");
+  });
+  it("'said in Norlish' is a language, not where a figure holds", () => {
+    expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });
   it("a statement its report places after an earlier one is marked a sequel", () => {
     const r = run("Northwind FC said on Monday that the coach had been dismissed. It later said in another statement that the coach had not been dismissed.");

@@ -26,14 +26,61 @@ describe("pairConflict / detectBlock", () => {
     expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds)])).toEqual([["POLARITY", [[a.id], [d.id]]]]);
     expect(c[0]!.explanation).toMatch(/Speaker \d+ said .*Speaker \d+ said it was not so/);
   });
-  it("a bare denial ('It is not true') meets the report its own article gives near it, and no other", () => {
+  it("a bare denial ('It is not true') meets the report its own article gives before it, not the background after it", () => {
     const a = st({ sourceId: 900, start: 100, end: 140, frame: { topic: ["acme"] } });
     const d = st({ sourceId: 900, start: 300, end: 314, polarity: "DENY", text: "It is not true", frame: { inherited: true, content: ["true"], topic: ["acme"], negation: "LEXICAL" } });
     expect(pairConflict(a, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
-    const elsewhere = st({ frame: { topic: ["acme"] } });
-    expect(pairConflict(elsewhere, d, "p:layoff:acme@2031")).toBeUndefined();
-    const farAway = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
-    expect(pairConflict(farAway, d, "p:layoff:acme@2031")).toBeUndefined();
+    const background = st({ sourceId: 900, start: 5000, end: 5040, frame: { topic: ["acme"] } });
+    expect(pairConflict(background, d, "p:layoff:acme@2031")).toBeUndefined();
+    // A weak bare denial ("That is not a sound basis") reaches only what is near it.
+    const weak = st({ sourceId: 900, start: 3000, end: 3020, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme"], negation: "SURFACE" } });
+    expect(pairConflict(a, weak, "p:layoff:acme@2031")).toBeUndefined();
+  });
+  it("an outright bare denial meets a committed report of its story in another article; a weak or hedged one does not", () => {
+    const d = st({ sourceId: 901, start: 300, end: 314, polarity: "DENY", text: "The reports are not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });
+    const report = st({ frame: { entities: ["acme", "vela"] } });
+    expect(pairConflict(report, d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
+    // "It is not true" names no report: it answers what was said just before it, and reaches no further.
+    expect(pairConflict(report, { ...d, id: 998, text: "It is not true" }, "p:layoff:acme@2031")).toBeUndefined();
+    // Hedged ("may have cut jobs"), or naming another story's entities, or a surface "not" with no content of its own.
+    expect(pairConflict(st({ modality: "HEDGED", frame: { entities: ["acme", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();
+    expect(pairConflict(st({ frame: { entities: ["orbex", "vela"] } }), d, "p:layoff:acme@2031")).toBeUndefined();
+    const weak = st({ sourceId: 902, start: 10, end: 30, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme", "vela"], negation: "SURFACE" } });
+    expect(pairConflict(report, weak, "p:layoff:acme@2031")).toBeUndefined();
+  });
+  it("a negator's own scope decides what is denied: 'was not wearing a camera' does not deny the layoff", () => {
+    const a = st({});
+    const d = st({ polarity: "DENY", text: "Acme, which laid off engineers at Vela, was not wearing its usual caution", frame: { negation: "SURFACE", negated: "wear" } });
+    expect(pairConflict(a, d, "p:layoff:acme@2031")).toBeUndefined();
+    expect(pairConflict(a, st({ polarity: "DENY", frame: { negation: "SURFACE" } }), "p:layoff:acme@2031")?.kind).toBe("POLARITY");
+  });
+  it("a one-word name matches the other clause's plain word ('Agriculture is not part of it' / 'talks including agriculture')", () => {
+    const a = st({ text: "talks will include agriculture", propKey: "p:include@2031-05", frame: { predicates: ["include"], entities: ["vela"], content: ["talk", "include", "agriculture"] } });
+    const d = st({ polarity: "DENY", text: "Agriculture is not part of it", propKey: "p:include@2031-05", frame: { negation: "SURFACE", predicates: ["include"], entities: ["agriculture"], content: ["agriculture", "part"] } });
+    expect(pairConflict(a, d, "p:include@2031-05")?.kind).toBe("POLARITY");
+    const other = st({ text: "talks will include fisheries", propKey: "p:include@2031-05", frame: { predicates: ["include"], entities: ["vela"], content: ["talk", "include", "fishery"] } });
+    expect(pairConflict(other, d, "p:include@2031-05")).toBeUndefined();
+  });
+  it("exclusive labels meet in a block of their own: 'had a gun when shot' / 'he was unarmed' (different predicates)", () => {
+    const key = "l:armed-vs-unarmed:ivo-brandt@2031 l:armed-vs-unarmed:ivo-brandt@?";
+    const police = st({ text: "Ivo Brandt had a gun in his hand when he was shot", propKey: `p:shoot:ivo-brandt@? ${key}`, frame: { predicates: ["shoot"], entities: ["ivo-brandt"], content: ["gun", "hand", "shoot"], labels: ["armed-vs-unarmed"] } });
+    const family = st({ text: "he was unarmed and reading a book", propKey: `p:read:ivo-brandt@? ${key}`, frame: { predicates: ["read"], entities: ["ivo-brandt"], content: ["unarmed", "read", "book"], labels: ["armed-vs-unarmed"] } });
+    const c = detectBlock([police, family], "l:armed-vs-unarmed:ivo-brandt@2031");
+    expect(c.map((x) => [x.kind, x.rule])).toEqual([["CHARACTERIZATION", "characterization:armed-vs-unarmed"]]);
+    // One camp (the force and its own officer) is not two accounts.
+    const officer = st({ ...family, id: 999, speakerKey: "person:officer", affiliationKey: police.speakerKey });
+    expect(detectBlock([police, officer], "l:armed-vs-unarmed:ivo-brandt@2031")).toEqual([]);
+  });
+  it("the same figure of the same measure makes one proposition, whoever each clause names", () => {
+    const a = st({ text: "50 engineers were laid off at Acme", frame: { entities: ["acme"], content: ["engineer", "lay"], quantities: [q(50, "jobs")] } });
+    const d = st({ polarity: "DENY", text: "the blog's report that 50 engineers were laid off was not true", frame: { negation: "LEXICAL", entities: ["blog"], content: ["blog", "report", "engineer", "lay", "true"], quantities: [q(50, "jobs")] } });
+    expect(pairConflict(a, d, "p:layoff:acme@2031")?.kind).toBe("POLARITY");
+    const other = st({ polarity: "DENY", text: "the blog's report that 80 engineers were laid off was not true", frame: { negation: "LEXICAL", entities: ["blog"], content: ["blog", "report", "engineer", "lay", "true"], quantities: [q(80, "jobs")] } });
+    expect(pairConflict(a, other, "p:layoff:acme@2031")).toBeUndefined();
+  });
+  it("talk of reports is not an affirmation: 'the layoff rumours' does not stand against a denial of the layoffs", () => {
+    const d = st({ polarity: "DENY", text: "Acme did not lay off engineers at Vela", frame: { negation: "SURFACE" } });
+    expect(pairConflict(st({ frame: { hearsay: true } }), d, "p:layoff:acme@2031")).toBeUndefined();
   });
   it("the same speaker saying p and then not-p is a SELF_REVERSAL, not a POLARITY conflict", () => {
     const a = st({ speakerKey: "person:lea" });

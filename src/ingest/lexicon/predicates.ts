@@ -10,7 +10,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   dismiss: ["sack", "fire", "dismiss", "dismissal", "oust", "ouster", "axe", "sacking", "firing", "terminate", "termination", "depose", "remove", "removal"],
   layoff: ["layoff", "lay off", "laid off", "lay-off", "layoffs", "redundancy", "redundancies", "job cut", "job cuts", "cut job", "cut jobs", "slash jobs", "let go", "downsize", "downsizing", "workforce reduction", "cut"],
   resign: ["resign", "resignation", "quit", "step down", "stepped down", "steps down"],
-  die: ["die", "dead", "death", "deaths", "kill", "killing", "toll", "fatality", "fatalities", "perish", "bury", "burial", "body", "bodies", "casualty", "casualties", "lives"],
+  die: ["die", "dead", "death", "deaths", "kill", "killing", "toll", "fatality", "fatalities", "perish", "bury", "burial", "bodies", "casualty", "casualties", "lives"],
   injure: ["injure", "injury", "injuries", "wound", "wounded", "hurt"],
   attack: ["attack", "strike", "airstrike", "air strike", "air-strike", "bomb", "bombing", "raid", "shell", "shelling", "hit", "target", "targeting", "assault", "explosion"],
   responsible: ["responsible", "responsibility", "carry out", "carried out", "conduct", "launch", "involve", "involvement", "behind", "perpetrate", "orchestrate"],
@@ -21,7 +21,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   release: ["release", "free", "freed", "let out"],
   agree: ["agree", "agreement", "deal", "accord", "pact", "treaty"],
   include: ["include", "cover", "contain", "part of", "included"],
-  approve: ["approve", "approval", "authorise", "authorize", "sanction", "endorse", "clear", "cleared"],
+  approve: ["approve", "approval", "authorise", "authorize", "endorse", "clear", "cleared"],
   reject: ["reject", "veto", "refuse", "block"],
   win: ["win", "won", "victory", "defeat", "beat"],
   lose: ["lose", "lost", "loss"],
@@ -71,9 +71,11 @@ export const IRREGULAR: Record<string, string> = {
 /** Words and phrases that deny the clause they stand in ("the report is false", "a fabricated story"). */
 export const LEXICAL_NEGATION: string[] = [
   "false", "untrue", "not true", "fabricated", "fabrication", "baseless", "groundless", "unfounded", "bogus", "fake", "hoax",
-  "no truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
+  "no truth in", "no truth to", "no truth whatsoever", "not a shred of truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
   "fiction", "misinformation", "disinformation", "never happened", "did not happen", "didn't happen", "no basis", "without basis",
   "erroneous", "misleading", "not the case",
+  // Said of reports and figures: they are not so as given.
+  "exaggerated", "inflated", "overstated", "overblown", "understated", "too high", "too low", "speculative", "unsubstantiated",
 ];
 
 /** Negators that make a clause deny its predicate. */
@@ -115,8 +117,14 @@ export const BOUNDS: Array<[string, "AT_LEAST" | "MORE_THAN" | "UP_TO" | "AT_MOS
   ["at least", "AT_LEAST"], ["no fewer than", "AT_LEAST"], ["no less than", "AT_LEAST"], ["a minimum of", "AT_LEAST"],
   ["more than", "MORE_THAN"], ["over", "MORE_THAN"], ["upwards of", "MORE_THAN"], ["in excess of", "MORE_THAN"], ["just over", "MORE_THAN"], ["above", "MORE_THAN"],
   ["up to", "UP_TO"], ["as many as", "UP_TO"], ["at most", "AT_MOST"], ["fewer than", "AT_MOST"], ["less than", "AT_MOST"], ["under", "AT_MOST"], ["no more than", "AT_MOST"],
+  ["just under", "AT_MOST"], ["slightly less than", "AT_MOST"], ["a little under", "AT_MOST"], ["just short of", "AT_MOST"],
+  ["slightly more than", "MORE_THAN"], ["a little over", "MORE_THAN"], ["a little more than", "MORE_THAN"], ["just above", "MORE_THAN"], ["slightly over", "MORE_THAN"],
   ["about", "ABOUT"], ["around", "ABOUT"], ["roughly", "ABOUT"], ["nearly", "ABOUT"], ["almost", "ABOUT"], ["approximately", "ABOUT"], ["some", "ABOUT"], ["close to", "ABOUT"], ["an estimated", "ABOUT"], ["estimated", "ABOUT"], ["circa", "ABOUT"],
 ];
+
+/** Bounds that stay near their figure ("just over 40,000" is not 65,000): within this share of it. */
+export const NEAR_BOUNDS = ["just over", "just above", "slightly more than", "slightly over", "a little over", "a little more than", "just under", "slightly less than", "a little under", "just short of"];
+export const NEAR_SHARE = 0.15;
 
 /** Number words and scale words. */
 export const NUMBER_WORDS: Record<string, number> = {
@@ -153,5 +161,5 @@ export const EXCLUSIVE_LABELS: Array<{ id: string; a: string[]; b: string[] }> =
 export const FRAME_WORDS = new Set([
   "say", "tell", "report", "claim", "allege", "state", "add", "note", "announce", "confirm", "deny", "dispute", "reject",
   "insist", "write", "post", "tweet", "suggest", "believe", "think", "call", "describe", "accuse", "argue", "explain",
-  "acknowledge", "admit", "assert", "declare", "maintain", "according", "refute", "dismiss",
+  "acknowledge", "admit", "assert", "declare", "maintain", "according", "refute", "dismiss", "deem", "label", "brand", "term",
 ]);

@@ -6,10 +6,11 @@ import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../le
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
 import {
-  BOUNDS, FRAME_WORDS, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
+  BOUNDS, EXCLUSIVE_LABELS, FRAME_WORDS, NEAR_BOUNDS, NEAR_SHARE, SUBSET_MODIFIERS, HEDGES, IRREGULAR, LEXICAL_NEGATION, MEASURES, NEGATORS, NUMBER_WORDS, PARTIAL_COUNT, PERSON_NOUNS,
   PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+import { tokenize as tagWords } from "../nlp/tokens.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
@@ -78,7 +79,7 @@ const STOP = new Set(
 );
 const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "please", "thank", "thanks", "sorry", "ok", "okay", "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Entities: capitalised names in the clause, with the optional organisation lexicon's aliases as one key
@@ -95,7 +96,12 @@ const PARTY_RE = PARTY_OF_ALIAS.size ? new RegExp(`(?<=[\\s(])(?:${aliasAlternat
 export function partyTokens(text: string): string[] {
   if (!PARTY_RE) return [];
   const lower = ` ${text.toLowerCase().replace(/[’]/g, "'")} `;
-  return [...lower.matchAll(PARTY_RE)].map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
+  // A short alias that is also a word ("US" / "us", "WHO" / "who") counts only in capitals.
+  const shouted = (m: RegExpMatchArray) => {
+    const bare = m[0].replace(/'s$/, "");
+    return !/^[a-z]{2,3}$/.test(bare) || text.slice(m.index! - 1, m.index! - 1 + bare.length) === bare.toUpperCase();
+  };
+  return [...lower.matchAll(PARTY_RE)].filter(shouted).map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
 }
 
 /** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
@@ -111,9 +117,12 @@ export type EntityMention = { key: string; text: string; start: number; end: num
  */
 export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMention[] {
   const out: EntityMention[] = [];
+  // In title case ("Paradis Denies Split Rumours") every word is capitalised: there, a common word is not a name.
+  const titleCase = isTitleCase(clause);
+  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w)) continue;
+    if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w) || plain(t)) continue;
     // Shouting ("did NOT", "FACT:") is emphasis, not a name.
     if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
     const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
@@ -122,17 +131,24 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
       const n = tokens[j + 1]!;
       const gap = clause.slice(tokens[j]!.end, n.start);
       if (!/^\s+$/.test(gap) && gap !== "-") break;
-      if (n.cap && !NOT_NAMES.has(n.lower)) { j++; continue; }
+      if (n.cap && !NOT_NAMES.has(n.lower) && !plain(n)) { j++; continue; }
       if (/^(of|for|de|du|la|al|bin|van|von)$/.test(n.lower) && tokens[j + 2]?.cap) { j += 2; continue; }
       break;
     }
     if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
     const text = clause.slice(t.start, tokens[j]!.end);
     const key = entityKey(text);
-    if (key && key.length > 1) out.push({ key, text, start: t.start, end: tokens[j]!.end });
+    if (key && key.length > 1 && !/^(?:i|we|you|he|she|it|they|that|there)-(?:m|ve|ll|d|s|re)$/.test(key)) out.push({ key, text, start: t.start, end: tokens[j]!.end });
     i = j;
   }
   return out;
+}
+
+const TITLE_PREPOSITIONS = /^(?:near|against|after|before|over|under|from|into|with|amid|about|across|behind|despite|during|toward|towards|within|without)$/;
+/** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/\b[A-Za-z][A-Za-z'’-]{2,}/g) ?? [];
+  return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
 
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
@@ -179,7 +195,7 @@ const NEGATOR_SET = new Set(NEGATORS.filter((n) => !n.includes(" ")));
 const WITHHOLD_SET = new Set(WITHHOLD);
 const WITHHOLD_RE = new RegExp(`\\b(?:${WITHHOLD_PHRASES.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 
-export type Negation = { negated: boolean; lexical: boolean; withheld: boolean; cue?: string };
+export type Negation = { negated: boolean; lexical: boolean; withheld: boolean; cue?: string; /** Where the first denying negator ends in the clause (a surface negation). */ end?: number };
 
 /**
  * Does the clause deny its proposition? A negator ("not", "never", "no", "n't") that does not merely withhold comment
@@ -194,12 +210,15 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
   const scopes = (i: number) => !lexicalPreds.length || lexicalPreds.some((p) => p.tokenIndex > i && p.tokenIndex <= i + 6);
   let withheld = false;
   let cue: string | undefined;
+  let negEnd: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.lower;
     const isNeg = NEGATOR_SET.has(t) || /n't$/.test(t) || t === "cannot";
     if (!isNeg) continue;
     const next = tokens.slice(i + 1, i + 5).map((x) => lemma(x.lower));
     if (next[0] === "only" || next[0] === "doubt") continue;
+    // "No, no, the official number is 210,000": a reply that rejects what was said before, then says what is so.
+    if (t === "no" && /^\s*[,!–—-]/.test(clause.slice(tokens[i]!.end)) && !/\w/.test(clause.slice(0, tokens[i]!.start).replace(/\bno\b[,!\s]*/gi, ""))) continue;
     // ", not senior leaders": a contrast on another argument, not a denial of the predicate.
     if (t === "not" && /,\s*$/.test(clause.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start)) && !/^(be|have|do|true|happen)$/.test(next[0] ?? "")) continue;
     // "no one was hurt" negates; "did not immediately respond to a request for comment" withholds.
@@ -211,6 +230,7 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
     if (OPINION_VERBS.has(next[0] ?? "") || (t === "no" && next.slice(0, 2).includes("way"))) { withheld = true; continue; }
     if ((t === "cannot" || t === "can't" || (t === "n't" && tokens[i - 1]?.lower === "ca")) && !/^(be|have|true)$/.test(next[0] ?? "")) { withheld = true; continue; }
     if (!scopes(i) && !/^(be|true|happen|so|case)$/.test(next[0] ?? "")) continue;
+    if (!negated) negEnd = tokens[i]!.end;
     negated = true;
     cue ??= tokens[i]!.w;
   }
@@ -219,7 +239,65 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
   // what the reports say, whatever verb reported it.
   const lex = LEX_NEG_RE.exec(clause) ?? DENIES_REPORTS_RE.exec(clause);
   if (lex) cue ??= lex[0];
-  return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}) };
+  return { negated: negated || !!lex, lexical: !!lex, withheld: withheld && !negated && !lex, ...(cue ? { cue } : {}), ...(negated && !lex && negEnd !== undefined ? { end: negEnd } : {}) };
+}
+
+export const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
+function wordsRe(words: string[]) {
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "gi");
+}
+/** "did not find a book", "no gun": a label under a negator is not applied. */
+const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
+const applies = (re: RegExp, text: string) => [...text.matchAll(re)].some((m) => !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
+/** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
+export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
+  const a = applies(l.a, text);
+  const b = applies(l.b, text);
+  return a === b ? undefined : a ? "a" : "b";
+}
+
+const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
+/** Is a predicate the topic of a report noun ("layoff rumors", "reports of layoffs", "rumors that they split")? */
+export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
+  let last = hit.tokenIndex;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= hit.end) last++;
+  const after = tokens[last + 1];
+  if (after && HEARSAY_NOUNS.test(after.lower)) return true;
+  for (let k = hit.tokenIndex - 1; k >= Math.max(0, hit.tokenIndex - 5); k--) {
+    const w = tokens[k]!.lower;
+    if (HEARSAY_NOUNS.test(w)) return /^(?:of|about|that|on)$/.test(tokens[k + 1]?.lower ?? "");
+    if (!/^(?:of|about|that|on|the|a|an|his|her|their|its|recent|new|more|mass|further|possible|alleged|couple|pair|company|firm|had|has|have|was|were|is|are|been|would|will|\w+ly)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** Words after a negator that deny the whole clause ("is not true", "not the case", "did not happen"). */
+const WHOLE_CLAUSE = new Set(["true", "so", "case", "happen", "correct", "accurate", "such", "thing", "way"]);
+/** Words that pass a negation on to what follows ("no evidence of wrongdoing", "did not seem to", "no sign that"). */
+const TRANSPARENT = new Set(["evidence", "sign", "indication", "proof", "record", "suggestion", "seem", "appear", "try", "want", "intend", "plan", "attempt", "manage", "able", "longer", "more", "any", "single", "one"]);
+
+/**
+ * What a surface negation denies: the first verb or noun after the negator, by part of speech (the lexicon's class
+ * when it has one). "was not wearing a body camera" denies wearing, not the shooting the clause also names; "there was
+ * no prior notification" denies notifying; "is not true" denies the whole clause (undefined: the main predicate).
+ */
+export function negatedPredicate(clause: string, neg: Negation): string | undefined {
+  if (!neg.negated || neg.lexical || neg.end === undefined) return undefined;
+  const tail = clause.slice(neg.end, neg.end + 120);
+  const tagged = tagWords(tail);
+  const local = tokenize(tail);
+  const hits = predicatesOf(local);
+  for (let k = 0; k < Math.min(tagged.length, 8); k++) {
+    const t = tagged[k]!;
+    if (t.pos === "PUNCT" || t.pos === "SCONJ" || t.pos === "CCONJ") return undefined;
+    const l = lemma(t.lower);
+    if (WHOLE_CLAUSE.has(l)) return undefined;
+    if (TRANSPARENT.has(l) || t.pos === "AUX" || t.pos === "PART" || t.pos === "DET" || t.pos === "ADV" || t.pos === "ADP" || t.pos === "PRON" || t.pos === "NUM") continue;
+    const hit = hits.find((h) => h.start <= t.start && t.start < h.end);
+    if (hit && hit.cls !== "exist") return hit.cls;
+    if (t.pos === "VERB" || t.pos === "NOUN" || t.pos === "PROPN") return STOP.has(l) ? undefined : l;
+  }
+  return undefined;
 }
 
 const HEDGE_SET = new Set(HEDGES);
@@ -309,6 +387,8 @@ function precisionOf(value: number): number {
 }
 
 /** [lo, hi] a figure allows given its bound and rounding. */
+/** How far an "about" figure reaches either side (a share of it): "about 895,000" and "around 680,000" do not meet. */
+export const ABOUT_SHARE = 0.1;
 export function intervalOf(q: Pick<Quantity, "value" | "bound"> & { hi?: number; lo?: number }): [number, number] {
   if (q.lo !== undefined && q.hi !== undefined) return [q.lo, q.hi];
   const v = q.value;
@@ -317,7 +397,7 @@ export function intervalOf(q: Pick<Quantity, "value" | "bound"> & { hi?: number;
     case "AT_LEAST": return [v, Infinity];
     case "MORE_THAN": return [v, Infinity];
     case "UP_TO": case "AT_MOST": return [0, v];
-    case "ABOUT": return [v - Math.max(p, v * 0.15), v + Math.max(p, v * 0.15)];
+    case "ABOUT": return [v - Math.max(p, v * ABOUT_SHARE), v + Math.max(p, v * ABOUT_SHARE)];
     default: return [v - p, v + p];
   }
 }
@@ -329,7 +409,7 @@ const SKIP_AFTER_NUMBER = /^(?:a\.m|p\.m|am|pm|gmt|utc|years?-old|year-old|-year
  * → 26 percent (of workforce); "the turnout was 806,000" → 806,000 turnout. Years, times, ages and dates are not
  * figures. A person noun takes its measure from the clause's predicate ("people died" → deaths), else it is "people".
  */
-export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens), measureHint?: string): Quantity[] {
+export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = predicatesOf(tokens), measureHint?: string, scopeHint?: string): Quantity[] {
   const out: Quantity[] = [];
   const lowerText = clause.toLowerCase();
   for (let i = 0; i < tokens.length; i++) {
@@ -349,6 +429,13 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     // Not a figure: a year, a clock time, a date, an age, a "one of", an ordinal, "COVID-19".
     if (/^(1[89]|20)\d\d$/.test(t.lower) && !/^[$€£]/.test(t.w)) continue;
     if (MONTHS.has(prev) || MONTHS.has(next) || SKIP_AFTER_NUMBER.test(next) || clause[t.end] === ":" || clause[t.start - 1] === "-") continue;
+    // Part of a name, not a figure: "France 24", "Flight 171" (a plain number right after a capitalised word inside
+    // the clause), "three West African states" (a number before a run of capitalised words).
+    const before1 = tokens[i - 1];
+    if (before1 && i > 1 && before1.cap && !MONTHS.has(prev) && /^\d+$/.test(t.w) && clause.slice(before1.end, t.start) === " " && !/[.!?:“"]\s*$/.test(clause.slice(0, before1.start))) continue;
+    const n1 = tokens[i + num.used];
+    const n2 = tokens[i + num.used + 1];
+    if (n1?.cap && n2?.cap && !MEASURE_OF.has(n1.lower) && !MEASURE_OF.has(n2.lower) && !MEASURE_OF.has(lemma(n2.lower))) continue;
     if (!/^\d/.test(t.lower.replace(/^[$€£]/, "")) && !num.vague && (next === "of" || (t.lower === "one" && /^(another|day|side|way|time)$/.test(next)))) continue;
     let bound: Bound = "EXACT";
     const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(" ");
@@ -424,7 +511,11 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
     if (sort.length) q.sort = sort.join(" ");
     if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
-    const scope = scopeOf(clause, t.start);
+    else if (NEAR_BOUNDS.some((p) => before === p || before.endsWith(` ${p}`))) {
+      if (bound === "MORE_THAN") { q.lo = num.value; q.hi = num.value * (1 + NEAR_SHARE); }
+      else { q.lo = num.value * (1 - NEAR_SHARE); q.hi = num.value; }
+    }
+    const scope = scopeOf(clause, t.start) ?? scopeHint;
     if (scope) q.scope = scope;
     const per = periodOf(clause, t.start, end);
     if (per) q.per = per;
@@ -474,8 +565,21 @@ export const isProjection = (before: string) => PROJECTION_RE.test(before);
 
 const NATIONAL_RE = /\b(?:nationwide|national|nationally|across the country|around the country|throughout the country|country-wide|countrywide|all over the country)\b/gi;
 const SCOPE_NAME_RE = /\b(?:in|across|throughout|around)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’-]+\s?){1,3})/g;
-const CAPITAL_RE = /\b(?:in|of)\s+the\s+(?:capital|city)\b/gi;
+const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apital|[Cc]ity)\b/g;
+/** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
+const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+/** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
+const isLanguage = (key: string) => {
+  const t = COMPROMISE_LEXICON[key];
+  return t === "Demonym" || (Array.isArray(t) && t.includes("Demonym")) || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
+};
+/** A place by compromise's word list (a country, city, region or other place). */
+const isPlaceWord = (key: string) => {
+  const t = COMPROMISE_LEXICON[key];
+  const tags = Array.isArray(t) ? t : t ? [t] : [];
+  return tags.some((x) => /^(?:Country|City|Region|Place|Province|Continent|Address)$/.test(x));
+};
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
 const isCountry = (key: string) => {
   const t = COMPROMISE_LEXICON[key.replace(/-/g, " ")];
@@ -486,15 +590,15 @@ const isCountry = (key: string) => {
  * Where a figure holds, from the scope phrase nearest to it: "in Paris" → paris; "in the capital" → capital;
  * "nationwide", "across the country", "throughout France" (a country) → national.
  */
-function scopeOf(clause: string, at: number): string | undefined {
-  const from = Math.max(0, at - 80);
+export function scopeOf(clause: string, at: number, reach = 80): string | undefined {
+  const from = Math.max(0, at - reach);
   const window = clause.slice(from, at + 80);
   const found: Array<{ scope: string; at: number }> = [];
   for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
   for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
   for (const m of window.matchAll(SCOPE_NAME_RE)) {
     const k = entityKey(m[1]!.trim());
-    if (!k || MONTHS.has(k) || WEEKDAYS.has(k)) continue;
+    if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index)) || isLanguage(k)) continue;
     found.push({ scope: /^(capital|city)$/.test(k) ? "capital" : isCountry(k) ? "national" : k, at: from + m.index });
   }
   if (/\b(?:worldwide|globally|across the world|around the world)\b/i.test(window)) found.push({ scope: "world", at: from + window.search(/\b(?:worldwide|globally|across the world|around the world)\b/i) });
@@ -539,6 +643,8 @@ export type DocTopic = {
   heads?: Map<string, Array<{ at: number; key: string }>>;
   /** Bodies the document says someone leads ("the U.S.-led coalition" → coalition: us), with the leader's keys. */
   led?: Map<string, string[]>;
+  /** A one-word name the document also gives in full ("Hale" after "Jon Hale"): the full name's key. */
+  alias?: Map<string, string>;
 };
 
 /** "<Name>-led <body>": the body a name leads ("U.S.-led coalition", "Saudi-led alliance"). */
@@ -597,7 +703,7 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     const tokens = tokenize(t);
     const found = entitiesOf(t, tokens);
     // (Not from a headline: in title case every word looks like a name, "Before Riverside Raid".)
-    if (s.kind !== "HEADLINE") {
+    if (s.kind !== "HEADLINE" && !isTitleCase(t)) {
       for (const e of found) {
         for (const h of headsOfName(e.text)) {
           const list = heads.get(h);
@@ -613,8 +719,28 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     for (const e of new Set(found.map((x) => x.key))) ents.set(e, (ents.get(e) ?? 0) + w);
     for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
   }
+  // A surname standing for the full name the document gives ("Hale" → jon-hale), when only one full name ends so.
+  const byLast = new Map<string, Set<string>>();
+  for (const k of ents.keys()) {
+    const parts = k.split("-");
+    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => STOP.has(w) || /^(?:of|for|and|de|the|near)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
+  }
+  // (Never a place: "Baghdad" is not short for a "Militia Near Baghdad".)
+  for (const short of byLast.keys()) if (isPlaceWord(short)) byLast.delete(short);
+  // (And a given name standing alone, "Vanessa", when the word list knows it as one and one full name starts so.)
+  for (const k of ents.keys()) {
+    const parts = k.split("-");
+    const t = COMPROMISE_LEXICON[parts[0]!];
+    if (parts.length === 2 && typeof t === "string" && /Name$/.test(t) && t !== "LastName") byLast.set(parts[0]!, (byLast.get(parts[0]!) ?? new Set()).add(k));
+  }
+  const alias = new Map<string, string>();
+  for (const [last, full] of byLast) if (full.size === 1 && ents.has(last)) alias.set(last, [...full][0]!);
+  for (const [short, full] of alias) {
+    ents.set(full, (ents.get(full) ?? 0) + ents.get(short)!);
+    ents.delete(short);
+  }
   const top = (m: Map<string, number>, n: number) => [...m.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
-  return { entities: top(ents, 3), predicates: top(preds, 2), heads, led };
+  return { entities: top(ents, 3), predicates: top(preds, 2), heads, led, ...(alias.size ? { alias } : {}) };
 }
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
@@ -676,7 +802,7 @@ const SEQUEL_RE = /\b(?:later|subsequently|afterwards|afterward|then|in (?:a|an)
 
 /** How many content words a claim needs to stand on its own; below, it is about what the document is about. */
 const MIN_CONTENT = 2;
-const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|it|this|that|them)\b/i;
+const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|information|figures?|numbers?|data|version|assertions?|it|this|that|them)\b/i;
 
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
@@ -698,7 +824,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
-  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w)).length < MIN_CONTENT;
+  // (Manner adverbs say how, not what: "clearly erroneous", "completely false".)
+  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w)).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
@@ -712,9 +839,13 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     }
     named.sort((x, y) => x.start - y.start);
   }
-  let entities = [...new Set([...named.map((e) => e.key), ...partyTokens(clause)])];
-  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY");
+  let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
+  // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
+  const scoped = !cueDenies ? negatedPredicate(clause, neg) : undefined;
+  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
+  // (A short clause may still name what it denies: "denied any separation" has a predicate of its own.)
+  const ownPredicate = inherited && classes.length > 0;
   if (inherited) {
     if (!classes.length) classes = topic.predicates.slice(0, 1);
     if (!entities.length) entities = topic.entities.slice(0, 2);
@@ -743,9 +874,19 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const time = timeOf(clause, ctx.publishedAt ?? ctx.reportDate?.date);
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
   // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
-  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)));
+  // A clause that names no place takes its sentence's ("In the capital, the ministry said the figure was 65,000").
+  const leadScope = ctx.lead ? scopeOf(ctx.lead, ctx.lead.length, 400) : undefined;
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)), leadScope);
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
+  // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
+  // does not say that it happened.
+  const mainHit = preds.find((p) => p.cls === classes[0]);
+  const hearsay = !!mainHit && polarity === "AFFIRM" && aboutReports(tokens, mainHit);
+  // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
+  const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
+  // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
+  const labels = polarity === "AFFIRM" && !inherited ? LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id) : [];
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
@@ -754,7 +895,11 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(topic.entities.length ? { topic: topic.entities } : {}),
     ...(ctx.reportDate ? { reportDate: ctx.reportDate.date, ...(ctx.reportDate.estimated ? { reportDateEstimated: true } : {}) } : {}),
     ...(inherited ? { inherited: true } : {}),
+    ...(ownPredicate ? { ownPredicate } : {}),
     ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
+    ...(negated ? { negated } : {}),
+    ...(hearsay ? { hearsay } : {}),
+    ...(labels.length ? { labels } : {}),
     ...(cueDenies ? { denial: true } : {}),
     ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
@@ -789,6 +934,7 @@ export function keysOf(frame: ClaimFrame, period: string): string[] {
   for (const p of preds) for (const e of ents) add(`p:${p}:${e}`, year);
   for (const p of preds) add(`p:${p}`, period);
   for (const u of units) add(`q:${u}`, period);
+  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) add(`l:${l}:${e}`, year);
   void dated;
   return [...out].sort();
 }
