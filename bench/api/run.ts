@@ -5,8 +5,9 @@
  * read-only, no cache; gainsay: the command of `npm start`, no response cache); autocannon drives them from this one.
  * For each case both answers are checked to hold the same contradiction ids and the same number of nested statements;
  * then each side is warmed up and the rounds alternate (gainsay, PostGraphile, PostGraphile, gainsay, …). It prints
- * the median requests/s over rounds, p50/p95/p99 over every response of the case, the ratio gainsay / PostGraphile,
- * and the SQL transactions per request (PostgreSQL's xact_commit, the same count for both). Then gainsay's other hot
+ * the median requests/s over rounds, p50/p95/p99 over every response of the case, the server process's CPU time per
+ * request (from /proc: steadier than req/s on a shared machine), the ratio gainsay / PostGraphile, and the SQL
+ * statements per request (PostgreSQL's xact_commit, the same count for both). Then gainsay's other hot
  * reads: statements of one speaker, and a speaker with its statements and contradictions. Prints numbers; asserts
  * nothing about speed.
  *
@@ -72,7 +73,9 @@ function startGainsay(url: string): Promise<Server> {
   const [bin, ...args] = words.filter((w) => !/^[A-Z_]+=/.test(w));
   if (bin !== "node") throw new Error(`bench/api: expected "start" to run node, found: ${start}`);
   const cpuProf = process.env.CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.CPU_PROF}`] : [];
-  return startProcess("gainsay", process.execPath, [...cpuProf, ...args], {
+  // NODE_FLAGS replaces npm start's node flags, to compare settings.
+  const flags = process.env.NODE_FLAGS === undefined ? args : [...process.env.NODE_FLAGS.split(/\s+/).filter(Boolean), "--import", "tsx", args[args.length - 1]!];
+  return startProcess("gainsay", process.execPath, [...cpuProf, ...flags], {
     ...env, PORT: "0", DATABASE_URL: url, GAINSAY_API_KEYS: "", GAINSAY_SERVER_JOBS: "off", LOG_LEVEL: "info", NODE_ENV: "production",
   });
 }
@@ -138,13 +141,26 @@ function digest(data: Json, side: "gainsay" | "postgraphile") {
   return { ids, statements };
 }
 
-type Run = { rps: number; latencies: number[]; non2xx: number; errors: number; bytes: number; requests: number };
-function drive(url: string, query: string, variables: Json, connections: number, duration: number): Promise<Run> {
+/** CPU time (user + system, ms) the process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+type Run = { rps: number; latencies: number[]; non2xx: number; errors: number; bytes: number; requests: number; cpuMs: number };
+function drive(server: Server, query: string, variables: Json, connections: number, duration: number): Promise<Run> {
   const body = JSON.stringify({ query, variables });
   const latencies: number[] = [];
+  const cpu0 = cpuMs(server.pid);
   return new Promise((resolve, reject) => {
-    const inst = autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration }, (err, res) =>
-      err ? reject(err) : resolve({ rps: res.requests.total / duration, latencies, non2xx: res.non2xx, errors: res.errors, bytes: res.throughput.total, requests: res.requests.total }),
+    const inst = autocannon({ url: server.url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration }, (err, res) =>
+      err
+        ? reject(err)
+        : resolve({ rps: res.requests.total / duration, latencies, non2xx: res.non2xx, errors: res.errors, bytes: res.throughput.total, requests: res.requests.total, cpuMs: cpuMs(server.pid) - cpu0 }),
     );
     inst.on("response", (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
@@ -184,7 +200,7 @@ async function sqlPerRequest(dbUrl: string, targets: { url: string; query: strin
 
 type Case = { label: string; connections: number; gainsay: { query: string; variables: Json }; postgraphile?: { query: string; variables: Json } };
 
-type Row = { label: string; side: string; rounds: number[]; rps: number; p50: number; p95: number; p99: number; kb: number; non2xx: number; errors: number; sql: number };
+type Row = { label: string; side: string; rounds: number[]; rps: number; p50: number; p95: number; p99: number; kb: number; non2xx: number; errors: number; sql: number; cpu: number };
 
 async function runCase(c: Case, servers: { gainsay: Server; postgraphile?: Server }, dbUrl: string): Promise<Row[]> {
   const sides = [{ name: "gainsay", server: servers.gainsay, ...c.gainsay }];
@@ -197,11 +213,11 @@ async function runCase(c: Case, servers: { gainsay: Server; postgraphile?: Serve
     }
   }
   const sql = SQL_COUNT ? await sqlPerRequest(dbUrl, sides.map((s) => ({ url: s.server.url, query: s.query, variables: s.variables }))) : sides.map(() => NaN);
-  for (const s of sides) await drive(s.server.url, s.query, s.variables, c.connections, WARMUP); // JIT, pools, plan caches
+  for (const s of sides) await drive(s.server, s.query, s.variables, c.connections, WARMUP); // JIT, pools, plan caches
   const runs: Run[][] = sides.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => i).reverse();
-    for (const i of order) runs[i]!.push(await drive(sides[i]!.server.url, sides[i]!.query, sides[i]!.variables, c.connections, DURATION));
+    for (const i of order) runs[i]!.push(await drive(sides[i]!.server, sides[i]!.query, sides[i]!.variables, c.connections, DURATION));
   }
   return sides.map((s, i) => {
     const all = runs[i]!.flatMap((r) => r.latencies);
@@ -218,15 +234,16 @@ async function runCase(c: Case, servers: { gainsay: Server; postgraphile?: Serve
       non2xx: runs[i]!.reduce((n, r) => n + r.non2xx, 0),
       errors: runs[i]!.reduce((n, r) => n + r.errors, 0),
       sql: sql[i]!,
+      cpu: runs[i]!.reduce((n, r) => n + r.cpuMs, 0) / Math.max(1, requests),
     };
   });
 }
 
 const f = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
 function printRows(rows: Row[]) {
-  console.log(`${"case".padEnd(34)} | ${"server".padEnd(12)} | req/s | p50 ms | p95 ms | p99 ms | SQL/req |  KB/resp | rounds (req/s)        | non-2xx/err`);
+  console.log(`${"case".padEnd(40)} | ${"server".padEnd(12)} | req/s | p50 ms | p95 ms | p99 ms | SQL/req | CPU ms/req | KB/resp | rounds (req/s)  | non-2xx/err`);
   for (const r of rows) {
-    console.log(`${r.label.padEnd(34)} | ${r.side.padEnd(12)} | ${f(r.rps, 5, 0)} | ${f(r.p50, 6)} | ${f(r.p95, 6)} | ${f(r.p99, 6)} | ${f(r.sql, 7)} | ${f(r.kb, 8)} | ${r.rounds.join(" ").padEnd(21)} | ${r.non2xx}/${r.errors}`);
+    console.log(`${r.label.padEnd(40)} | ${r.side.padEnd(12)} | ${f(r.rps, 5, 0)} | ${f(r.p50, 6)} | ${f(r.p95, 6)} | ${f(r.p99, 6)} | ${f(r.sql, 7)} | ${f(r.cpu, 10)} | ${f(r.kb, 7)} | ${r.rounds.join(" ").padEnd(15)} | ${r.non2xx}/${r.errors}`);
   }
 }
 
@@ -253,11 +270,11 @@ try {
   for (const c of cases) rows.push(...(await runCase(c, servers as { gainsay: Server; postgraphile?: Server }, url)));
   printRows(rows);
   if (servers.postgraphile) {
-    console.log("\nratio gainsay / PostGraphile (req/s; p50 PostGraphile / gainsay: above 1 is gainsay faster)");
+    console.log("\nratio gainsay / PostGraphile (req/s; p50 and server CPU per request as PostGraphile / gainsay: above 1 is gainsay faster)");
     for (const c of cases) {
       const g = rows.find((r) => r.label === c.label && r.side === "gainsay")!;
       const p = rows.find((r) => r.label === c.label && r.side === "PostGraphile")!;
-      console.log(`  ${c.label.padEnd(34)} req/s ${(g.rps / p.rps).toFixed(2)}   p50 ${(p.p50 / g.p50).toFixed(2)}`);
+      console.log(`  ${c.label.padEnd(34)} req/s ${(g.rps / p.rps).toFixed(2)}   p50 ${(p.p50 / g.p50).toFixed(2)}   CPU/req ${(p.cpu / g.cpu).toFixed(2)}`);
     }
   }
 

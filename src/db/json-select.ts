@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 
@@ -296,8 +297,11 @@ function revive(rows: Array<Record<string, unknown>>, shape: Shape) {
 
 export type Compiled = { sql: string; params: unknown[]; shape: Shape };
 
-/** The SQL for `findMany(args)` on `modelName`: one row, one column `rows` (a JSON array), or null when not compilable. */
-export function compileFindMany(modelName: string, args: Args): Compiled | null {
+/**
+ * The SQL for `findMany(args)` on `modelName`: one row with a column `rows` (a JSON array), and with `withCount` also
+ * `total`, the count of every row `args.where` matches; null when not compilable.
+ */
+export function compileFindMany(modelName: string, args: Args, withCount = false): Compiled | null {
   const model = models.get(modelName);
   if (!model) return null;
   try {
@@ -305,7 +309,8 @@ export function compileFindMany(modelName: string, args: Args): Compiled | null 
     const a = c.alias();
     const obj = c.object(model, a, args);
     const list = c.list(model, a, obj.sql, `${q(model.name)} ${a}`, [], args);
-    return { sql: `SELECT coalesce(json_agg(s.j ORDER BY ${list.outerOrder}), '[]'::json) AS rows FROM (${list.sql}) s`, params: c.params, shape: obj.shape };
+    const total = withCount ? `(SELECT count(*)::int FROM ${q(model.name)} n WHERE ${args.where && Object.keys(args.where).length ? c.where(model, "n", args.where) : "TRUE"}) AS total, ` : "";
+    return { sql: `SELECT ${total}coalesce(json_agg(s.j ORDER BY ${list.outerOrder}), '[]'::json) AS rows FROM (${list.sql}) s`, params: c.params, shape: obj.shape };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -329,6 +334,15 @@ export function compileCount(modelName: string, where: Record<string, unknown> |
 type Delegate = { findMany(args: unknown): Promise<unknown[]>; count(args: unknown): Promise<number> };
 const delegate = (prisma: PrismaClient, model: string) => (prisma as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
 
+/** The cache key of some arguments; null (Prisma answers) for what JSON cannot spell, such as a BigInt. */
+function keyOf(args: unknown): string | null {
+  try {
+    return JSON.stringify(args);
+  } catch {
+    return null;
+  }
+}
+
 // Compiled statements by model and argument shape (the argument values are in the key too: they are small).
 const cache = new Map<string, Compiled | null>();
 const CACHE_MAX = 500;
@@ -342,11 +356,40 @@ function cached<T extends Compiled | { sql: string; params: unknown[] } | null>(
 
 /** `prisma.<model>.findMany(args)` in one SQL statement; Prisma itself for what the compiler does not take. */
 export async function findManyJson<T>(prisma: PrismaClient, modelName: string, args: Args): Promise<T[]> {
-  const compiled = cached(`m|${modelName}|${JSON.stringify(args)}`, () => compileFindMany(modelName, args));
-  if (!compiled) return (await delegate(prisma, modelName).findMany(args)) as T[];
-  const [row] = await prisma.$queryRawUnsafe<Array<{ rows: unknown }>>(compiled.sql, ...compiled.params);
+  return (await page<T>(prisma, modelName, args, false)).rows;
+}
+
+async function page<T>(prisma: PrismaClient, modelName: string, args: Args, withCount: boolean): Promise<{ rows: T[]; total?: number }> {
+  const key = keyOf(args);
+  const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${key}`, () => compileFindMany(modelName, args, withCount));
+  if (!compiled) return { rows: (await delegate(prisma, modelName).findMany(args)) as T[] };
+  const [row] = await prisma.$queryRawUnsafe<Array<{ rows: unknown; total?: number }>>(compiled.sql, ...compiled.params);
   const rows = (typeof row!.rows === "string" ? JSON.parse(row!.rows) : row!.rows) as Array<Record<string, unknown>>;
-  return revive(rows, compiled.shape) as T[];
+  return { rows: revive(rows, compiled.shape) as T[], ...(withCount ? { total: Number(row!.total) } : {}) };
+}
+
+// The count a connection page read along with its rows, by the resolve info of that connection field (Pothos hands
+// the same info to a prismaConnection's resolve and to its totalCount).
+const totals = new WeakMap<GraphQLResolveInfo, Promise<number | undefined>>();
+
+const selectsTotalCount = (info: GraphQLResolveInfo) =>
+  info.fieldNodes.some((n) => n.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "totalCount"));
+
+/**
+ * A connection's page (findMany args as Pothos planned them) in one SQL statement, which also counts every row the
+ * filter matches when the selection asks for `totalCount`; `connectionCount` with the same info then reads that count.
+ */
+export async function findConnectionJson<T>(prisma: PrismaClient, modelName: string, args: Args, info: GraphQLResolveInfo): Promise<T[]> {
+  if (!selectsTotalCount(info)) return findManyJson<T>(prisma, modelName, args);
+  const read = page<T>(prisma, modelName, args, true);
+  totals.set(info, read.then((r) => r.total, () => undefined));
+  return (await read).rows;
+}
+
+/** The count `findConnectionJson` read for this connection field, else `count({ where })` (compiled like countJson). */
+export async function connectionCount(prisma: PrismaClient, modelName: string, where: Record<string, unknown> | undefined, info: GraphQLResolveInfo): Promise<number> {
+  const total = await totals.get(info);
+  return total ?? countJson(prisma, modelName, where);
 }
 
 /** `prisma.<model>.findUnique(args)` by a unique where, in one SQL statement (T includes null: the row may not exist). */
@@ -357,7 +400,8 @@ export async function findUniqueJson<T>(prisma: PrismaClient, modelName: string,
 
 /** `prisma.<model>.count({ where })`, compiled like findManyJson. */
 export async function countJson(prisma: PrismaClient, modelName: string, where: Record<string, unknown> | undefined): Promise<number> {
-  const compiled = cached(`c|${modelName}|${JSON.stringify(where ?? {})}`, () => compileCount(modelName, where));
+  const key = keyOf(where ?? {});
+  const compiled = key === null ? null : cached(`c|${modelName}|${key}`, () => compileCount(modelName, where));
   if (!compiled) return delegate(prisma, modelName).count({ where });
   const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(compiled.sql, ...compiled.params);
   return Number(row!.n);

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
-import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
+import { connectionCount, findConnectionJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf, badInput } from "./ids.js";
 import { ContradictionKindEnum, requireWriter, ReviewStatusEnum, UserError, type UserErrorShape } from "./common.js";
@@ -93,9 +93,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ContradictionFilter, required: false }),
       orderBy: t.arg({ type: ContradictionOrder, required: false, defaultValue: "CONFIDENCE_DESC" }),
     },
-    resolve: (query, _root, args, ctx) =>
-      findManyJson(ctx.prisma, "Contradiction", { ...query, where: contradictionWhere(args.filter), orderBy: contradictionOrder(args.orderBy) }),
-    totalCount: (_root, args, ctx) => countJson(ctx.prisma, "Contradiction", contradictionWhere(args.filter)),
+    resolve: (query, _root, args, ctx, info) =>
+      findConnectionJson(ctx.prisma, "Contradiction", { ...query, where: contradictionWhere(args.filter), orderBy: contradictionOrder(args.orderBy) }, info),
+    totalCount: (_root, args, ctx, info) => connectionCount(ctx.prisma, "Contradiction", contradictionWhere(args.filter), info),
   }),
   contradiction: t.prismaField({
     type: "Contradiction",

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
-import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
+import { connectionCount, findConnectionJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { requireWriter, SpeakerKindEnum, UserError, type UserErrorShape } from "./common.js";
@@ -26,13 +26,14 @@ export const Speaker = builder.prismaNode("Speaker", {
       type: "Contradiction",
       cursor: "id",
       description: "Contradictions in which one of this speaker's statements is on a side.",
-      resolve: (query, speaker, _args, ctx) =>
-        findManyJson(ctx.prisma, "Contradiction", {
-          ...query,
-          where: { sides: { some: { statements: { some: { speakerId: speaker.id } } } } },
-          orderBy: [{ confidence: "desc" }, { id: "asc" }],
-        }),
-      totalCount: (speaker, _a, ctx) => countJson(ctx.prisma, "Contradiction", { sides: { some: { statements: { some: { speakerId: speaker.id } } } } }),
+      resolve: (query, speaker, _args, ctx, info) =>
+        findConnectionJson(
+          ctx.prisma,
+          "Contradiction",
+          { ...query, where: { sides: { some: { statements: { some: { speakerId: speaker.id } } } } }, orderBy: [{ confidence: "desc" }, { id: "asc" }] },
+          info,
+        ),
+      totalCount: (speaker, _a, ctx, info) => connectionCount(ctx.prisma, "Contradiction", { sides: { some: { statements: { some: { speakerId: speaker.id } } } } }, info),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
-import { countJson, findManyJson, findUniqueJson } from "../db/json-select.js";
+import { connectionCount, findConnectionJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { ModalityEnum, PolarityEnum, requireWriter, UserError, type UserErrorShape } from "./common.js";
@@ -94,9 +94,9 @@ builder.queryFields((t) => ({
     cursor: "id",
     description: "Statements across the corpus, newest source first, in text order within a source.",
     args: { filter: t.arg({ type: StatementFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      findManyJson(ctx.prisma, "Statement", { ...query, where: statementWhere(args.filter), orderBy: [{ sourceId: "desc" }, { start: "asc" }, { id: "asc" }] }),
-    totalCount: (_root, args, ctx) => countJson(ctx.prisma, "Statement", statementWhere(args.filter)),
+    resolve: (query, _root, args, ctx, info) =>
+      findConnectionJson(ctx.prisma, "Statement", { ...query, where: statementWhere(args.filter), orderBy: [{ sourceId: "desc" }, { start: "asc" }, { id: "asc" }] }, info),
+    totalCount: (_root, args, ctx, info) => connectionCount(ctx.prisma, "Statement", statementWhere(args.filter), info),
   }),
   statement: t.prismaField({
     type: "Statement",

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from "graphql";
+import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode, type ValueNode } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "../schema/ids.js";
 
@@ -9,26 +9,41 @@ function valueOf(node: ValueNode, variables: Record<string, unknown> | undefined
   return undefined;
 }
 
+type PageArg = { field: string; arg: string; node: ArgumentNode; value: ValueNode };
+
+// The `first`/`last` arguments of a document, found once per parsed document (Yoga's parser cache hands the same one).
+const pageArgsOf = new WeakMap<DocumentNode, PageArg[]>();
+function pageArgs(document: DocumentNode): PageArg[] {
+  let found = pageArgsOf.get(document);
+  if (!found) {
+    const list: PageArg[] = [];
+    visit(document, {
+      Field(field) {
+        for (const arg of field.arguments ?? []) {
+          if (arg.name.value === "first" || arg.name.value === "last") list.push({ field: field.name.value, arg: arg.name.value, node: arg, value: arg.value });
+        }
+      },
+    });
+    pageArgsOf.set(document, (found = list));
+  }
+  return found;
+}
+
 /** Connection arguments `first`/`last` must be 1…100: anything else is a BAD_USER_INPUT error before execution. */
 export function pageSizeErrors(document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError[] {
   const errors: GraphQLError[] = [];
-  visit(document, {
-    Field(field) {
-      for (const arg of field.arguments ?? []) {
-        if (arg.name.value !== "first" && arg.name.value !== "last") continue;
-        const v = valueOf(arg.value, variables);
-        if (v === null || v === undefined) continue;
-        if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > MAX_PAGE_SIZE) {
-          errors.push(
-            new GraphQLError(`${field.name.value}(${arg.name.value}: ${String(v)}): page size must be between 1 and ${MAX_PAGE_SIZE}`, {
-              nodes: [arg],
-              extensions: { code: "BAD_USER_INPUT", field: arg.name.value, max: MAX_PAGE_SIZE, http: { status: 400 } },
-            }),
-          );
-        }
-      }
-    },
-  });
+  for (const a of pageArgs(document)) {
+    const v = valueOf(a.value, variables);
+    if (v === null || v === undefined) continue;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > MAX_PAGE_SIZE) {
+      errors.push(
+        new GraphQLError(`${a.field}(${a.arg}: ${String(v)}): page size must be between 1 and ${MAX_PAGE_SIZE}`, {
+          nodes: [a.node],
+          extensions: { code: "BAD_USER_INPUT", field: a.arg, max: MAX_PAGE_SIZE, http: { status: 400 } },
+        }),
+      );
+    }
+  }
   return errors;
 }
 

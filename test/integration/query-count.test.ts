@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { Contradictions } from "../../client/operations.js";
+import { Contradictions, Statements } from "../../client/operations.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
 let app: TestApp;
@@ -69,5 +69,47 @@ describe("no N+1", () => {
     // And the SQL those operations sent does not grow either.
     expect(m5.sql.length).toBeGreaterThan(0);
     expect(m50.sql.length).toBe(m5.sql.length);
+  });
+
+  it("a speaker's statements (statements(filter: {speakerId})) cost the same SQL at 3 and 25", async () => {
+    const speaker = await app.db.prisma.speaker.findFirstOrThrow({ where: { key: "person:s1" } });
+    const speakerId = Buffer.from(`Speaker:${speaker.id}`).toString("base64");
+    const sizes: number[] = [];
+    const m: number[] = [];
+    for (const first of [3, 25]) {
+      const r = await app.measureQueries(async () => {
+        const d = await app.ok(Statements, { filter: { speakerId }, first });
+        sizes.push(d.statements!.edges.length);
+        expect(d.statements!.edges.every((e) => e.node.speaker.name === "Speaker 1" && e.node.conflicts.length === 1)).toBe(true);
+      });
+      m.push(r.sql.length);
+      if (first === 25) process.stdout.write(`  ${r.operations.map((o) => `${o.model ?? "$"}.${o.operation}`).join(", ")}\n`);
+    }
+    expect(sizes).toEqual([3, 25]);
+    process.stdout.write(`statements(filter: {speakerId}) (${app.db.backend}): ${m[0]} SQL at 3, ${m[1]} SQL at 25\n`);
+    expect(m[0]).toBeGreaterThan(0);
+    expect(m[1]).toBe(m[0]);
+  });
+
+  it("a speaker with its statements and contradictions costs the same SQL at 3 and 25", async () => {
+    const speaker = await app.db.prisma.speaker.findFirstOrThrow({ where: { key: "person:s2" } });
+    const query = `query ($id: ID!, $first: Int!) { speaker(id: $id) { name statementCount affiliation { name }
+      statements(first: $first) { totalCount edges { node { id text source { title } } } }
+      contradictions(first: $first) { totalCount edges { node { id kind sides { label statements { id speaker { name } source { title } } } } } } } }`;
+    const counts: number[] = [];
+    for (const first of [3, 25]) {
+      const m = await app.measureQueries(async () => {
+        const { json } = await app.post({ query, variables: { id: Buffer.from(`Speaker:${speaker.id}`).toString("base64"), first } });
+        expect(json.errors).toBeUndefined();
+        const sp = json.data!.speaker as { statements: { edges: unknown[] }; contradictions: { edges: { node: { sides: { statements: unknown[] }[] } }[] } };
+        expect(sp.statements.edges).toHaveLength(first);
+        expect(sp.contradictions.edges).toHaveLength(first);
+        expect(sp.contradictions.edges.every((e) => e.node.sides.flatMap((s) => s.statements).length === 4)).toBe(true);
+      });
+      counts.push(m.sql.length);
+    }
+    process.stdout.write(`speaker { statements contradictions } (${app.db.backend}): ${counts[0]} SQL at 3, ${counts[1]} SQL at 25\n`);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
   });
 });
