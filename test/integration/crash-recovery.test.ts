@@ -103,7 +103,9 @@ describe.each(backends)("a server killed between an ingest's commit and its anal
       expect(expected.length).toBeGreaterThan(0); // the article must make contradictions for this test to mean anything
       const dbEnv = await env();
 
-      const crashing = await start({ ...dbEnv, GAINSAY_TEST_CRASH_AFTER_COMMIT: "1" });
+      // (Its own job runner off: with no grace it could take the job in the instant before the kill, a race with the
+      // crash this test places; the restarted server runs it.)
+      const crashing = await start({ ...dbEnv, GAINSAY_TEST_CRASH_AFTER_COMMIT: "1", GAINSAY_SERVER_JOBS: "off" });
       const answer = await gql(crashing.url, INGEST, { input: { text: article, title: "01-border-strike" } }).then(
         () => "answered",
         () => "connection lost",
@@ -152,7 +154,9 @@ pgOnly("npm run worker (PostgreSQL)", () => {
     async () => {
       const expected = await reference();
       const dbEnv = { DATABASE_URL: await scratchDatabase(process.env.TEST_DATABASE_URL!) };
-      const crashing = await start({ ...dbEnv, GAINSAY_TEST_CRASH_AFTER_COMMIT: "1" });
+      // (Its own job runner off: with no grace it could take the job in the instant before the kill, a race with the
+      // crash this test places; the restarted server runs it.)
+      const crashing = await start({ ...dbEnv, GAINSAY_TEST_CRASH_AFTER_COMMIT: "1", GAINSAY_SERVER_JOBS: "off" });
       await gql(crashing.url, INGEST, { input: { text: article, title: "01-border-strike" } }).catch(() => undefined);
       expect((await crashing.exited).signal).toBe("SIGKILL");
 
