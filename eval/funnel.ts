@@ -62,10 +62,10 @@ for (const c of gold.clusters) {
       for (const a of sides[0] ?? []) for (const b of sides[1] ?? []) {
         const sk = sharedKeys(a, b);
         let r: string;
+        const p = sk.length ? pairConflict(a, b, sharedBlock(a, b)!) : undefined;
         if (!sk.length) r = "no shared key";
-        else if (a.polarity === b.polarity && k.kind !== "NUMERIC") r = `same polarity ${a.polarity}`;
+        else if (!p && a.polarity === b.polarity && k.kind !== "NUMERIC") r = `same polarity ${a.polarity}`;
         else {
-          const p = pairConflict(a, b, sharedBlock(a, b)!);
           if (p) r = p.confidence >= MIN_CONFIDENCE ? `FOUND ${p.kind} ${p.confidence.toFixed(2)}` : `low conf ${p.confidence.toFixed(2)}`;
           else if (differentEvents(a, b)) r = "different events";
           else if (a.polarity !== b.polarity) { const [af, de] = a.polarity === "AFFIRM" ? [a, b] : [b, a]; r = sameProposition(af, de, pairFeatures(af, de)) ? "sameProp ok but rejected" : "sameProp fails"; }
