@@ -165,13 +165,11 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     }
     // What an article gives after its denial is background, not what was denied.
     if (aff.sourceId === den.sourceId && aff.start >= den.start) return false;
-    // Further back in its article, or in another report of the same story ("the company has denied the reports"
-    // against the report itself): the denial's story (its article's most named entities) and the affirmation's own
-    // names meet on two, or on the one name that both lead with.
-    // Only an outright denial reaches across reports (a denial cue, or a word that calls it untrue: "denied the
-    // reports", "the allegations are false"), and only an affirmation that commits to what it says.
-    // It must say what it denies is a report ("denied the reports", "the allegations are false"): "those numbers are
-    // too high" or "It's not true" is about what was said just before it, and reaches no further.
+    // Further back in its article, or in another report of the same story, only an outright denial reaches: a denial
+    // cue or a word that calls it untrue, saying that what it denies is a report ("denied the reports", "the
+    // allegations are false") or naming its own predicate ("denied any separation"); "It's not true" or "those
+    // numbers are too high" is about what was said just before it. The affirmation must commit to what it says, and
+    // its own names meet the denial's story (its article's most named entities) on two, or on the one both lead with.
     if (!(den.frame.denial || den.frame.negation === "LEXICAL") || !(REPORTS_NAMED.test(den.text) || den.frame.ownPredicate) || aff.modality === "HEDGED") return false;
     const story = den.frame.topic ?? den.frame.entities ?? [];
     const own = aff.frame.entities ?? [];
@@ -292,8 +290,8 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         if (time(e) !== time(l) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
         // (In one report, a count that grew: the text says so, or one voice gives both; two voices giving two counts
         // of one moment disagree: "the number was 170,000" — "No, no, the official number is 210,000".)
-        if (a.sourceId === b.sourceId && isUpdate({ s: e, q: eq }, { s: l, q: lq }) && (REVISION_RE.test(l.text) || e.speakerKey === l.speakerKey || dayOf(e) !== dayOf(l))) continue;
         if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
+        if (a.sourceId === b.sourceId && (REVISION_RE.test(l.text) || dayOf(e) !== dayOf(l)) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
         return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? "-"}`, { qa, qb });
       }
     }
@@ -301,10 +299,11 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   // Labels from two exclusive sets, on one happening: the same main predicate and a named entity in common.
   // (In a label's own block, "l:<labels>:<entity>", the labels are what the two share: "had a gun in his hand when he
   // was shot" and "he was unarmed" describe one person with different predicates.)
-  const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || blockKey.startsWith("l:");
+  const labelBlock = blockKey.startsWith("l:");
+  const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || labelBlock;
   // (One camp — a body and its own people — describing one thing is not two accounts of it.)
   const oneCamp = a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || blockKey.startsWith("l:"))) {
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || labelBlock)) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
       const sb = labelSide(b.text, l);

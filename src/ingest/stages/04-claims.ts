@@ -281,12 +281,12 @@ const TRANSPARENT = new Set(["evidence", "sign", "indication", "proof", "record"
  * when it has one). "was not wearing a body camera" denies wearing, not the shooting the clause also names; "there was
  * no prior notification" denies notifying; "is not true" denies the whole clause (undefined: the main predicate).
  */
-export function negatedPredicate(clause: string, neg: Negation): string | undefined {
+export function negatedPredicate(clause: string, neg: Negation, preds: PredicateHit[]): string | undefined {
   if (!neg.negated || neg.lexical || neg.end === undefined) return undefined;
-  const tail = clause.slice(neg.end, neg.end + 120);
-  const tagged = tagWords(tail);
-  const local = tokenize(tail);
-  const hits = predicatesOf(local);
+  const from = neg.end;
+  const tagged = tagWords(clause.slice(from, from + 120));
+  // (The clause's own predicate hits, shifted to the tail's offsets.)
+  const hits = preds.map((h) => ({ cls: h.cls, start: h.start - from, end: h.end - from }));
   for (let k = 0; k < Math.min(tagged.length, 8); k++) {
     const t = tagged[k]!;
     if (t.pos === "PUNCT" || t.pos === "SCONJ" || t.pos === "CCONJ") return undefined;
@@ -569,22 +569,17 @@ const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apit
 /** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
 const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+/** compromise's tags for a word of its list (none when it is not listed). */
+const lexiconTags = (word: string): string[] => {
+  const t = COMPROMISE_LEXICON[word];
+  return Array.isArray(t) ? t : t ? [t] : [];
+};
 /** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
-const isLanguage = (key: string) => {
-  const t = COMPROMISE_LEXICON[key];
-  return t === "Demonym" || (Array.isArray(t) && t.includes("Demonym")) || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
-};
+const isLanguage = (key: string) => lexiconTags(key).includes("Demonym") || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
 /** A place by compromise's word list (a country, city, region or other place). */
-const isPlaceWord = (key: string) => {
-  const t = COMPROMISE_LEXICON[key];
-  const tags = Array.isArray(t) ? t : t ? [t] : [];
-  return tags.some((x) => /^(?:Country|City|Region|Place|Province|Continent|Address)$/.test(x));
-};
+const isPlaceWord = (key: string) => lexiconTags(key).some((x) => /^(?:Country|City|Region|Place|Province|Continent|Address)$/.test(x));
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
-const isCountry = (key: string) => {
-  const t = COMPROMISE_LEXICON[key.replace(/-/g, " ")];
-  return t === "Country" || (Array.isArray(t) && t.includes("Country"));
-};
+const isCountry = (key: string) => lexiconTags(key.replace(/-/g, " ")).includes("Country");
 
 /**
  * Where a figure holds, from the scope phrase nearest to it: "in Paris" → paris; "in the capital" → capital;
@@ -720,18 +715,15 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     for (const p of new Set(predicatesOf(tokens).map((x) => x.cls))) preds.set(p, (preds.get(p) ?? 0) + w);
   }
   // A surname standing for the full name the document gives ("Hale" → jon-hale), when only one full name ends so.
+  // (Never a place: "Baghdad" is not short for a "Militia Near Baghdad". And a given name standing alone, "Vanessa",
+  // when the word list knows it as one and one full name starts so.)
   const byLast = new Map<string, Set<string>>();
+  const under = (short: string, full: string) => byLast.set(short, (byLast.get(short) ?? new Set()).add(full));
   for (const k of ents.keys()) {
     const parts = k.split("-");
-    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => STOP.has(w) || /^(?:of|for|and|de|the|near)$/.test(w))) byLast.set(parts.at(-1)!, (byLast.get(parts.at(-1)!) ?? new Set()).add(k));
-  }
-  // (Never a place: "Baghdad" is not short for a "Militia Near Baghdad".)
-  for (const short of byLast.keys()) if (isPlaceWord(short)) byLast.delete(short);
-  // (And a given name standing alone, "Vanessa", when the word list knows it as one and one full name starts so.)
-  for (const k of ents.keys()) {
-    const parts = k.split("-");
-    const t = COMPROMISE_LEXICON[parts[0]!];
-    if (parts.length === 2 && typeof t === "string" && /Name$/.test(t) && t !== "LastName") byLast.set(parts[0]!, (byLast.get(parts[0]!) ?? new Set()).add(k));
+    if (parts.length >= 2 && parts.length <= 3 && !parts.some((w) => STOP.has(w) || /^(?:of|for|and|de|the|near)$/.test(w)) && !isPlaceWord(parts.at(-1)!)) under(parts.at(-1)!, k);
+    const given = lexiconTags(parts[0]!);
+    if (parts.length === 2 && given.length === 1 && /Name$/.test(given[0]!) && given[0] !== "LastName") under(parts[0]!, k);
   }
   const alias = new Map<string, string>();
   for (const [last, full] of byLast) if (full.size === 1 && ents.has(last)) alias.set(last, [...full][0]!);
@@ -841,7 +833,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   }
   let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
   // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
-  const scoped = !cueDenies ? negatedPredicate(clause, neg) : undefined;
+  const scoped = !cueDenies ? negatedPredicate(clause, neg, preds) : undefined;
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   // (A short clause may still name what it denies: "denied any separation" has a predicate of its own.)
