@@ -103,7 +103,10 @@ async function scoreNewsdev(dataDir: string, gold: NdGold, opts: { metadata: boo
     const fileOfSource = new Map<number, string>();
     const failures: string[] = [];
     const t0 = performance.now();
-    for (const c of gold.clusters) for (const s of c.sources) {
+    // EVAL_ORDER=reverse ingests the articles last to first: the figures must not depend on the order.
+    const order = gold.clusters.flatMap((c) => c.sources);
+    if (process.env.EVAL_ORDER === "reverse") order.reverse();
+    for (const s of order) {
       // The metadata a crawler knows (publisher, date, address); never the extraction. Bare text: only the text.
       const meta = opts.metadata ? { publisher: publisherName(s.publisher), publishedAt: s.publishedAt ?? undefined, url: s.url ?? undefined } : {};
       try {

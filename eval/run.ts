@@ -12,6 +12,7 @@
 //              EVAL_JOBS=2 (child processes at once)   EVAL_TIMEOUT_S=1200 (per child)
 //              EVAL_DEBUG=1 (MISS / WRONG / EXTRA lines with article text, to the terminal only)
 //              EVAL_TEXT_ONLY=1 (older switch: the same as EVAL_MODES=bare)
+//              EVAL_ORDER=reverse (newsdev articles ingested last to first; the figures should not change)
 // Exits 1 when a child fails or an article cannot be ingested; missed targets are reported, not fatal.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";

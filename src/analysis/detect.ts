@@ -14,6 +14,8 @@ export type ConflictStatement = {
   speakerKind: string;
   affiliationKey?: string;
   publishedAt: Date | null;
+  /** The source's content hash: with the span, a name for the statement that does not depend on ingest order. */
+  sourceKey?: string;
   sourceTitle?: string;
   text: string;
   claim: string;
@@ -40,6 +42,23 @@ export type Conflict = {
 
 /** One pair that cannot all be true, with the rule that says so. */
 export type PairConflict = { a: ConflictStatement; b: ConflictStatement; kind: ConflictKind; rule: string; group: string; features: PairFeatures; confidence: number; qa?: Quantity; qb?: Quantity; label?: string };
+
+/**
+ * A statement's place in an order that does not depend on when it was stored (ids do): its source's content, then its
+ * span, polarity and speaker. Pairs are judged, and contradictions assembled, in this order, so that the same articles
+ * give the same contradictions whatever order they came in.
+ */
+export function rankOf(s: ConflictStatement): string {
+  const pad = (n: number) => String(n).padStart(9, "0");
+  return `${s.sourceKey ?? pad(s.sourceId)}\u0000${pad(s.start)}\u0000${pad(s.end)}\u0000${s.polarity}\u0000${s.speakerKey}`;
+}
+const ranks = new WeakMap<object, string>();
+const rank = (s: ConflictStatement) => {
+  let r = ranks.get(s);
+  if (r === undefined) ranks.set(s, (r = rankOf(s)));
+  return r;
+};
+export const byRank = (x: ConflictStatement, y: ConflictStatement) => (rank(x) < rank(y) ? -1 : rank(x) > rank(y) ? 1 : x.id - y.id);
 
 export const keysOfStatement = (s: Pick<ConflictStatement, "propKey">) => (s.propKey ? s.propKey.split(" ").filter(Boolean) : []);
 
@@ -230,7 +249,7 @@ export function isUpdate(earlier: { s: ConflictStatement; q: Quantity }, later: 
   return CUMULATIVE_MEASURES.has(later.q.unit) && later.q.value > earlier.q.value;
 }
 
-const ordered = (a: ConflictStatement, b: ConflictStatement) => (time(a) < time(b) || (time(a) === time(b) && (a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.start <= b.start))) ? [a, b] as const : [b, a] as const);
+const ordered = (a: ConflictStatement, b: ConflictStatement) => (time(a) < time(b) || (time(a) === time(b) && (a.sourceId === b.sourceId ? a.start <= b.start : byRank(a, b) < 0)) ? [a, b] as const : [b, a] as const);
 
 /**
  * Pure: the rule, if any, by which two statements of one block cannot both be true.
@@ -348,7 +367,7 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
       items.set(p.a.id, { s: p.a, q: p.qa! });
       items.set(p.b.id, { s: p.b, q: p.qb! });
     }
-    const groups = sides.map((ids) => [...ids].map((id) => items.get(id)!).sort((x, y) => x.q.value - y.q.value));
+    const groups = sides.map((ids) => [...ids].map((id) => items.get(id)!).sort((x, y) => x.q.value - y.q.value || byRank(x.s, y.s)));
     const lo = groups[0]![0]!;
     const hi = groups.at(-1)![0]!;
     return {
@@ -381,8 +400,8 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
     };
   }
   const all = pairs.flatMap((p) => [p.a, p.b]);
-  const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || x.start - y.start);
-  const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || x.start - y.start);
+  const affirm = all.filter((s) => s.polarity === "AFFIRM").sort((x, y) => time(x) - time(y) || byRank(x, y));
+  const deny = all.filter((s) => s.polarity === "DENY").sort((x, y) => time(x) - time(y) || byRank(x, y));
   // The proposition in a sentence's words, not a headline's ("Velmar Says Dunmore Was Told …").
   const telling = affirm.find((s) => !s.frame.inherited && !isTitleCase(s.text)) ?? affirm.find((s) => !s.frame.inherited) ?? affirm[0]!;
   const topic = describe(telling);
@@ -411,7 +430,20 @@ export const MIN_CONFIDENCE = 0.5;
  * touching the given statements (the newly ingested ones); the caller merges with what is stored.
  */
 export function detectBlock(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): Conflict[] {
-  const pairs = candidatePairs(statements, blockKey, focus).filter((p) => p.confidence >= MIN_CONFIDENCE);
+  return conflictsOf(judgePairs(statements, blockKey, focus), blockKey);
+}
+
+/** The pairs of a block that a rule flags with at least the reporting confidence (touching `focus`, if given). */
+export function judgePairs(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): PairConflict[] {
+  return candidatePairs(statements, blockKey, focus).filter((p) => p.confidence >= MIN_CONFIDENCE);
+}
+
+/**
+ * Pure: flagged pairs → contradictions, per block and group (a pure function of the set of pairs: the order they come
+ * in does not matter).
+ */
+export function conflictsOf(flagged: PairConflict[], blockKey?: string): Conflict[] {
+  const pairs = [...flagged].sort(byPair);
   const groups = new Map<string, PairConflict[]>();
   for (const p of pairs) {
     const block = blockKey ?? sharedBlock(p.a, p.b)!;
@@ -423,12 +455,22 @@ export function detectBlock(statements: ConflictStatement[], blockKey?: string, 
     const [block, group] = g.split("\u0000") as [string, string];
     for (const b of bicliques(ps)) out.push(toConflict(block, group, b.pairs, b.sides));
   }
+  // Two contradictions of one group can share their first statements ("A, B | C, D" and "A, E | C, F"): the later
+  // one's key takes a number, so that neither is lost.
+  const seen = new Map<string, number>();
+  for (const c of out) {
+    const n = (seen.get(c.key) ?? 0) + 1;
+    seen.set(c.key, n);
+    if (n > 1) c.key = `${c.key}#${n}`;
+  }
   return out;
 }
 
 /** Every pair of the statements that a rule flags in its first shared block (touching `focus`, if given), scored. */
-export function candidatePairs(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): PairConflict[] {
+export function candidatePairs(input: ConflictStatement[], blockKey?: string, focus?: Set<number>): PairConflict[] {
   const pairs: PairConflict[] = [];
+  // In rank order, so each pair is judged one way round (a before b) whatever order the statements came in.
+  const statements = [...input].sort(byRank);
   for (let i = 0; i < statements.length; i++) {
     for (let j = i + 1; j < statements.length; j++) {
       const a = statements[i]!;
@@ -467,7 +509,7 @@ export function bicliques(pairs: PairConflict[]): Array<{ sides: [Set<number>, S
   const out: Array<{ sides: [Set<number>, Set<number>]; pairs: PairConflict[] }> = [];
   const fits = (id: number, own: Set<number>, other: Set<number>) =>
     own.has(id) || ([...other].every((o) => flagged.has(pairId(id, o))) && ![...own].some((o) => flagged.has(pairId(id, o))));
-  const sorted = [...pairs].sort((x, y) => y.confidence - x.confidence || Math.min(x.a.id, x.b.id) - Math.min(y.a.id, y.b.id) || Math.max(x.a.id, x.b.id) - Math.max(y.a.id, y.b.id));
+  const sorted = [...pairs].sort((x, y) => y.confidence - x.confidence || byPair(x, y));
   for (const p of sorted) {
     const [sa, sb] = sidesOfPair(p);
     const c = out.find((x) => {
@@ -491,11 +533,17 @@ export function bicliques(pairs: PairConflict[]): Array<{ sides: [Set<number>, S
   }
   // The pairs of each contradiction are those between its sides (a later pair may complete an earlier biclique).
   for (const c of out) {
-    c.pairs = pairs.filter((p) => (c.sides[0].has(p.a.id) && c.sides[1].has(p.b.id)) || (c.sides[1].has(p.a.id) && c.sides[0].has(p.b.id)));
+    c.pairs = sorted.filter((p) => (c.sides[0].has(p.a.id) && c.sides[1].has(p.b.id)) || (c.sides[1].has(p.a.id) && c.sides[0].has(p.b.id)));
   }
   return out;
 }
-const pairId = (a: number, b: number) => (a < b ? `${a}~${b}` : `${b}~${a}`);
+export const pairId = (a: number, b: number) => (a < b ? `${a}~${b}` : `${b}~${a}`);
+/** Pairs in rank order of their statements (each pair's own statements in rank order). */
+function byPair(x: PairConflict, y: PairConflict): number {
+  const [x1, x2] = byRank(x.a, x.b) <= 0 ? [x.a, x.b] : [x.b, x.a];
+  const [y1, y2] = byRank(y.a, y.b) <= 0 ? [y.a, y.b] : [y.b, y.a];
+  return byRank(x1, y1) || byRank(x2, y2);
+}
 
 export type Revision = { fromId: number; toId: number; explanation: string };
 
@@ -506,7 +554,7 @@ export type Revision = { fromId: number; toId: number; explanation: string };
 export function revisionsIn(statements: ConflictStatement[]): Revision[] {
   const out: Revision[] = [];
   const counted = statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => CUMULATIVE_MEASURES.has(q.unit)));
-  const sorted = [...counted].sort((a, b) => time(a) - time(b) || (a.sourceId === b.sourceId ? a.start - b.start : a.sourceId - b.sourceId));
+  const sorted = [...counted].sort((a, b) => time(a) - time(b) || (a.sourceId === b.sourceId ? a.start - b.start : byRank(a, b)));
   for (let j = 1; j < sorted.length; j++) {
     for (let i = j - 1; i >= 0; i--) {
       const a = sorted[i]!;

@@ -1,5 +1,5 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn, type ConflictStatement, type Conflict } from "../analysis/detect.js";
+import { byRank, conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, MIN_CONFIDENCE, pairConflict, pairId, revisionsIn, sharedBlock, type Conflict, type ConflictStatement, type PairConflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
@@ -13,7 +13,7 @@ const statementSelect = {
   id: true, sourceId: true, speakerId: true, text: true, claim: true, polarity: true, modality: true, frame: true,
   propKey: true, start: true, end: true, confidence: true,
   speaker: { select: { key: true, name: true, kind: true, affiliation: { select: { key: true } } } },
-  source: { select: { publishedAt: true, title: true, publisher: true } },
+  source: { select: { publishedAt: true, title: true, publisher: true, contentHash: true } },
 } satisfies Prisma.StatementSelect;
 
 type Row = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
@@ -28,6 +28,7 @@ function toConflictStatement(r: Row): ConflictStatement {
     speakerKind: r.speaker.kind,
     affiliationKey: r.speaker.affiliation?.key,
     publishedAt: r.source.publishedAt,
+    sourceKey: r.source.contentHash,
     sourceTitle: r.source.title ?? r.source.publisher ?? undefined,
     text: r.text,
     claim: r.claim,
@@ -120,12 +121,12 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   };
   await load([...byBlock.values()].flatMap((s) => [...s]));
 
-  // Conflicts touching the focus statements, per block.
-  const found: Conflict[] = [];
+  // The pairs the rules flag among each block's statements that touch the focus statements.
+  const fresh = new Map<string, PairConflict[]>();
   const revisions: ReturnType<typeof revisionsIn> = [];
   for (const [block, ids] of byBlock) {
     const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
-    found.push(...detectBlock(list, block, focus));
+    fresh.set(block, judgePairs(list, block, focus));
     if (block.startsWith("q:")) revisions.push(...revisionsIn(list).filter((r) => focus.has(r.fromId) || focus.has(r.toId)));
   }
   const existing = await prisma.contradiction.findMany({
@@ -134,31 +135,89 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
       id: true, key: true, status: true, kind: true, confidence: true, explanation: true, rule: true, detectorVersion: true, blockKey: true,
       sides: { select: { id: true, position: true, label: true, statements: { select: { id: true } } }, orderBy: { position: "asc" } },
     },
+    orderBy: { id: "asc" },
   });
-  // Each touched contradiction is recomputed over its stored statements plus the newly found ones, so sides grow as
-  // statements arrive and lose a statement that no longer conflicts (an edit, a merge).
-  const setOf = new Map<string, { block: string; ids: Set<number> }>();
-  for (const c of existing) setOf.set(c.key, { block: c.blockKey, ids: new Set(c.sides.flatMap((s) => s.statements.map((x) => x.id))) });
-  // A new conflict that shares a statement with a stored one of the same kind, block and group joins it (a later
-  // denial joins the denials already there) rather than standing beside it as a near-duplicate.
-  const family = (key: string) => key.slice(0, key.lastIndexOf("|"));
-  for (const c of found) {
-    const ids = c.sides.flatMap((side) => side.statementIds);
-    const stored = existing.find((x) => x.key !== c.key && family(x.key) === family(c.key) && ids.some((id) => setOf.get(x.key)!.ids.has(id)));
-    const e = setOf.get(stored?.key ?? c.key) ?? { block: c.blockKey, ids: new Set<number>() };
-    for (const id of ids) e.ids.add(id);
-    setOf.set(stored?.key ?? c.key, e);
+  type Stored = (typeof existing)[number];
+  const statementsOf = (c: Stored) => c.sides.flatMap((side) => side.statements.map((x) => x.id));
+  // A block's contradictions are a pure function of the pairs flagged in it: each is a biclique of flagged pairs, so
+  // the stored contradictions hold every pair flagged before (each pair between the sides of one of them). So, per
+  // block, the stored contradictions connected to the focus statements (through shared statements and new pairs) are
+  // assembled again from their pairs, judged again, and the new ones — whatever order the statements came in.
+  const storedOf = new Map<string, Stored[]>();
+  for (const c of existing) storedOf.set(c.blockKey, [...(storedOf.get(c.blockKey) ?? []), c]);
+  const work: Array<{ block: string; pairs: PairConflict[]; mine: Stored[] }> = [];
+  for (const block of new Set([...byBlock.keys(), ...storedOf.keys()])) {
+    const pairs = fresh.get(block) ?? [];
+    const stored = storedOf.get(block) ?? [];
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const union = (x: number, y: number) => {
+      const [rx, ry] = [find(x), find(y)];
+      if (rx !== ry) parent.set(rx, ry);
+    };
+    for (const p of pairs) union(p.a.id, p.b.id);
+    for (const c of stored) {
+      const ids = statementsOf(c);
+      for (const id of ids.slice(1)) union(ids[0]!, id);
+    }
+    // A contradiction a deletion left with an empty side is touched too (its statements are gone from the focus).
+    const emptied = stored.filter((c) => c.sides.length < 2 || c.sides.some((side) => side.statements.length === 0));
+    const touched = new Set([...[...focus].filter((id) => parent.has(id)), ...emptied.flatMap(statementsOf)].map(find));
+    const mine = stored.filter((c) => emptied.includes(c) || statementsOf(c).some((id) => touched.has(find(id))));
+    if (mine.length || pairs.length) work.push({ block, pairs, mine });
   }
-  await load([...setOf.values()].flatMap((e) => [...e.ids]));
-  const detected: Conflict[] = [];
-  const taken = new Set<string>();
-  for (const [key, e] of setOf) {
-    const list = [...e.ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x && keysOfStatement(x).includes(e.block));
-    const again = detectBlock(list, e.block);
-    const same = again.find((c) => c.key === key);
-    if (same && !taken.has(key)) detected.push(same), taken.add(key);
-    // What the joined statements form beyond the stored contradiction (a new focus statement that fits none of it).
-    for (const c of again) if (c.key !== key && !setOf.has(c.key) && !taken.has(c.key) && c.sides.some((side) => side.statementIds.some((id) => focus.has(id)))) detected.push(c), taken.add(c.key);
+  await load(work.flatMap((w) => w.mine.flatMap(statementsOf)));
+  const recomputed: Conflict[] = [];
+  const replaced: Stored[] = [];
+  for (const { block, pairs, mine } of work) {
+    // The stored contradictions' own pairs, judged again (an edit or a merge may have changed a statement).
+    const seen = new Set(pairs.map((p) => pairId(p.a.id, p.b.id)));
+    const all = [...pairs];
+    for (const c of mine) {
+      const [left, right] = [c.sides[0]?.statements ?? [], c.sides[1]?.statements ?? []];
+      for (const x of left) for (const y of right) {
+        const id = pairId(x.id, y.id);
+        const [a, b] = [loaded.get(x.id), loaded.get(y.id)];
+        if (seen.has(id) || !a || !b) continue;
+        seen.add(id);
+        if (!keysOfStatement(a).includes(block) || !keysOfStatement(b).includes(block)) continue;
+        const [p, q] = byRank(a, b) <= 0 ? [a, b] : [b, a];
+        if (sharedBlock(p, q) !== block) continue;
+        const judged = pairConflict(p, q, block);
+        if (judged && judged.confidence >= MIN_CONFIDENCE) all.push(judged);
+      }
+    }
+    recomputed.push(...conflictsOf(all, block));
+    replaced.push(...mine);
+  }
+  // Each recomputed contradiction takes the row of a stored one: the one with its key, else the one of its family
+  // (kind, block, group) it shares most statements with, so reviews and ids survive a contradiction that grows.
+  const family = (key: string) => key.slice(0, key.lastIndexOf("|"));
+  const rowOf = new Map<string, Stored>();
+  const free = new Map(replaced.map((c) => [c.key, c]));
+  const unique: Conflict[] = [];
+  const keys = new Set<string>();
+  for (const c of recomputed) if (!keys.has(c.key)) keys.add(c.key), unique.push(c);
+  for (const c of unique) {
+    const same = free.get(c.key);
+    if (same) rowOf.set(c.key, same), free.delete(c.key);
+  }
+  for (const c of unique) {
+    if (rowOf.has(c.key)) continue;
+    const ids = new Set(c.sides.flatMap((side) => side.statementIds));
+    let best: Stored | undefined;
+    let most = 0;
+    for (const x of free.values()) {
+      if (family(x.key) !== family(c.key)) continue;
+      const n = statementsOf(x).filter((id) => ids.has(id)).length;
+      if (n > most) (best = x), (most = n);
+    }
+    if (best) rowOf.set(c.key, best), free.delete(best.key);
   }
   const blockStatementIds = [...focus];
   // Revision links among the blocks' statements are recomputed with them.
@@ -166,13 +225,18 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     prisma.statementLink.deleteMany({ where: { kind: "REVISION", OR: [{ fromId: { in: blockStatementIds } }, { toId: { in: blockStatementIds } }] } }),
     prisma.statementLink.createMany({ data: revisions.map((r) => ({ kind: "REVISION" as const, ...r })), skipDuplicates: true }),
   ]);
-  const unique = detected;
-  const byKey = new Map(existing.map((c) => [c.key, c]));
   const notify: Array<{ contradictionId: number; created: boolean }> = [];
+  // A stored row keeps the key it was created with; a new one whose key a stored row already holds takes a suffix.
+  const taken = new Set(existing.map((c) => c.key));
+  const freeKey = (key: string) => {
+    let k = key;
+    for (let n = 2; taken.has(k); n++) k = `${key}#${n}`;
+    taken.add(k);
+    return k;
+  };
 
   for (const c of unique) {
-    const prev = byKey.get(c.key);
-    byKey.delete(c.key);
+    const prev = rowOf.get(c.key);
     const signature = sidesSignature(c.sides.map((s) => s.statementIds));
     const fields = { kind: c.kind, confidence: c.confidence, explanation: c.explanation, rule: c.rule, detectorVersion: DETECTOR_VERSION };
     const fieldsChanged = !prev || (Object.keys(fields) as Array<keyof typeof fields>).some((k) => prev[k] !== fields[k]);
@@ -200,7 +264,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
       const data = { ...fields, blockKey: c.blockKey };
       const row = prev
         ? await tx.contradiction.update({ where: { id: prev.id }, data, select: { id: true } })
-        : await tx.contradiction.create({ data: { key: c.key, ...data }, select: { id: true } });
+        : await tx.contradiction.create({ data: { key: freeKey(c.key), ...data }, select: { id: true } });
       if (prev) await tx.contradictionSide.deleteMany({ where: { contradictionId: row.id } });
       for (const [position, side] of c.sides.entries()) {
         await tx.contradictionSide.create({
@@ -217,8 +281,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
 
   // What the detector no longer finds among the touched ones: drop it unless someone reviewed it and it still has two
   // sides. Contradictions of these blocks that the refresh did not touch stay as they are.
-  for (const gone of byKey.values()) {
-    if (!setOf.has(gone.key)) continue;
+  for (const gone of free.values()) {
     const populated = gone.sides.filter((s) => s.statements.length > 0).length;
     if (gone.status === "OPEN" || populated < 2) {
       await prisma.contradiction.delete({ where: { id: gone.id } });

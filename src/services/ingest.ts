@@ -158,7 +158,7 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
       language: input.language ?? result.meta.language,
     },
   });
-  const speakerIds = await upsertSpeakers(tx, result);
+  const { ids: speakerIds, movedPropKeys } = await upsertSpeakers(tx, result);
   const eventIds = new Map<string, number>();
   for (const ev of result.events) {
     const row = await tx.event.upsert({
@@ -190,22 +190,58 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
   return {
     sourceId: source.id,
     statementIds: created.map((c) => c.id),
-    propKeys: [...new Set(created.map((c) => c.propKey).filter(Boolean))],
+    propKeys: [...new Set([...created.map((c) => c.propKey), ...movedPropKeys].filter(Boolean))],
   };
 }
 
 /** Creates or extends canonical speakers (aliases are merged), then links affiliations. Returns key → id. */
-async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResult): Promise<Map<string, number>> {
+async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResult): Promise<{ ids: Map<string, number>; movedPropKeys: string[] }> {
+  const movedPropKeys: string[] = [];
   // A speaker is found by its key, by a key merged into it, or by an alternative key (an acronym ↔ its expansion).
   const keys = [...new Set(result.speakers.flatMap((s) => [s.key, ...(s.altKeys ?? [])]))];
   const existing = await tx.speaker.findMany({
     where: { OR: [{ key: { in: keys } }, { formerKeys: { hasSome: keys } }] },
-    select: { id: true, key: true, formerKeys: true, aliases: true, role: true },
+    select: { id: true, key: true, name: true, formerKeys: true, aliases: true, role: true },
   });
-  const byKey = new Map(existing.flatMap((s) => [s.key, ...s.formerKeys].map((k) => [k, s] as const)));
+  // Keys to the speakers holding them. A key a speaker was merged from may be held by two (the initials of two
+  // names: "EC" of an election commission and of a European one): such a key finds neither.
+  const holders = new Map<string, typeof existing>();
+  for (const s of existing) for (const k of new Set([s.key, ...s.formerKeys])) holders.set(k, [...(holders.get(k) ?? []), s]);
+  const byKey = (k: string) => {
+    const hs = holders.get(k) ?? [];
+    return hs.find((s) => s.key === k) ?? (hs.length === 1 ? hs[0] : undefined);
+  };
   const ids = new Map<string, number>();
+  const mergedInto = new Map<number, number>();
   for (const sp of result.speakers) {
-    const found = byKey.get(sp.key) ?? (sp.altKeys ?? []).map((k) => byKey.get(k)).find(Boolean);
+    let found = byKey(sp.key);
+    // A name whose initials are a stored speaker's own key (one known so far only by its acronym) is that speaker,
+    // and it takes the full name, so the canonical speaker does not depend on which form came first. Initials held by
+    // another full name are not this one's: two bodies can share initials.
+    const acronym = (sp.altKeys ?? []).map((k) => holders.get(k)?.find((s) => s.key === k)).find(Boolean);
+    if (found && acronym && acronym.id !== found.id) {
+      // Both are stored (the acronym's speaker came first, the full name since without it): one speaker now.
+      const moved = await tx.statement.findMany({ where: { speakerId: acronym.id }, distinct: ["propKey"], select: { propKey: true } });
+      movedPropKeys.push(...moved.map((m) => m.propKey));
+      await tx.statement.updateMany({ where: { speakerId: acronym.id }, data: { speakerId: found.id } });
+      await tx.speaker.updateMany({ where: { affiliationId: acronym.id }, data: { affiliationId: found.id } });
+      const formerKeys = [...new Set([...found.formerKeys, acronym.key, ...acronym.formerKeys])];
+      const aliases = [...new Set([...found.aliases, ...acronym.aliases, acronym.name])];
+      await tx.speaker.delete({ where: { id: acronym.id } });
+      mergedInto.set(acronym.id, found.id);
+      await tx.speaker.update({ where: { id: found.id }, data: { formerKeys, aliases } });
+      Object.assign(found, { formerKeys, aliases });
+      for (const k of [acronym.key, ...acronym.formerKeys]) holders.set(k, [found]);
+    }
+    if (!found) {
+      if (acronym) {
+        const formerKeys = [...new Set([...acronym.formerKeys, acronym.key])];
+        await tx.speaker.update({ where: { id: acronym.id }, data: { key: sp.key, name: sp.name, formerKeys } });
+        holders.set(sp.key, [acronym]);
+        Object.assign(acronym, { key: sp.key, formerKeys });
+        found = acronym;
+      }
+    }
     if (found) {
       const aliases = [...new Set([...found.aliases, ...sp.aliases])];
       if (aliases.length !== found.aliases.length || (!found.role && sp.role)) {
@@ -220,6 +256,8 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
       ids.set(sp.key, row.id);
     }
   }
+  // This text's own mention of the acronym may have found the acronym's speaker before the full name merged it.
+  for (const [k, id] of ids) if (mergedInto.has(id)) ids.set(k, mergedInto.get(id)!);
   for (const sp of result.speakers) {
     if (!sp.affiliationKey || !ids.has(sp.affiliationKey)) continue;
     await tx.speaker.updateMany({
@@ -227,5 +265,5 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
       data: { affiliationId: ids.get(sp.affiliationKey)! },
     });
   }
-  return ids;
+  return { ids, movedPropKeys };
 }

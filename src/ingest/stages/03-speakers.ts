@@ -683,7 +683,8 @@ export function resolveSpeakers(
 
 /** An organisation's key from its name: "The Acme Club" → org:acme-club. */
 export function orgKeyOf(name: string): string {
-  return `org:${norm(name.replace(/^the\s+/i, "").replace(/[’']s$/, "")).replace(/[' ]+/g, "-")}`;
+  // British and American spellings of one name make one key ("Organisation" / "Organization").
+  return `org:${norm(name.replace(/^the\s+/i, "").replace(/[’']s$/, "")).replace(/isation/g, "ization").replace(/[' ]+/g, "-")}`;
 }
 
 /** The outlet a text's sources speak to most often ("told Acme News"), when no publisher is given. */
