@@ -26,6 +26,22 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(negationOf(t).withheld).toBe(withheld);
     if (withheld) expect(claim(t).modality).toBe("UNCERTAIN");
   });
+
+  it.each<[string, string]>([
+    ["You better not shoot him", "UNCERTAIN"], // a warning
+    ["Do not open the gates", "UNCERTAIN"], // a command
+    ["the board should resign over the layoffs", "UNCERTAIN"], // what ought to be
+    ["the mayor ought to apologise", "UNCERTAIN"],
+    ["the guards did not shoot him", "ASSERTED"], // a denial of what happened stays one
+    ["the club sacked its coach", "ASSERTED"],
+  ])("what ought to be, commands and warnings say nothing of what is: %s → %s", (t, modality) => {
+    expect(claim(t).modality).toBe(modality);
+  });
+
+  it("a month's name is a date, not a predicate (March, May)", () => {
+    expect(claim("the union denied the reports in March", "said").frame.predicates ?? []).not.toContain("turnout");
+    expect(claim("thousands of workers march in the capital", "said").frame.predicates).toContain("turnout");
+  });
 });
 
 describe("04-claims: what a negator denies, and talk of reports", () => {

@@ -169,6 +169,8 @@ export function predicatesOf(tokens: Token[]): PredicateHit[] {
     if (!cands) continue;
     const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
     if (!hit) continue;
+    // A month's name is a date ("denied it in March", "in May"), not a march or a modal.
+    if (MONTHS.has(tokens[i]!.lower) && tokens[i]!.cap && hit.words.length === 1) continue;
     const base = lemma(tokens[i]!.lower);
     // "dismissed the report as …", "called it": a frame around another claim, not the event.
     if (FRAME_WORDS.has(base) && hit.words.length === 1 && /^(?:report|claim|allegation|rumou?r|story|stories|it|them|this|that|as|suggestion|account|idea)/.test(tokens[i + 1]?.lower ?? "")) continue;
@@ -304,11 +306,16 @@ const HEDGE_SET = new Set(HEDGES);
 const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose", "feel"]);
 const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking)\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|media\s+|press\s+|recent\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
+const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b/i;
+
 export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
   if (negation?.withheld) return "UNCERTAIN";
   if (/\?\s*$/.test(clause.trim())) return "UNCERTAIN";
   // A condition ("If 25 tonnes a day leak, …") asserts neither way.
   if (/^\W*(?:if|unless|whether|suppose|supposing)\b/i.test(clause)) return "UNCERTAIN";
+  // What ought to be, a command or a warning ("You better not shoot him", "Do not touch it", "they should resign")
+  // says nothing of what is or was.
+  if (DEONTIC_RE.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
   if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS[cue.toLowerCase()];
