@@ -1,9 +1,9 @@
 import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
 import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
-import { pairFeatures, scorePair, type PairFeatures } from "./pair-scorer.js";
+import { pairFeatures, probabilityOf, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.3";
+export const DETECTOR_VERSION = "open-2026.12.4";
 
 export type ConflictStatement = {
   id: number;
@@ -41,7 +41,9 @@ export type Conflict = {
 };
 
 /** One pair that cannot all be true, with the rule that says so. */
-export type PairConflict = { a: ConflictStatement; b: ConflictStatement; kind: ConflictKind; rule: string; group: string; features: PairFeatures; confidence: number; qa?: Quantity; qb?: Quantity; label?: string };
+/** `confidence` is the rule's strength (what is reported); `probability` the calibrated chance it is real, when a
+ * trained model exists (models/pair-scorer.json). */
+export type PairConflict = { a: ConflictStatement; b: ConflictStatement; kind: ConflictKind; rule: string; group: string; features: PairFeatures; confidence: number; probability?: number; qa?: Quantity; qb?: Quantity; label?: string };
 
 /**
  * A statement's place in an order that does not depend on when it was stored (ids do): its source's content, then its
@@ -266,7 +268,10 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   // One span credited twice: a duplicate, unless one speaker says it and another denies it ("…, an assertion X denied").
   if (a.sourceId === b.sourceId && a.start === b.start && (a.polarity === b.polarity || a.speakerKey === b.speakerKey)) return undefined;
   const f = pairFeatures(a, b);
-  const make = (kind: ConflictKind, rule: string, group: string, extra: Partial<PairConflict> = {}): PairConflict => ({ a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...extra });
+  const make = (kind: ConflictKind, rule: string, group: string, extra: Partial<PairConflict> = {}): PairConflict => {
+    const probability = probabilityOf(kind, f);
+    return { a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...(probability !== undefined ? { probability } : {}), ...extra };
+  };
   const apart = differentEvents(a, b);
 
   if (a.polarity !== b.polarity && !apart) {
@@ -358,7 +363,10 @@ export function describe(s: ConflictStatement): string {
 /** Pairs of one biclique → one contradiction with its sides. */
 function toConflict(blockKey: string, group: string, pairs: PairConflict[], sides: [Set<number>, Set<number>]): Conflict {
   const kind = pairs[0]!.kind;
-  const confidence = round(Math.max(...pairs.map((p) => p.confidence)) + Math.min(0.05, 0.01 * (pairs.length - 1)));
+  // With a trained model, the calibrated probability of its likeliest pair (observed precision on held-out stories);
+  // else the rule's strength, a little higher for each further pair that agrees.
+  const calibrated = pairs.every((p) => p.probability !== undefined);
+  const confidence = calibrated ? round(Math.max(...pairs.map((p) => p.probability!))) : round(Math.max(...pairs.map((p) => p.confidence)) + Math.min(0.05, 0.01 * (pairs.length - 1)));
   const key = `${kind}|${blockKey}|${group}|${Math.min(...sides[0])}~${Math.min(...sides[1])}`;
   if (kind === "NUMERIC") {
     // Sides: groups of mutually compatible figures, lowest first.

@@ -1,7 +1,9 @@
-// A small logistic scorer over explainable pair features, on top of the rules: the rules say which kind of conflict a
-// pair could be; the scorer says how likely it is a real one. Weights are trained by `npm run train:pairs`
-// (scripts/train-pairs.ts) on the seeds and newsdev golds and written to models/pair-scorer.json with the precision
-// observed per confidence band; without that file the prior weights below are used.
+// Two scores over explainable pair features, on top of the rules: the rules say which kind of conflict a pair could
+// be; `scorePair` (prior weights, below) is the rule's strength, which decides what is reported (MIN_CONFIDENCE); and
+// `probabilityOf` is the calibrated chance that a reported pair is a real conflict, which the API reports as its
+// confidence. The latter is a logistic model trained by `npm run train:pairs` (scripts/train-pairs.ts) on the seeds
+// and newsdev golds, with an isotonic map from its score to the precision observed on stories held out of its
+// training; both are written to models/pair-scorer.json. Without that file the rule's strength is reported.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ClaimFrame, Modality } from "../ingest/types.js";
@@ -62,6 +64,13 @@ export type PairModel = {
   kinds: Record<string, { bias: number; weights: number[] }>;
   /** Observed precision per confidence band on held-out folds, for the README and the closing note. */
   calibration?: Array<{ band: string; pairs: number; precision: number | null }>;
+  /**
+   * Score → probability: a step function (isotonic, fitted on held-out scores), as ascending score thresholds with
+   * the precision observed from each one up to the next.
+   */
+  isotonic?: Array<{ from: number; p: number }>;
+  /** Or, when held-out stories showed the scores do not carry across stories, the precision per kind of conflict. */
+  byKind?: Record<string, number>;
 };
 
 /** Priors before training: conflicts with shared content, denial cues and confident speakers score higher. */
@@ -80,21 +89,39 @@ export const PRIOR_MODEL: PairModel = {
   ),
 };
 
-let cached: PairModel | undefined;
+let cached: PairModel | null | undefined;
 const MODEL_PATH = fileURLToPath(new URL("../../models/pair-scorer.json", import.meta.url));
 
-export function loadPairModel(): PairModel {
-  if (cached) return cached;
-  cached = existsSync(MODEL_PATH) && process.env.GAINSAY_PAIR_MODEL !== "prior" ? (JSON.parse(readFileSync(MODEL_PATH, "utf8")) as PairModel) : PRIOR_MODEL;
+/** The trained model (models/pair-scorer.json), or null without one (or with GAINSAY_PAIR_MODEL=prior). */
+export function loadPairModel(): PairModel | null {
+  if (cached !== undefined) return cached;
+  cached = existsSync(MODEL_PATH) && process.env.GAINSAY_PAIR_MODEL !== "prior" ? (JSON.parse(readFileSync(MODEL_PATH, "utf8")) as PairModel) : null;
   return cached;
 }
 
 export const featureVector = (f: PairFeatures) => FEATURES.map((k) => f[k]);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Calibrated probability that a pair the rule `kind` flagged is a real conflict. */
-export function scorePair(kind: string, f: PairFeatures, model = loadPairModel()): number {
+/** The rule's strength for a pair the rule `kind` flagged (prior weights, or the given model's): what is reported. */
+export function scorePair(kind: string, f: PairFeatures, model: PairModel = PRIOR_MODEL): number {
   const m = model.kinds[kind] ?? PRIOR_MODEL.kinds[kind]!;
   const x = featureVector(f);
   return sigmoid(m.bias + m.weights.reduce((s, w, i) => s + w * x[i]!, 0));
+}
+
+/** A score through an isotonic step map (ascending thresholds). */
+export function isotonicValue(map: Array<{ from: number; p: number }>, score: number): number {
+  let p = map[0]?.p ?? score;
+  for (const step of map) if (score >= step.from) p = step.p;
+  return p;
+}
+
+/**
+ * The calibrated probability that a flagged pair is a real conflict (the trained model's score through its isotonic
+ * map), or undefined without a trained model.
+ */
+export function probabilityOf(kind: string, f: PairFeatures, model = loadPairModel()): number | undefined {
+  if (model?.byKind?.[kind] !== undefined) return model.byKind[kind];
+  if (!model?.isotonic?.length) return undefined;
+  return isotonicValue(model.isotonic, scorePair(kind, f, model));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { compatibleCounts, detectBlock, pairConflict, revisionsIn, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
 import type { ClaimFrame, Quantity } from "../../src/ingest/types.js";
+import { isotonicValue, pairFeatures, probabilityOf, scorePair } from "../../src/analysis/pair-scorer.js";
 
 // The detector on hand-made statements (fictional): what it must flag, and the look-alikes it must leave alone.
 let next = 1;
@@ -162,5 +163,22 @@ describe("revisionsIn", () => {
     const a = st({ propKey: Q, frame: { quantities: [q(2)] } });
     const b = st({ propKey: "q:deaths@2031-09", publishedAt: new Date("2031-09-04"), frame: { quantities: [q(4)] } });
     expect(revisionsIn([a, b])).toEqual([]);
+  });
+});
+
+describe("pair confidence", () => {
+  it("an isotonic map is a step function over ascending thresholds", () => {
+    const map = [{ from: 0, p: 0.2 }, { from: 0.5, p: 0.4 }, { from: 0.8, p: 0.7 }];
+    expect([0.1, 0.5, 0.79, 0.95].map((x) => isotonicValue(map, x))).toEqual([0.2, 0.4, 0.4, 0.7]);
+  });
+
+  it("a trained model reports the held-out precision of the kind; without one, nothing is calibrated", () => {
+    const f = pairFeatures(st({}), st({ polarity: "DENY" }));
+    const model = { version: "t", kinds: {}, byKind: { POLARITY: 0.3, NUMERIC: 0.6 } };
+    expect(probabilityOf("POLARITY", f, model)).toBe(0.3);
+    expect(probabilityOf("NUMERIC", f, model)).toBe(0.6);
+    expect(probabilityOf("POLARITY", f, null)).toBeUndefined();
+    // The rules' strength (what is reported) does not depend on the trained model.
+    expect(scorePair("POLARITY", f)).toBeGreaterThan(0);
   });
 });
