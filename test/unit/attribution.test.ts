@@ -583,3 +583,10 @@ table("an acronym between dashes after a name ('the Federation—TRF—and …')
     ],
   },
 ]);
+
+table("the press as a group refers to the outlets just named", [
+  {
+    text: "The Harbor Ledger and the Coast Wire reported that the Dunmore plant would close. Reporters cited two managers, saying the closure would come in June.",
+    want: [["Harbor Ledger", "the Dunmore plant would close"], ["Coast Wire", "the Dunmore plant would close"], ["Coast Wire", "the closure would come in June"]],
+  },
+]);

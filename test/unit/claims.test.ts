@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
-import { buildClaim, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
+import { buildClaim, countryOfDemonym, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
 const claim = (t: string, cue = "said", extra: Record<string, unknown> = {}) => buildClaim(t, { cue, direct: false, speakerKey: "", publishedAt: "2031-05-06", ...extra });
@@ -234,6 +234,14 @@ describe("04-claims: entity tracking across the document", () => {
   it("a short alias that is also a word counts only in capitals; 'Please' is not a name", () => {
     expect(entitiesOf("Please respect their privacy, Vela said").map((e) => e.key)).toEqual(["vela"]);
     expect(claim("the spokesman told us that the report was false").frame.entities ?? []).not.toContain("party:us");
+  });
+  it("a demonym names its country too; initials stand for the one name of the document they abbreviate", () => {
+    expect(["iraqi", "syrian", "chinese", "lebanese", "kenyan", "ukrainian", "brian", "france"].map(countryOfDemonym)).toEqual(["iraq", "syria", "china", "lebanon", "kenya", "ukraine", undefined, undefined]);
+    expect(claim("the strike hit an Iraqi base").frame.entities).toContain("iraq");
+    const r = run("The United Nations said on Monday that the camp was shelled. The UN said the shelling killed four people. Officials in Norvale denied that the camp was shelled.");
+    const un = r.statements.filter((s) => /UN said|United Nations/.test(s.text) || s.speakerKey.includes("united-nations"));
+    expect(un.length).toBeGreaterThan(0);
+    for (const s of r.statements) expect(s.frame.entities ?? []).not.toContain("un");
   });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();

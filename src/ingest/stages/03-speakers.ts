@@ -1,6 +1,6 @@
 import nlp from "compromise";
 import {
-  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS,
+  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
 } from "../lexicon/attribution.js";
 import { findOrganization, findOrganizationIn, ORG_BY_KEY } from "../lexicon/organizations.js";
@@ -193,6 +193,8 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
+  // "Reporters …", "the news agencies …": the outlets just named, if any (else the group as the text names it).
+  if (PRESS_GROUPS.has(lower)) return { ...base, name: cleanGeneric(phrase), kind: "OUTLET", anaphoric: true, descriptor: "outlet" };
 
   // Lexicon first when it knows the phrase exactly (optional data).
   const known = findOrganization(phrase);

@@ -587,6 +587,13 @@ const isLanguage = (key: string) => lexiconTags(key).includes("Demonym") || /^(?
 const isPlaceWord = (key: string) => lexiconTags(key).some((x) => /^(?:Country|City|Region|Place|Province|Continent|Address)$/.test(x));
 /** A country by compromise's word list ("France" → national scope: "throughout France" is the country's total). */
 const isCountry = (key: string) => lexiconTags(key.replace(/-/g, " ")).includes("Country");
+/** The country a demonym names, by the usual English endings, when compromise lists both ("iraqi" → iraq,
+ * "syrian" → syria, "jordanian" → jordan, "chinese" → china, "lebanese" → lebanon). */
+export function countryOfDemonym(key: string): string | undefined {
+  if (key.includes("-") || !lexiconTags(key).includes("Demonym")) return undefined;
+  const stems = [key.replace(/i$/, ""), key.replace(/n$/, ""), key.replace(/an$/, ""), key.replace(/ian$/, ""), key.replace(/ian$/, "e"), key.replace(/ese$/, ""), key.replace(/ese$/, "a"), key.replace(/ese$/, "on"), key.replace(/ish$/, ""), `${key}y`];
+  return stems.find((c) => c !== key && c.length >= 4 && isCountry(c));
+}
 
 /**
  * Where a figure holds, from the scope phrase nearest to it: "in Paris" → paris; "in the capital" → capital;
@@ -734,6 +741,17 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
   }
   const alias = new Map<string, string>();
   for (const [last, full] of byLast) if (full.size === 1 && ents.has(last)) alias.set(last, [...full][0]!);
+  // Initials standing for the one name of the document that they abbreviate ("US" → united-states, "UN" →
+  // united-nations), when both appear.
+  const byInitials = new Map<string, Set<string>>();
+  for (const k of ents.keys()) {
+    const parts = k.split("-").filter((w) => !/^(?:of|the|and|for|de|du|la|le)$/.test(w));
+    if (parts.length >= 2 && parts.length <= 6) {
+      const ini = parts.map((w) => w[0]).join("");
+      byInitials.set(ini, (byInitials.get(ini) ?? new Set()).add(k));
+    }
+  }
+  for (const [ini, full] of byInitials) if (full.size === 1 && ents.has(ini) && !alias.has(ini)) alias.set(ini, [...full][0]!);
   for (const [short, full] of alias) {
     ents.set(full, (ents.get(full) ?? 0) + ents.get(short)!);
     ents.delete(short);
@@ -839,6 +857,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     named.sort((x, y) => x.start - y.start);
   }
   let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
+  // A demonym names its country too ("an Iraqi base" is about Iraq), after the clause's own names.
+  entities = [...new Set([...entities, ...entities.map(countryOfDemonym).filter((c): c is string => !!c)])];
   // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
   const scoped = !cueDenies ? negatedPredicate(clause, neg, preds) : undefined;
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
