@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
+import { countryOf } from "../../src/ingest/nlp/countries.js";
 import { buildClaim, countryOfDemonym, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
@@ -242,6 +243,14 @@ describe("04-claims: entity tracking across the document", () => {
     const un = r.statements.filter((s) => /UN said|United Nations/.test(s.text) || s.speakerKey.includes("united-nations"));
     expect(un.length).toBeGreaterThan(0);
     for (const s of r.statements) expect(s.frame.entities ?? []).not.toContain("un");
+  });
+  it("a capital or another name of a country stands for the country (countries-list): 'Washington informed Baghdad'", () => {
+    expect(["baghdad", "washington", "us", "usa", "new-delhi", "norvale"].map(countryOf)).toEqual(["iraq", "united-states", "united-states", "united-states", "india", undefined]);
+    expect(claim("Nairobi informed Lima before the vote").frame.entities).toEqual(expect.arrayContaining(["nairobi", "lima", "kenya", "peru"]));
+  });
+  it("a denial of involvement is about the speaker's own part, though the clause does not name it", () => {
+    expect(claim("involvement in the strike on the depot", "denied", { speakerKey: "org:velmar" }).frame.entities).toContain("velmar");
+    expect(claim("the strike on the depot killed four", "said", { speakerKey: "org:velmar" }).frame.entities ?? []).not.toContain("velmar");
   });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();

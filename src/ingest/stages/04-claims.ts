@@ -10,6 +10,7 @@ import {
   PREDICATE_CLASSES, SCALE_WORDS, VAGUE_COUNTS, WITHHOLD, WITHHOLD_PHRASES,
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
+import { countryOf } from "../nlp/countries.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
@@ -857,8 +858,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     named.sort((x, y) => x.start - y.start);
   }
   let entities = [...new Set([...named.map((e) => topic.alias?.get(e.key) ?? e.key), ...partyTokens(clause)])];
-  // A demonym names its country too ("an Iraqi base" is about Iraq), after the clause's own names.
-  entities = [...new Set([...entities, ...entities.map(countryOfDemonym).filter((c): c is string => !!c)])];
+  // A demonym names its country too ("an Iraqi base" is about Iraq), and so do a capital ("Washington informed
+  // Baghdad") and a country's other names ("US"): after the clause's own names.
+  entities = [...new Set([...entities, ...entities.map((e) => countryOfDemonym(e) ?? countryOf(e)).filter((c): c is string => !!c)])];
   // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
   const scoped = !cueDenies ? negatedPredicate(clause, neg, preds) : undefined;
   const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
@@ -871,6 +873,12 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   } else if (!entities.length && topic.entities.length) entities = topic.entities.slice(0, 1);
   // The optional lexicon's name for a topic entity too ("iraq" → party:iraq), so that both spellings meet.
   if (inherited || !ownEntities.length) entities = [...new Set([...entities, ...entities.flatMap((e) => partyTokens(e.replace(/-/g, " ")))])];
+  // "X denied involvement in the strike", "X denied carrying it out": whose part is denied is the speaker's own, though
+  // the clause does not name it (its name is left out of the clause's entities above): it is what the denial is about.
+  if (polarity === "DENY" && classes.includes("responsible") && ctx.speakerKey) {
+    const own = ctx.speakerKey.replace(/^\w+:/, "").replace(/@.*$/, "").trim().replace(/\s+/g, "-");
+    if (own && !/^(?:anon|reports|outlet)$/.test(ctx.speakerKey.split(":")[0]!)) entities = [...new Set([...entities, own, ...[countryOf(own)].filter((c): c is string => !!c)])];
+  }
   // A clause whose predicate the lexicon does not know keys on its first content verb-like lemma.
   if (!classes.length && !inherited) {
     const first = content.find((w) => !entities.some((e) => e.split("-").includes(w)));
