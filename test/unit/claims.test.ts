@@ -252,6 +252,14 @@ describe("04-claims: entity tracking across the document", () => {
     expect(claim("involvement in the strike on the depot", "denied", { speakerKey: "org:velmar" }).frame.entities).toContain("velmar");
     expect(claim("the strike on the depot killed four", "said", { speakerKey: "org:velmar" }).frame.entities ?? []).not.toContain("velmar");
   });
+  it("a title before a person's name is not part of the entity; a body's name keeps its words", () => {
+    const keys = (t: string) => entitiesOf(t).map((e) => e.key);
+    expect(keys("President Ana Ruiz said the deal was done")).toEqual(["ana-ruiz"]);
+    expect(keys("Mr Hale was holding a book")).toEqual(["hale"]);
+    expect(keys("Chief Kerr Vance said")).toEqual(["kerr-vance"]);
+    expect(keys("the State Department said")).toEqual(["state-department"]);
+    expect(keys("the Foreign Ministry said")).toEqual(["foreign-ministry"]);
+  });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import { lowerBound } from "../sorted.js";
 import nlp from "compromise";
 import * as chrono from "chrono-node";
-import { HEDGE_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
+import { HEDGE_CUES, REPORTING_VERBS, TITLE_WORDS } from "../lexicon/cues.js";
+import { ORG_HEADS } from "../lexicon/attribution.js";
 import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
@@ -137,9 +138,14 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
       break;
     }
     if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
-    const text = clause.slice(t.start, tokens[j]!.end);
+    // A title before a person's name is not part of the name ("President Donald Trump", "Mr Scott"): the person is.
+    // (Not before a body's head noun: "State Department", "Prime Minister's Office" keep their words.)
+    let s0 = i;
+    while (s0 < j && TITLE_WORDS.has(tokens[s0]!.lower.replace(/\.$/, "")) && !ORG_HEADS.has(tokens[j]!.lower)) s0++;
+    if (s0 > i && (/^(of|for|de|du|la|al)$/.test(tokens[s0]!.lower) || !tokens[s0]!.cap)) s0 = i;
+    const text = clause.slice(tokens[s0]!.start, tokens[j]!.end);
     const key = entityKey(text);
-    if (key && key.length > 1 && !/^(?:i|we|you|he|she|it|they|that|there)-(?:m|ve|ll|d|s|re)$/.test(key)) out.push({ key, text, start: t.start, end: tokens[j]!.end });
+    if (key && key.length > 1 && !/^(?:i|we|you|he|she|it|they|that|there)-(?:m|ve|ll|d|s|re)$/.test(key)) out.push({ key, text, start: tokens[s0]!.start, end: tokens[j]!.end });
     i = j;
   }
   return out;
