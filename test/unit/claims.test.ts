@@ -39,6 +39,13 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(claim(t).modality).toBe(modality);
   });
 
+  it("a slip in one's own statement denies it; a correction (\"should have read\") asserts its figure", () => {
+    expect(claim("there was an error", "saying").polarity).toBe("DENY");
+    expect(claim("the first figure was a typo").polarity).toBe("DENY");
+    expect(claim("the number should have read 700").modality).toBe("ASSERTED");
+    expect(claim("human error caused the crash").polarity).toBe("AFFIRM"); // an error as a cause is a claim, not a denial
+  });
+
   it("a month's name is a date, not a predicate (March, May)", () => {
     expect(claim("the union denied the reports in March", "said").frame.predicates ?? []).not.toContain("turnout");
     expect(claim("thousands of workers march in the capital", "said").frame.predicates).toContain("turnout");

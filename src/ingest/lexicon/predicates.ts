@@ -74,6 +74,8 @@ export const LEXICAL_NEGATION: string[] = [
   "no truth in", "no truth to", "no truth whatsoever", "not a shred of truth", "nonsense", "rubbish", "incorrect", "inaccurate", "not accurate", "not correct", "a lie", "lied", "made up",
   "fiction", "misinformation", "disinformation", "never happened", "did not happen", "didn't happen", "no basis", "without basis",
   "erroneous", "misleading", "not the case",
+  // Said of one's own earlier statement or figure: it was a slip ("withdrew the statement, saying there was an error").
+  "a typo", "there was an error", "there had been an error", "issued in error", "published in error",
   // Said of reports and figures: they are not so as given.
   "exaggerated", "inflated", "overstated", "overblown", "understated", "too high", "too low", "speculative", "unsubstantiated",
 ];

@@ -313,7 +313,7 @@ const HEDGE_SET = new Set(HEDGES);
 const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose", "feel"]);
 const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking)\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|media\s+|press\s+|recent\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
-const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b/i;
+const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
 
 export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
   if (negation?.withheld) return "UNCERTAIN";
@@ -321,7 +321,7 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // A condition ("If 25 tonnes a day leak, …") asserts neither way.
   if (/^\W*(?:if|unless|whether|suppose|supposing)\b/i.test(clause)) return "UNCERTAIN";
   // What ought to be, a command or a warning ("You better not shoot him", "Do not touch it", "they should resign")
-  // says nothing of what is or was.
+  // says nothing of what is or was. ("The number should have read 170,000" corrects a figure: it does.)
   if (DEONTIC_RE.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
   if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
