@@ -184,8 +184,10 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     if (aff.sourceId === den.sourceId && aff.start < den.start && den.start - aff.start <= DENIAL_REACH) {
       return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
     }
-    // What an article gives after its denial is background, not what was denied.
-    if (aff.sourceId === den.sourceId && aff.start >= den.start) return false;
+    // What an article gives after its denial is background, not what was denied, unless it is credited to the very
+    // reports or rumours the denial answers ("Rumours: the couple are about to split", after "the allegations are false").
+    const hearsay = aff.speakerKey.startsWith("reports:") || REPORTS_NAMED.test(aff.speakerName);
+    if (aff.sourceId === den.sourceId && aff.start >= den.start && !hearsay) return false;
     // Further back in its article, or in another report of the same story, only an outright denial reaches: a denial
     // cue or a word that calls it untrue, saying that what it denies is a report ("denied the reports", "the
     // allegations are false") or naming its own predicate ("denied any separation"); "It's not true" or "those
