@@ -216,6 +216,9 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
   return ownShared > 0 && KNOWN_CLASSES.has(main) && (short || f.contentJaccard >= 0.1);
 }
 
+/** Two figures of one place: the same scope, or a national one and one that names none (a national story's total
+ * needs no "across the country"; a city's figure always names its city). */
+export const sameScope = (x?: string, y?: string) => (x ?? "") === (y ?? "") || ((x ?? "national") === "national" && (y ?? "national") === "national");
 /** Two figures over the same stretch of time; a count that names none is a running total ("7,897 cases"). */
 const samePeriod = (x: Quantity, y: Quantity) => (x.per ?? "total") === (y.per ?? "total");
 /** The day a figure is of: the clause's own date, else its report's publication day. */
@@ -308,7 +311,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
     const once = (s: ConflictStatement, q: Quantity) => s.frame.quantities.filter((x) => x.unit === unit && (x.scope ?? "") === (q.scope ?? "")).length === 1;
     for (const qa of a.frame.quantities.filter((q) => q.unit === unit)) {
       if (qa.partial || qa.projected || !once(a, qa)) continue;
-      for (const qb of b.frame.quantities.filter((q) => q.unit === unit && !q.partial && !q.projected && (q.scope ?? "") === (qa.scope ?? "") && samePeriod(q, qa) && (q.sort ?? "") === (qa.sort ?? "") && once(b, q))) {
+      for (const qb of b.frame.quantities.filter((q) => q.unit === unit && !q.partial && !q.projected && sameScope(q.scope, qa.scope) && samePeriod(q, qa) && (q.sort ?? "") === (qa.sort ?? "") && once(b, q))) {
         if (compatibleCounts(qa, qb) || ordersApart(qa, qb)) continue;
         const [e, l] = ordered(a, b);
         const eq = e === a ? qa : qb;
@@ -318,7 +321,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         // of one moment disagree: "the number was 170,000" — "No, no, the official number is 210,000".)
         if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
         if (a.sourceId === b.sourceId && (REVISION_RE.test(l.text) || dayOf(e) !== dayOf(l)) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
-        return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? "-"}`, { qa, qb });
+        return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? qb.scope ?? "-"}`, { qa, qb });
       }
     }
   }
@@ -573,7 +576,7 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
       if (!unitKey || differentEvents(a, b)) continue;
       const unit = unitKey.slice(2).split(/[:@]/)[0]!;
       const qa = a.frame.quantities.find((q) => q.unit === unit);
-      const qb = b.frame.quantities.find((q) => q.unit === unit && (q.scope ?? "") === (qa?.scope ?? ""));
+      const qb = b.frame.quantities.find((q) => q.unit === unit && sameScope(q.scope, qa?.scope));
       if (!qa || !qb || compatibleCounts(qa, qb)) continue;
       const sameSource = a.sourceId === b.sourceId;
       if (!(time(b) > time(a) || sameSource) || !isUpdate({ s: a, q: qa }, { s: b, q: qb })) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { compatibleCounts, detectBlock, pairConflict, revisionsIn, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
+import { compatibleCounts, detectBlock, pairConflict, revisionsIn, sameScope, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
 import type { ClaimFrame, Quantity } from "../../src/ingest/types.js";
 import { isotonicValue, pairFeatures, probabilityOf, scorePair } from "../../src/analysis/pair-scorer.js";
 
@@ -170,6 +170,16 @@ describe("revisionsIn", () => {
     const a = st({ propKey: Q, frame: { quantities: [q(2)] } });
     const b = st({ propKey: "q:deaths@2031-09", publishedAt: new Date("2031-09-04"), frame: { quantities: [q(4)] } });
     expect(revisionsIn([a, b])).toEqual([]);
+  });
+});
+
+describe("figures of one place", () => {
+  it("a national figure and one that names no place are of one place; a city's figure is not", () => {
+    const nat = (v: number, scope?: string) => st({ propKey: Q, frame: { quantities: [{ ...q(v), ...(scope ? { scope } : {}) }] } });
+    expect(pairConflict(nat(1_800_000), nat(615_000, "national"), Q.split(" ")[1]!)?.kind).toBe("NUMERIC");
+    expect(pairConflict(nat(180_000, "vela"), nat(615_000), Q.split(" ")[1]!)).toBeUndefined();
+    expect(sameScope(undefined, "national")).toBe(true);
+    expect(sameScope("capital", undefined)).toBe(false);
   });
 });
 
