@@ -37,6 +37,17 @@ export function tokenize(text: string): Token[] {
 
 /** A crude lemma: irregular forms from the lexicon, else -ies/-ied/-ing/-ed/-s removed ("sacked" → sack). */
 export function lemma(word: string): string {
+  // (Memoised: a pure function of the word, called for every token of every clause.)
+  let l = LEMMAS.get(word);
+  if (l === undefined) {
+    l = lemmaOnce(word);
+    if (LEMMAS.size > 50_000) LEMMAS.clear();
+    LEMMAS.set(word, l);
+  }
+  return l;
+}
+const LEMMAS = new Map<string, string>();
+function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
   if (IRREGULAR[w]) return IRREGULAR[w]!;
   if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
@@ -347,10 +358,21 @@ const PERSON_SET = new Set(PERSON_NOUNS);
 const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
 const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
 
+/** The first words of the vague counts ("a" of "a few"), for a quick no in numberValue. */
+const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
+const VAGUE_FIRST = new Set(VAGUE_ENTRIES.map(([phrase]) => phrase.split(" ")[0]!));
+/** Can a token start a figure at all? (A quick test: most tokens are words that cannot.) */
+const mayStartNumber = (lower: string) => {
+  if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
+  const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
+  return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
+};
+
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
+  if (!mayStartNumber(t.lower)) return undefined;
   const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
-  for (const [phrase, range] of Object.entries(VAGUE_COUNTS)) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
+  for (const [phrase, range] of VAGUE_ENTRIES) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
   // "a quarter million", "half a million", "a third of a million": a fraction of a scale word.
   const frac = /^(?:a (quarter|half|third) (?:of a )?|(half) a )(million|billion|thousand)\b/.exec(tokens.slice(i, i + 5).map((x) => x.lower).join(" "));
   if (frac) {
