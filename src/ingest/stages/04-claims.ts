@@ -24,6 +24,25 @@ export type Token = { w: string; lower: string; start: number; end: number; cap:
 const TOKEN_RE = /[$€£]?\d[\d,]*(?:\.\d+)?%?|[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|[$€£%]/g;
 
 export function tokenize(text: string): Token[] {
+  // (Memoised: a statement's span is often its sentence, which the document topic tokenised already. Callers get their
+  // own array; the tokens in it are shared and read only.)
+  const hit = TOKENS.get(text);
+  if (hit) return hit.slice();
+  const out = tokenizeOnce(text);
+  if (TOKENS.size > 5_000) TOKENS.clear();
+  TOKENS.set(text, out);
+  return out.slice();
+}
+const TOKENS = new Map<string, Token[]>();
+/**
+ * Forgets the texts memoised for one document (its sentences' tokens, its names' parties): runPipeline calls it before
+ * and after each document, so nothing is kept from one article to the next.
+ */
+export function forgetDocument(): void {
+  TOKENS.clear();
+  PARTIES.clear();
+}
+function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let w = m[0];
@@ -106,6 +125,17 @@ const PARTY_RE = PARTY_OF_ALIAS.size ? new RegExp(`(?<=[\\s(])(?:${aliasAlternat
 /** The parties the optional organisations lexicon knows in a text, as tokens ("party:x"); none with lexicons off. */
 export function partyTokens(text: string): string[] {
   if (!PARTY_RE) return [];
+  // (Memoised: the same names and clauses are looked up again and again.)
+  let hit = PARTIES.get(text);
+  if (!hit) {
+    hit = partyTokensOnce(text, PARTY_RE);
+    if (PARTIES.size > 5_000) PARTIES.clear();
+    PARTIES.set(text, hit);
+  }
+  return hit.slice();
+}
+const PARTIES = new Map<string, string[]>();
+function partyTokensOnce(text: string, PARTY_RE: RegExp): string[] {
   const lower = ` ${text.toLowerCase().replace(/[’]/g, "'")} `;
   // A short alias that is also a word ("US" / "us", "WHO" / "who") counts only in capitals.
   const shouted = (m: RegExpMatchArray) => {
@@ -766,7 +796,8 @@ export function reportDateOf(text: string, sentences: Array<{ start: number; end
   if (publishedAt) return { date: publishedAt.slice(0, 10), estimated: false };
   let latest: string | undefined;
   // Every sentence, and every line outside them too (a dateline, an embedded post's "— Name (@handle) April 20, 2024").
-  const pieces = [...sentences.map((s) => text.slice(s.start, s.end)), ...text.split("\n").filter((l) => YEAR_RE.test(l))];
+  // (Each distinct piece once: a one-sentence line is both a sentence and a line, and only the latest day counts.)
+  const pieces = [...new Set([...sentences.map((s) => text.slice(s.start, s.end)), ...text.split("\n").filter((l) => YEAR_RE.test(l))])];
   for (const t of pieces) {
     if (!YEAR_RE.test(t)) continue;
     for (const r of chrono.parse(t, new Date(Date.UTC(2000, 0, 1)))) {
