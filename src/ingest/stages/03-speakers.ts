@@ -184,7 +184,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   surface = surface.replace(/\s+/g, " "); // a name broken over lines is one name (same length: offsets hold)
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
   // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
-  if (/\p{Ll}{2,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
+  if (phrase.endsWith(".") && /\p{Ll}{2}\.$/u.test(phrase.slice(-6)) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
   // A wire dateline before the subject ("CALDER, May 3 (Agency) - Health officials …") is not part of it.
   // (a comma, a dash or a date marks it: "VOA News" is a name, not a dateline and a name)
   phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?|\s*(?:\([^)]*\)\s*)?[-–—]+\s*|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)(?=\p{Lu}\p{Ll})/u, "");
@@ -370,7 +370,7 @@ export function surnameMatches(text: string, surnames: ReadonlySet<string>): Arr
     const end = at + w.length;
     // A match starting in the gap before the word (after a non-letter, then "." and/or one space): the word whole.
     let gapStart = -1;
-    for (const g of [at - 2, at - 1]) {
+    if (at > 0 && /[.\s]/.test(text[at - 1]!)) for (const g of [at - 2, at - 1]) {
       if (g >= last && g >= 0 && !LETTER_BEFORE.test(text.slice(Math.max(0, g - 2), g)) && DOT_SPACE.test(text.slice(g, at))) { gapStart = g; break; }
     }
     if (gapStart >= 0 && surnames.has(fold)) { found(gapStart, end, w); last = end; continue; }

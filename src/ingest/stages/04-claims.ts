@@ -41,6 +41,7 @@ const TOKENS = new Map<string, Token[]>();
 export function forgetDocument(): void {
   TOKENS.clear();
   PARTIES.clear();
+  TIMES.clear();
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
@@ -663,6 +664,19 @@ const TIME_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.
 /** The time a clause gives, resolved against the publication date (chrono-node); weekdays look back, not forward. */
 export function timeOf(clause: string, publishedAt?: string): TimeRef | undefined {
   if (!TIME_HINT.test(clause)) return undefined;
+  // (Memoised within a document: one span credited to two speakers is read by chrono-node once.)
+  const key = `${publishedAt ?? ""}\u0000${clause}`;
+  if (TIMES.has(key)) {
+    const t = TIMES.get(key);
+    return t && { ...t };
+  }
+  const t = timeOnce(clause, publishedAt);
+  if (TIMES.size > 5_000) TIMES.clear();
+  TIMES.set(key, t);
+  return t && { ...t };
+}
+const TIMES = new Map<string, TimeRef | undefined>();
+function timeOnce(clause: string, publishedAt?: string): TimeRef | undefined {
   const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
   const r = chrono.parse(clause, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
   if (!r) return undefined;
