@@ -93,6 +93,17 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
 
 /** Person key: first and last name, no initials or suffixes ("Peter J. Osgood III" → "peter osgood"). */
 export function personKey(name: string): string {
+  // (Memoised: a pure function of the name, asked for every name and surname the stage meets.)
+  let k = personKeys.get(name);
+  if (k === undefined) {
+    k = personKeyOnce(name);
+    if (personKeys.size > 50_000) personKeys.clear();
+    personKeys.set(name, k);
+  }
+  return k;
+}
+const personKeys = new Map<string, string>();
+function personKeyOnce(name: string): string {
   const parts = name.split(/\s+/).filter((t) => !INITIAL.test(t) && !SUFFIX.test(t) && !/^[A-Z]$/.test(t));
   const clean = parts.map((p) => norm(p).replace(/^(al|el)-/, "").replace(/[^a-z-]/g, "")).filter(Boolean);
   if (clean.length <= 1) return clean[0] ?? norm(name);
