@@ -372,34 +372,73 @@ const DOT_SPACE = /^\.?\s?$/u;
 export function surnameMatches(text: string, surnames: ReadonlySet<string>): Array<{ 0: string; 1: string; index: number }> {
   const out: Array<{ 0: string; 1: string; index: number }> = [];
   if (!surnames.size) return out;
-  const words = [...text.matchAll(/[\p{L}-]+/gu)].map((w) => ({ at: w.index, w: w[0], fold: w[0].toLowerCase().replace(/ſ/g, "s") }));
+  const foldOf = (w: string) => {
+    const l = w.toLowerCase();
+    return l.includes("ſ") ? l.replace(/ſ/g, "s") : l;
+  };
   const found = (index: number, end: number, surname: string) => out.push({ 0: text.slice(index, end), 1: surname, index });
+  // Only words of these lengths can take part in a match: a surname, a title and a surname, a title alone.
+  const lengths = new Set([2, 3]);
+  for (const k of surnames) for (const n of [0, 2, 3]) lengths.add(k.length + n);
+  // The words ([\p{L}-]+) one after the other, by code point: [start, end) of the current and of the next one.
+  let pos = 0;
+  const wordAfter = (): [number, number] | undefined => {
+    const n = text.length;
+    while (pos < n) {
+      const cp = text.codePointAt(pos)!;
+      if (isWordPoint(cp)) break;
+      pos += cp > 0xffff ? 2 : 1;
+    }
+    if (pos >= n) return undefined;
+    const from = pos;
+    while (pos < n) {
+      const cp = text.codePointAt(pos)!;
+      if (!isWordPoint(cp)) break;
+      pos += cp > 0xffff ? 2 : 1;
+    }
+    return [from, pos];
+  };
   let last = 0; // where the regex would resume (the end of the previous match)
-  for (let i = 0; i < words.length; i++) {
-    const { at, w, fold } = words[i]!;
-    if (at < last) continue;
-    const end = at + w.length;
+  let next = wordAfter();
+  while (next) {
+    const [at, end] = next;
+    next = wordAfter();
+    if (at < last || !lengths.has(end - at)) continue;
+    const w = text.slice(at, end);
+    const fold = foldOf(w);
     // A match starting in the gap before the word (after a non-letter, then "." and/or one space): the word whole.
+    const whole = surnames.has(fold);
     let gapStart = -1;
-    if (at > 0 && /[.\s]/.test(text[at - 1]!)) for (const g of [at - 2, at - 1]) {
+    if (whole && at > 0 && /[.\s]/.test(text[at - 1]!)) for (const g of [at - 2, at - 1]) {
       if (g >= last && g >= 0 && !LETTER_BEFORE.test(text.slice(Math.max(0, g - 2), g)) && DOT_SPACE.test(text.slice(g, at))) { gapStart = g; break; }
     }
-    if (gapStart >= 0 && surnames.has(fold)) { found(gapStart, end, w); last = end; continue; }
+    if (gapStart >= 0) { found(gapStart, end, w); last = end; continue; }
     // A match starting at the word: a title glued to the surname or before the next word, else the word whole.
     let matched = false;
     for (const p of SURNAME_PREFIXES) {
       if (!fold.startsWith(p)) continue;
       if (fold.length > p.length) {
         if (surnames.has(fold.slice(p.length))) { found(at, end, w.slice(p.length)); last = end; matched = true; break; }
-      } else {
-        const next = words[i + 1];
-        if (next && DOT_SPACE.test(text.slice(end, next.at)) && surnames.has(next.fold)) { found(at, next.at + next.w.length, next.w); last = next.at + next.w.length; matched = true; break; }
+      } else if (next && DOT_SPACE.test(text.slice(end, next[0])) && surnames.has(foldOf(text.slice(next[0], next[1])))) {
+        found(at, next[1], text.slice(next[0], next[1]));
+        last = next[1];
+        matched = true;
+        break;
       }
     }
-    if (!matched && surnames.has(fold)) { found(at, end, w); last = end; }
+    if (!matched && whole) { found(at, end, w); last = end; }
   }
   return out;
 }
+const LETTER = /\p{L}/u;
+/** A code point of a word for surnameMatches: a letter or a hyphen ([\p{L}-]). */
+const isWordPoint = (cp: number) => {
+  if (cp < 128) return cp === 45 || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let yes = LETTER_POINTS.get(cp);
+  if (yes === undefined) LETTER_POINTS.set(cp, (yes = LETTER.test(String.fromCodePoint(cp))));
+  return yes;
+};
+const LETTER_POINTS = new Map<number, boolean>();
 
 export type Resolved = { attribution: Attribution; speakerKey: string; speakerRole?: string };
 
