@@ -42,6 +42,7 @@ export function forgetDocument(): void {
   TOKENS.clear();
   PARTIES.clear();
   TIMES.clear();
+  TITLE_CASE.clear();
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
@@ -147,7 +148,18 @@ function partyTokensOnce(text: string, PARTY_RE: RegExp): string[] {
 }
 
 /** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
-export const entityKey = (name: string) =>
+export const entityKey = (name: string): string => {
+  // (Memoised: a pure function of the name; names recur.)
+  let k = ENTITY_KEYS.get(name);
+  if (k === undefined) {
+    k = entityKeyOnce(name);
+    if (ENTITY_KEYS.size > 50_000) ENTITY_KEYS.clear();
+    ENTITY_KEYS.set(name, k);
+  }
+  return k;
+};
+const ENTITY_KEYS = new Map<string, string>();
+const entityKeyOnce = (name: string) =>
   name.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").replace(/^the\s+/, "").replace(/\./g, "").replace(/[^a-z0-9&]+/g, "-").replace(/^-|-$/g, "");
 
 export type EntityMention = { key: string; text: string; start: number; end: number };
@@ -189,6 +201,17 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
 const TITLE_PREPOSITIONS = /^(?:near|against|after|before|over|under|from|into|with|amid|about|across|behind|despite|during|toward|towards|within|without)$/;
 /** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. */
 export function isTitleCase(text: string): boolean {
+  // (Memoised within a document: a sentence is asked about by documentTopic and by entitiesOf.)
+  let yes = TITLE_CASE.get(text);
+  if (yes === undefined) {
+    yes = isTitleCaseOnce(text);
+    if (TITLE_CASE.size > 5_000) TITLE_CASE.clear();
+    TITLE_CASE.set(text, yes);
+  }
+  return yes;
+}
+const TITLE_CASE = new Map<string, boolean>();
+function isTitleCaseOnce(text: string): boolean {
   const words = text.match(/\b[A-Za-z][A-Za-z'’-]{2,}/g) ?? [];
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
