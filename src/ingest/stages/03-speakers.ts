@@ -515,7 +515,8 @@ export function resolveSpeakers(
       if (key) timeline.push({ key, kind: "PERSON", at: m.index + m[0].indexOf(m[1]), speaker: false, ...(timelineGender.get(key) ? { gender: timelineGender.get(key)! } : {}) });
     }
   }
-  for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+[ \t]+)(?:(?:of|for|and|the|on)[ \t]+)?(?:\p{Lu}[\p{L}-]+[ \t]*){1,6})[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
+  // (Only a text with a parenthesised acronym can match: the costly scan is skipped in the others.)
+  if (/\([A-Z][A-Za-z0-9&.]{1,9}\)/.test(doc.text)) for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+[ \t]+)(?:(?:of|for|and|the|on)[ \t]+)?(?:\p{Lu}[\p{L}-]+[ \t]*){1,6})[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
     acronyms.set(m[2]!, orgKeyOf(m[1]!.trim()));
   }
   // Organisation names anywhere, as antecedents for "the company" or "it".
