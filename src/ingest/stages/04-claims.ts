@@ -419,6 +419,13 @@ const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
 const VAGUE_FIRST = new Set(VAGUE_ENTRIES.map(([phrase]) => phrase.split(" ")[0]!));
 /** Can a token start a figure at all? (A quick test: most tokens are words that cannot.) */
 const mayStartNumber = (lower: string) => {
+  const c = lower.charCodeAt(0);
+  if (c >= 97 && c <= 122) {
+    // (A word: no currency sign to strip, and no digit.)
+    if (VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
+    const raw = lower.endsWith("%") ? lower.slice(0, -1) : lower;
+    return NUMBER_WORDS[raw] !== undefined || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
+  }
   if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
   const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
   return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
