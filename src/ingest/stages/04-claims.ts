@@ -51,8 +51,10 @@ function tokenizeOnce(text: string): Token[] {
     let w = m[0];
     // "U.S." keeps its dots; a word's trailing full stop is punctuation.
     if (w.endsWith(".") && !/^(?:[A-Za-z]\.){2,}$/.test(w)) w = w.slice(0, -1);
-    const lower = w.toLowerCase().replace(/’/g, "'");
-    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: /^[A-Z]/.test(w) });
+    const low = w.toLowerCase();
+    const lower = low.includes("’") ? low.replace(/’/g, "'") : low;
+    const c = w.charCodeAt(0);
+    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90 });
   }
   return out;
 }
