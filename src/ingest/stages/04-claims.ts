@@ -317,7 +317,11 @@ function wordsRe(words: string[]) {
 }
 /** "did not find a book", "no gun": a label under a negator is not applied. */
 const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
-const applies = (re: RegExp, text: string) => [...text.matchAll(re)].some((m) => !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
+const applies = (re: RegExp, text: string) => {
+  // (Stops at the first label that applies: matchAll is lazy.)
+  for (const m of text.matchAll(re)) if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
+  return false;
+};
 /** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
 export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
   const a = applies(l.a, text);
