@@ -247,13 +247,14 @@ export function predicatesOf(tokens: Token[]): PredicateHit[] {
   return out;
 }
 
+const NEGATOR_WORDS = new Set(NEGATORS);
 /** Content words of a clause (lemmas, no stop or frame words, no numbers): what two claims share when they match. */
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
     if (/^\d|^[$€£%]/.test(t.w) || t.lower.length < 3 || STOP.has(t.lower)) continue;
     const l = lemma(t.lower);
-    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATORS.includes(l) || HEDGES.includes(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
+    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
     out.add(l);
   }
   return [...out];
