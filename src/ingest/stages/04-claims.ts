@@ -2,8 +2,7 @@ import { lowerBound } from "../sorted.js";
 import nlp from "compromise";
 import * as chrono from "chrono-node";
 import { HEDGE_CUES, REPORTING_VERBS } from "../lexicon/cues.js";
-import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
-import { literalMatcher, type LiteralMatch } from "../literals.js";
+import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
 import {
@@ -12,6 +11,7 @@ import {
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
+import { literalMatcher, type LiteralMatch } from "../literals.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
