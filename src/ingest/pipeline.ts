@@ -4,7 +4,7 @@ import { attribute } from "./stages/02-attribute.js";
 import { figureHolders, withoutHolders } from "./stages/02-figures.js";
 import { lowerBound } from "./sorted.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
-import { buildClaim, documentTopic, reportDateOf } from "./stages/04-claims.js";
+import { buildClaim, documentTopic, forgetDocument, reportDateOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
 
 /** A short stable key for a text: scopes its unnamed speakers and its unanchored propositions. */
@@ -28,6 +28,15 @@ function trimComparing(text: string): string {
 
 /** Runs the extraction stages in order. Pure: no database, no environment. */
 export function runPipeline(input: PipelineInput): PipelineResult {
+  forgetDocument();
+  try {
+    return runStages(input);
+  } finally {
+    forgetDocument();
+  }
+}
+
+function runStages(input: PipelineInput): PipelineResult {
   const doc = segment(input.text, { title: input.title, publishedAt: input.publishedAt, language: input.language });
   if (doc.meta.language !== "en") return { meta: doc.meta, speakers: [], statements: [], events: [] };
   const sourceKey = sourceKeyOf(input.text);

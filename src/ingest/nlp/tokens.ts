@@ -36,11 +36,17 @@ export function tokenize(text: string): Token[] {
     const found = text.startsWith(v, at) ? at : text.indexOf(v, at);
     if (found < 0) continue;
     at = found;
-    if (tags[i] !== "SPACE") out.push({ start: at, end: at + v.length, text: v, lower: v.toLowerCase(), pos: tags[i]!, quoted: false, cap: /^\p{Lu}/u.test(v) });
+    if (tags[i] !== "SPACE") out.push({ start: at, end: at + v.length, text: v, lower: v.toLowerCase(), pos: tags[i]!, quoted: false, cap: startsUpper(v) });
     at += v.length;
   }
   return out;
 }
+
+/** Starts with an upper-case letter (/^\p{Lu}/u), ASCII answered without the regex. */
+const startsUpper = (v: string) => {
+  const c = v.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(v);
+};
 
 /** Index of the first element of a sorted array for which `before(element)` is false (binary search). */
 export function firstNotBefore<T>(xs: readonly T[], before: (x: T) => boolean): number {

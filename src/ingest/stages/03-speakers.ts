@@ -93,6 +93,17 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
 
 /** Person key: first and last name, no initials or suffixes ("Peter J. Osgood III" → "peter osgood"). */
 export function personKey(name: string): string {
+  // (Memoised: a pure function of the name, asked for every name and surname the stage meets.)
+  let k = personKeys.get(name);
+  if (k === undefined) {
+    k = personKeyOnce(name);
+    if (personKeys.size > 50_000) personKeys.clear();
+    personKeys.set(name, k);
+  }
+  return k;
+}
+const personKeys = new Map<string, string>();
+function personKeyOnce(name: string): string {
   const parts = name.split(/\s+/).filter((t) => !INITIAL.test(t) && !SUFFIX.test(t) && !/^[A-Z]$/.test(t));
   const clean = parts.map((p) => norm(p).replace(/^(al|el)-/, "").replace(/[^a-z-]/g, "")).filter(Boolean);
   if (clean.length <= 1) return clean[0] ?? norm(name);
@@ -184,7 +195,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   surface = surface.replace(/\s+/g, " "); // a name broken over lines is one name (same length: offsets hold)
   let phrase = surface.replace(/^(but|however|and|meanwhile|still|yet|instead|now|so|also)\b[,\s]+/i, "").replace(/[’']s?$/, "").trim();
   // A sentence's full stop after a name ("the Sun.") is not part of it; an abbreviation's is ("Acme Inc.", "U.S.").
-  if (/\p{Ll}{2,}\.$/u.test(phrase) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
+  if (phrase.endsWith(".") && /\p{Ll}{2}\.$/u.test(phrase.slice(-6)) && !/\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|St)\.$/.test(phrase)) phrase = phrase.slice(0, -1);
   // A wire dateline before the subject ("CALDER, May 3 (Agency) - Health officials …") is not part of it.
   // (a comma, a dash or a date marks it: "VOA News" is a name, not a dateline and a name)
   phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?|\s*(?:\([^)]*\)\s*)?[-–—]+\s*|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)(?=\p{Lu}\p{Ll})/u, "");
@@ -325,7 +336,7 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
     cache = new Set<string>();
     // Capitalised runs: the last word is a surname when the name part (after any title or role word in the run)
     // starts with a forename, or a title or role comes before it, or an appositive role follows the run.
-    for (const m of doc.text.matchAll(/(?<![\p{L}-])\p{Lu}[\p{L}’'.-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{L}’'.-]*)+/gu)) {
+    for (const m of doc.text.matchAll(/(?=\p{Lu})(?<![\p{L}-])\p{Lu}[\p{L}’'.-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{L}’'.-]*)+/gu)) {
       const words = m[0].split(/\s+/);
       let r = -1;
       words.forEach((w, i) => {
@@ -349,6 +360,87 @@ function roleAround(text: string, start: number, end: number): boolean {
   const after = /^,\s+([^,.;]{3,80})[,.;]/.exec(text.slice(end, end + 90))?.[1];
   return !!after && after.toLowerCase().split(/[\s’']+/).some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS[w] !== undefined);
 }
+
+const SURNAME_PREFIXES = ["mr", "mrs", "ms", "dr"];
+const LETTER_BEFORE = /[\p{L}-]$/u;
+const DOT_SPACE = /^\.?\s?$/u;
+/**
+ * The matches of `(?<![\p{L}-])(?:Mr|Mrs|Ms|Dr)?\.?\s?(<surname>|…)(?![\p{L}-])` (flags giu) in a text, for
+ * surnames of lower-case letters and hyphens, as [whole match, surname] with the match's index: the same matches, in
+ * one pass over the text's words with set look-ups instead of the alternation of every surname tried at each offset
+ * (which made this scan the costliest part of stage 3 on long texts). A surname is a whole word ("[\p{L}-]+"), or a
+ * word's tail after a glued title ("MrX"); a title word followed by "." and/or one space before it starts the match.
+ */
+export function surnameMatches(text: string, surnames: ReadonlySet<string>): Array<{ 0: string; 1: string; index: number }> {
+  const out: Array<{ 0: string; 1: string; index: number }> = [];
+  if (!surnames.size) return out;
+  const foldOf = (w: string) => {
+    const l = w.toLowerCase();
+    return l.includes("ſ") ? l.replace(/ſ/g, "s") : l;
+  };
+  const found = (index: number, end: number, surname: string) => out.push({ 0: text.slice(index, end), 1: surname, index });
+  // Only words of these lengths can take part in a match: a surname, a title and a surname, a title alone.
+  const lengths = new Set([2, 3]);
+  for (const k of surnames) for (const n of [0, 2, 3]) lengths.add(k.length + n);
+  // The words ([\p{L}-]+) one after the other, by code point: [start, end) of the current and of the next one.
+  let pos = 0;
+  const wordAfter = (): [number, number] | undefined => {
+    const n = text.length;
+    while (pos < n) {
+      const cp = text.codePointAt(pos)!;
+      if (isWordPoint(cp)) break;
+      pos += cp > 0xffff ? 2 : 1;
+    }
+    if (pos >= n) return undefined;
+    const from = pos;
+    while (pos < n) {
+      const cp = text.codePointAt(pos)!;
+      if (!isWordPoint(cp)) break;
+      pos += cp > 0xffff ? 2 : 1;
+    }
+    return [from, pos];
+  };
+  let last = 0; // where the regex would resume (the end of the previous match)
+  let next = wordAfter();
+  while (next) {
+    const [at, end] = next;
+    next = wordAfter();
+    if (at < last || !lengths.has(end - at)) continue;
+    const w = text.slice(at, end);
+    const fold = foldOf(w);
+    // A match starting in the gap before the word (after a non-letter, then "." and/or one space): the word whole.
+    const whole = surnames.has(fold);
+    let gapStart = -1;
+    if (whole && at > 0 && /[.\s]/.test(text[at - 1]!)) for (const g of [at - 2, at - 1]) {
+      if (g >= last && g >= 0 && !LETTER_BEFORE.test(text.slice(Math.max(0, g - 2), g)) && DOT_SPACE.test(text.slice(g, at))) { gapStart = g; break; }
+    }
+    if (gapStart >= 0) { found(gapStart, end, w); last = end; continue; }
+    // A match starting at the word: a title glued to the surname or before the next word, else the word whole.
+    let matched = false;
+    for (const p of SURNAME_PREFIXES) {
+      if (!fold.startsWith(p)) continue;
+      if (fold.length > p.length) {
+        if (surnames.has(fold.slice(p.length))) { found(at, end, w.slice(p.length)); last = end; matched = true; break; }
+      } else if (next && DOT_SPACE.test(text.slice(end, next[0])) && surnames.has(foldOf(text.slice(next[0], next[1])))) {
+        found(at, next[1], text.slice(next[0], next[1]));
+        last = next[1];
+        matched = true;
+        break;
+      }
+    }
+    if (!matched && whole) { found(at, end, w); last = end; }
+  }
+  return out;
+}
+const LETTER = /\p{L}/u;
+/** A code point of a word for surnameMatches: a letter or a hyphen ([\p{L}-]). */
+const isWordPoint = (cp: number) => {
+  if (cp < 128) return cp === 45 || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let yes = LETTER_POINTS.get(cp);
+  if (yes === undefined) LETTER_POINTS.set(cp, (yes = LETTER.test(String.fromCodePoint(cp))));
+  return yes;
+};
+const LETTER_POINTS = new Map<number, boolean>();
 
 export type Resolved = { attribution: Attribution; speakerKey: string; speakerRole?: string };
 
@@ -399,7 +491,9 @@ export function resolveSpeakers(
 
   // Pre-scan: full person names and organisation expansions anywhere outside quotations, in text order, so surnames,
   // pronouns and acronyms can find them.
-  for (const m of doc.text.matchAll(/(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?[ \t]+)?(\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{Lu}\.)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
+  // ("(?=\p{Lu})" first, here and in surnameInDoc: a capital is tested before the look-behind at each offset; the same
+  // matches, found faster.)
+  for (const m of doc.text.matchAll(/(?=\p{Lu})(?<![\p{L}-])(?:(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|President|Minister|Judge)\.?[ \t]+)?(\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{Lu}\.)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:al|el|de|van|von|le|da)[- ])?\p{Lu}[\p{Ll}’'-]+){1,2})\b/gu)) {
     // role words inside the run are titles, not names ("Spokesperson Jo Quill")
     const rn = splitRoleAndName(m[2]!);
     if (!rn) continue;
@@ -417,16 +511,14 @@ export function resolveSpeakers(
   }
   // Surnames alone, later in the text, are mentions of the same people ("Juncker contradicted him").
   if (bySurname.size) {
-    const alt = [...bySurname.keys()].filter((k) => k.length > 2).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-    if (alt) {
-      for (const m of doc.text.matchAll(new RegExp(`(?<![\\p{L}-])(?:Mr|Mrs|Ms|Dr)?\\.?\\s?(${alt})(?![\\p{L}-])`, "giu"))) {
-        if (!/^\p{Lu}/u.test(m[1]!)) continue;
-        const key = bySurname.get(m[1]!.toLowerCase());
-        if (key) timeline.push({ key, kind: "PERSON", at: m.index! + m[0].indexOf(m[1]!), speaker: false, ...(timelineGender.get(key) ? { gender: timelineGender.get(key)! } : {}) });
-      }
+    for (const m of surnameMatches(doc.text, new Set([...bySurname.keys()].filter((k) => k.length > 2)))) {
+      if (!/^\p{Lu}/u.test(m[1])) continue;
+      const key = bySurname.get(m[1].toLowerCase());
+      if (key) timeline.push({ key, kind: "PERSON", at: m.index + m[0].indexOf(m[1]), speaker: false, ...(timelineGender.get(key) ? { gender: timelineGender.get(key)! } : {}) });
     }
   }
-  for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+[ \t]+)(?:(?:of|for|and|the|on)[ \t]+)?(?:\p{Lu}[\p{L}-]+[ \t]*){1,6})[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
+  // (Only a text with a parenthesised acronym can match: the costly scan is skipped in the others.)
+  if (/\([A-Z][A-Za-z0-9&.]{1,9}\)/.test(doc.text)) for (const m of doc.text.matchAll(/\b((?:\p{Lu}[\p{L}-]+[ \t]+)(?:(?:of|for|and|the|on)[ \t]+)?(?:\p{Lu}[\p{L}-]+[ \t]*){1,6})[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)/gu)) {
     acronyms.set(m[2]!, orgKeyOf(m[1]!.trim()));
   }
   // Organisation names anywhere, as antecedents for "the company" or "it".

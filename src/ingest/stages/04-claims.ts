@@ -13,6 +13,7 @@ import {
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 import { countryOf } from "../nlp/countries.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
+import { literalMatcher, type LiteralMatch } from "../literals.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
@@ -26,19 +27,53 @@ export type Token = { w: string; lower: string; start: number; end: number; cap:
 const TOKEN_RE = /[$€£]?\d[\d,]*(?:\.\d+)?%?|[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|[$€£%]/g;
 
 export function tokenize(text: string): Token[] {
+  // (Memoised: a statement's span is often its sentence, which the document topic tokenised already. Callers get their
+  // own array; the tokens in it are shared and read only.)
+  const hit = TOKENS.get(text);
+  if (hit) return hit.slice();
+  const out = tokenizeOnce(text);
+  if (TOKENS.size > 5_000) TOKENS.clear();
+  TOKENS.set(text, out);
+  return out.slice();
+}
+const TOKENS = new Map<string, Token[]>();
+/**
+ * Forgets the texts memoised for one document (its sentences' tokens, its names' parties): runPipeline calls it before
+ * and after each document, so nothing is kept from one article to the next.
+ */
+export function forgetDocument(): void {
+  TOKENS.clear();
+  PARTIES.clear();
+  TIMES.clear();
+  TITLE_CASE.clear();
+}
+function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let w = m[0];
     // "U.S." keeps its dots; a word's trailing full stop is punctuation.
     if (w.endsWith(".") && !/^(?:[A-Za-z]\.){2,}$/.test(w)) w = w.slice(0, -1);
-    const lower = w.toLowerCase().replace(/’/g, "'");
-    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: /^[A-Z]/.test(w) });
+    const low = w.toLowerCase();
+    const lower = low.includes("’") ? low.replace(/’/g, "'") : low;
+    const c = w.charCodeAt(0);
+    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90 });
   }
   return out;
 }
 
 /** A crude lemma: irregular forms from the lexicon, else -ies/-ied/-ing/-ed/-s removed ("sacked" → sack). */
 export function lemma(word: string): string {
+  // (Memoised: a pure function of the word, called for every token of every clause.)
+  let l = LEMMAS.get(word);
+  if (l === undefined) {
+    l = lemmaOnce(word);
+    if (LEMMAS.size > 50_000) LEMMAS.clear();
+    LEMMAS.set(word, l);
+  }
+  return l;
+}
+const LEMMAS = new Map<string, string>();
+function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
   if (IRREGULAR[w]) return IRREGULAR[w]!;
   if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
@@ -92,22 +127,45 @@ for (const [alias, org] of ORG_ALIASES_LONGEST_FIRST) {
   const agent = org.agent ?? agentGroupOf(org.key);
   if (agent && alias.length >= 2 && !PARTY_OF_ALIAS.has(alias)) PARTY_OF_ALIAS.set(alias, agent);
 }
-const PARTY_RE = PARTY_OF_ALIAS.size ? new RegExp(`(?<=[\\s(])(?:${aliasAlternation(PARTY_OF_ALIAS.keys())})(?:'s)?(?=[\\s,.)])`, "g") : undefined;
+// The aliases as `(?<=[\s(])(?:<alias>|…)(?:'s)?(?=[\s,.)])` (g) finds them, longest first, without the regex's cost.
+const PARTY_RE = PARTY_OF_ALIAS.size ? literalMatcher(PARTY_OF_ALIAS.keys(), { before: /[\s(]/, after: /[\s,.)]/, suffix: "'s" }) : undefined;
 
 /** The parties the optional organisations lexicon knows in a text, as tokens ("party:x"); none with lexicons off. */
 export function partyTokens(text: string): string[] {
   if (!PARTY_RE) return [];
+  // (Memoised: the same names and clauses are looked up again and again.)
+  let hit = PARTIES.get(text);
+  if (!hit) {
+    hit = partyTokensOnce(text, PARTY_RE);
+    if (PARTIES.size > 5_000) PARTIES.clear();
+    PARTIES.set(text, hit);
+  }
+  return hit.slice();
+}
+const PARTIES = new Map<string, string[]>();
+function partyTokensOnce(text: string, PARTY_RE: (text: string) => LiteralMatch[]): string[] {
   const lower = ` ${text.toLowerCase().replace(/[’]/g, "'")} `;
   // A short alias that is also a word ("US" / "us", "WHO" / "who") counts only in capitals.
-  const shouted = (m: RegExpMatchArray) => {
+  const shouted = (m: LiteralMatch) => {
     const bare = m[0].replace(/'s$/, "");
-    return !/^[a-z]{2,3}$/.test(bare) || text.slice(m.index! - 1, m.index! - 1 + bare.length) === bare.toUpperCase();
+    return !/^[a-z]{2,3}$/.test(bare) || text.slice(m.index - 1, m.index - 1 + bare.length) === bare.toUpperCase();
   };
-  return [...lower.matchAll(PARTY_RE)].filter(shouted).map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
+  return PARTY_RE(lower).filter(shouted).map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
 }
 
 /** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
-export const entityKey = (name: string) =>
+export const entityKey = (name: string): string => {
+  // (Memoised: a pure function of the name; names recur.)
+  let k = ENTITY_KEYS.get(name);
+  if (k === undefined) {
+    k = entityKeyOnce(name);
+    if (ENTITY_KEYS.size > 50_000) ENTITY_KEYS.clear();
+    ENTITY_KEYS.set(name, k);
+  }
+  return k;
+};
+const ENTITY_KEYS = new Map<string, string>();
+const entityKeyOnce = (name: string) =>
   name.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").replace(/^the\s+/, "").replace(/\./g, "").replace(/[^a-z0-9&]+/g, "-").replace(/^-|-$/g, "");
 
 export type EntityMention = { key: string; text: string; start: number; end: number };
@@ -154,6 +212,17 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
 const TITLE_PREPOSITIONS = /^(?:near|against|after|before|over|under|from|into|with|amid|about|across|behind|despite|during|toward|towards|within|without)$/;
 /** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. */
 export function isTitleCase(text: string): boolean {
+  // (Memoised within a document: a sentence is asked about by documentTopic and by entitiesOf.)
+  let yes = TITLE_CASE.get(text);
+  if (yes === undefined) {
+    yes = isTitleCaseOnce(text);
+    if (TITLE_CASE.size > 5_000) TITLE_CASE.clear();
+    TITLE_CASE.set(text, yes);
+  }
+  return yes;
+}
+const TITLE_CASE = new Map<string, boolean>();
+function isTitleCaseOnce(text: string): boolean {
   const words = text.match(/\b[A-Za-z][A-Za-z'’-]{2,}/g) ?? [];
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
@@ -187,13 +256,14 @@ export function predicatesOf(tokens: Token[]): PredicateHit[] {
   return out;
 }
 
+const NEGATOR_WORDS = new Set(NEGATORS);
 /** Content words of a clause (lemmas, no stop or frame words, no numbers): what two claims share when they match. */
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
     if (/^\d|^[$€£%]/.test(t.w) || t.lower.length < 3 || STOP.has(t.lower)) continue;
     const l = lemma(t.lower);
-    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATORS.includes(l) || HEDGES.includes(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
+    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
     out.add(l);
   }
   return [...out];
@@ -257,7 +327,11 @@ function wordsRe(words: string[]) {
 }
 /** "did not find a book", "no gun": a label under a negator is not applied. */
 const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
-const applies = (re: RegExp, text: string) => [...text.matchAll(re)].some((m) => !NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
+const applies = (re: RegExp, text: string) => {
+  // (Stops at the first label that applies: matchAll is lazy.)
+  for (const m of text.matchAll(re)) if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
+  return false;
+};
 /** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
 export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b" | undefined {
   const a = applies(l.a, text);
@@ -361,10 +435,28 @@ const PERSON_SET = new Set(PERSON_NOUNS);
 const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
 const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
 
+/** The first words of the vague counts ("a" of "a few"), for a quick no in numberValue. */
+const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
+const VAGUE_FIRST = new Set(VAGUE_ENTRIES.map(([phrase]) => phrase.split(" ")[0]!));
+/** Can a token start a figure at all? (A quick test: most tokens are words that cannot.) */
+const mayStartNumber = (lower: string) => {
+  const c = lower.charCodeAt(0);
+  if (c >= 97 && c <= 122) {
+    // (A word: no currency sign to strip, and no digit.)
+    if (VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
+    const raw = lower.endsWith("%") ? lower.slice(0, -1) : lower;
+    return NUMBER_WORDS[raw] !== undefined || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
+  }
+  if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
+  const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
+  return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
+};
+
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
+  if (!mayStartNumber(t.lower)) return undefined;
   const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
-  for (const [phrase, range] of Object.entries(VAGUE_COUNTS)) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
+  for (const [phrase, range] of VAGUE_ENTRIES) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
   // "a quarter million", "half a million", "a third of a million": a fraction of a scale word.
   const frac = /^(?:a (quarter|half|third) (?:of a )?|(half) a )(million|billion|thousand)\b/.exec(tokens.slice(i, i + 5).map((x) => x.lower).join(" "));
   if (frac) {
@@ -632,6 +724,19 @@ const TIME_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.
 /** The time a clause gives, resolved against the publication date (chrono-node); weekdays look back, not forward. */
 export function timeOf(clause: string, publishedAt?: string): TimeRef | undefined {
   if (!TIME_HINT.test(clause)) return undefined;
+  // (Memoised within a document: one span credited to two speakers is read by chrono-node once.)
+  const key = `${publishedAt ?? ""}\u0000${clause}`;
+  if (TIMES.has(key)) {
+    const t = TIMES.get(key);
+    return t && { ...t };
+  }
+  const t = timeOnce(clause, publishedAt);
+  if (TIMES.size > 5_000) TIMES.clear();
+  TIMES.set(key, t);
+  return t && { ...t };
+}
+const TIMES = new Map<string, TimeRef | undefined>();
+function timeOnce(clause: string, publishedAt?: string): TimeRef | undefined {
   const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
   const r = chrono.parse(clause, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
   if (!r) return undefined;
@@ -776,7 +881,8 @@ export function reportDateOf(text: string, sentences: Array<{ start: number; end
   if (publishedAt) return { date: publishedAt.slice(0, 10), estimated: false };
   let latest: string | undefined;
   // Every sentence, and every line outside them too (a dateline, an embedded post's "— Name (@handle) April 20, 2024").
-  const pieces = [...sentences.map((s) => text.slice(s.start, s.end)), ...text.split("\n").filter((l) => YEAR_RE.test(l))];
+  // (Each distinct piece once: a one-sentence line is both a sentence and a line, and only the latest day counts.)
+  const pieces = [...new Set([...sentences.map((s) => text.slice(s.start, s.end)), ...text.split("\n").filter((l) => YEAR_RE.test(l))])];
   for (const t of pieces) {
     if (!YEAR_RE.test(t)) continue;
     for (const r of chrono.parse(t, new Date(Date.UTC(2000, 0, 1)))) {
