@@ -3,7 +3,7 @@ import nlp from "compromise";
 import * as chrono from "chrono-node";
 import { HEDGE_CUES, REPORTING_VERBS, TITLE_WORDS } from "../lexicon/cues.js";
 import { ORG_HEADS } from "../lexicon/attribution.js";
-import { agentGroupOf, aliasAlternation, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
+import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
 import {
