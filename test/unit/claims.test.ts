@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
 import { countryOf } from "../../src/ingest/nlp/countries.js";
-import { buildClaim, countryOfDemonym, entitiesOf, keysOf, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
+import { buildClaim, countryOfDemonym, entitiesOf, keysOf, lemma, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
 const claim = (t: string, cue = "said", extra: Record<string, unknown> = {}) => buildClaim(t, { cue, direct: false, speakerKey: "", publishedAt: "2031-05-06", ...extra });
@@ -82,6 +82,11 @@ describe("04-claims: open frames", () => {
   });
   it("a predicate the lexicon does not know keys on its lemma", () => {
     expect(claim("Northwind relocated its headquarters").frame.predicates?.[0]).toBe("relocate".slice(0, 7));
+  });
+  it("lemmas keep a word's own -s (analysis, crisis, news); reflexives and 'Now' are not names", () => {
+    expect(["analysis", "crisis", "news", "series", "reports", "layoffs"].map(lemma)).toEqual(["analysis", "crisis", "news", "series", "report", "layoff"]);
+    expect(entitiesOf("Ourselves and the Harbor Board believe the estimate is right").map((e) => e.key)).toEqual(["harbor-board"]);
+    expect(entitiesOf("Now that the Harbor Board has spoken, the plant will close").map((e) => e.key)).toEqual(["harbor-board"]);
   });
   it("a bare denial inherits its document's topic", () => {
     const c = claim("It's not true", "said", { topic: { entities: ["acme"], predicates: ["layoff"] } });

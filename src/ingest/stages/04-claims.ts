@@ -73,14 +73,17 @@ export function lemma(word: string): string {
   return l;
 }
 const LEMMAS = new Map<string, string>();
+const INVARIANT_S = new Set(["news", "series", "species", "means", "physics", "politics", "economics", "ethics", "lens", "chaos", "canvas", "atlas", "bias", "alias", "ourselves", "themselves", "yourselves"]);
 function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
   if (IRREGULAR[w]) return IRREGULAR[w]!;
+  if (INVARIANT_S.has(w)) return w;
   if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return undouble(w.slice(0, -3));
   if (w.length > 4 && w.endsWith("ed")) return undouble(w.slice(0, -2));
   if (w.length > 4 && /(?:ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  // (Not a word whose -s is its own: "analysis", "crisis", "news", "series".)
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) return w.slice(0, -1);
   return w;
 }
 const undouble = (s: string) => (/([bdgklmnprt])\1$/.test(s) ? s.slice(0, -1) : s);
@@ -116,7 +119,7 @@ const STOP = new Set(
 );
 const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "please", "thank", "thanks", "sorry", "ok", "okay", "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, "ourselves", "themselves", "yourselves", "myself", "himself", "herself", "itself", "now", "today", "yesterday", "tomorrow", "please", "thank", "thanks", "sorry", "ok", "okay", "i", "mr", "mrs", "ms", "dr", "it", "we", "they", "he", "she", "but", "and", "the", "a", "an", "this", "that", "in", "on", "at", "for", "as", "if", "yes", "no", "so", "there", "our", "my", "his", "her", "their"]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Entities: capitalised names in the clause, with the optional organisation lexicon's aliases as one key
