@@ -69,6 +69,9 @@ describe("04-claims: what a negator denies, and talk of reports", () => {
     ["rumours that the pair had split spread on Monday", true],
     ["Acme laid off fifty staff at its Vela plant", false],
     ["the pair split after reports of trouble", false],
+    ["International media reports appear to blame the pilot for the crash", true],
+    ["Local reports say the plant will close", true],
+    ["the reports were confirmed by the plant's owner", false],
   ])("hearsay: %s → %s", (t, hearsay) => expect(claim(t).frame.hearsay ?? false).toBe(hearsay));
 });
 

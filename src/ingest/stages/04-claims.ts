@@ -342,6 +342,8 @@ export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b
   return a === b ? undefined : a ? "a" : "b";
 }
 
+/** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
+const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
 const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
 /** Is a predicate the topic of a report noun ("layoff rumors", "reports of layoffs", "rumors that they split")? */
 export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
@@ -1024,7 +1026,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
   // does not say that it happened.
   const mainHit = preds.find((p) => p.cls === classes[0]);
-  const hearsay = !!mainHit && polarity === "AFFIRM" && aboutReports(tokens, mainHit);
+  // (So does one whose subject is reports saying it: "media reports appear to blame the pilot", "rumours say …".)
+  const hearsay = polarity === "AFFIRM" && ((!!mainHit && aboutReports(tokens, mainHit)) || REPORTS_SAY.test(clause));
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
