@@ -590,3 +590,14 @@ table("the press as a group refers to the outlets just named", [
     want: [["Harbor Ledger", "the Dunmore plant would close"], ["Coast Wire", "the Dunmore plant would close"], ["Coast Wire", "the closure would come in June"]],
   },
 ]);
+
+table("reports inside a framing: the label after 'as' is the speaker's, not the reports'", [
+  {
+    text: "Ministry spokesman Ko Lin dismissed reports alleging that the Norvan swimmers tested positive before the games as untrue.",
+    want: [
+      ["Ko Lin", "Ministry spokesman Ko Lin dismissed reports alleging that the Norvan swimmers tested positive before the games as untrue"],
+      ["reports", "reports alleging that the Norvan swimmers tested positive before the games"],
+    ],
+  },
+]);
+

@@ -1230,6 +1230,9 @@ export function wireAgency(text: string): string | undefined {
   return m?.groups?.agency?.trim();
 }
 
+/** A trailing "as <label>" ("… as untrue", "as politically motivated") and the framing verbs that take one. */
+const FRAMED_AS = /\s+as\s+(?:[\w'’-]+[\s,]*){1,5}$/u;
+const FRAME_BEFORE = /\b(?:dismiss|dismissed|dismisses|dismissing|reject|rejected|rejects|rejecting|describe|described|describes|call|called|calls|brand|branded|brands|label|labelled|labeled|denounce|denounced|slam|slammed|decr(?:y|ied))\b/i;
 const NESTED_REPORTS = /\b(?<who>reports?|claims?|allegations?|rumou?rs?|accounts?)\s+(?:claiming|saying|alleging|suggesting|stating)\s+(?:that\s+)?(?<clause>[^.;]{8,})/u;
 
 /**
@@ -1243,7 +1246,12 @@ function nestedReports(doc: Segmented, out: Attribution[]): Attribution[] {
     if (!inner?.groups || inner.groups.clause!.trim().split(/\s+/).length < 3) continue;
     const at = a.start + inner.index;
     const clauseStart = at + inner[0].lastIndexOf(inner.groups.clause!);
-    const [ps, pe] = trimSpan(doc.text, at, clauseStart + inner.groups.clause!.length);
+    // "dismissed reports alleging that X as untrue": the words after "as" are the speaker's label for the reports,
+    // not part of what they allege.
+    let clause = inner.groups.clause!;
+    const label = FRAMED_AS.exec(clause);
+    if (label && FRAME_BEFORE.test(doc.text.slice(a.start, at))) clause = clause.slice(0, label.index);
+    const [ps, pe] = trimSpan(doc.text, at, clauseStart + clause.length);
     const who = describeSpeaker(inner.groups.who!, at, doc);
     extra.push({ start: ps, end: pe, cue: "claimed", direct: false, speaker: { ...who, alsoKnownAs: [doc.text.slice(ps, pe)] }, clauseStart, via: a.speaker.name, sieve: "nested-reports" });
   }
