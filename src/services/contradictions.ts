@@ -200,9 +200,8 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const family = (key: string) => key.slice(0, key.lastIndexOf("|"));
   const rowOf = new Map<string, Stored>();
   const free = new Map(replaced.map((c) => [c.key, c]));
-  const unique: Conflict[] = [];
-  const keys = new Set<string>();
-  for (const c of recomputed) if (!keys.has(c.key)) keys.add(c.key), unique.push(c);
+  // (Keys are unique: conflictsOf numbers two of one block that would share one.)
+  const unique = recomputed;
   for (const c of unique) {
     const same = free.get(c.key);
     if (same) rowOf.set(c.key, same), free.delete(c.key);
