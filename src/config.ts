@@ -30,6 +30,7 @@ const Env = z.object({
     .optional()
     .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
     .refine((keys) => keys.every((k) => k.length >= 16), "each key in GAINSAY_API_KEYS must be at least 16 characters"),
+  GAINSAY_PIPELINE_IDLE_SECONDS: z.coerce.number({ message: "GAINSAY_PIPELINE_IDLE_SECONDS must be a number" }).min(0).max(86400).default(10),
   GAINSAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   GAINSAY_RATE_LIMIT: z
     .string()
@@ -59,6 +60,8 @@ export type Config = {
   crashAfterCommit: boolean;
   dataDir: string;
   apiKeys: string[];
+  /** How long the extraction thread stays up with nothing to do before it is ended (its memory goes back to the OS). */
+  pipelineIdleSeconds: number;
   maxBodyBytes: number;
   /** Mutations per API key and window; null when off (always off without API keys). */
   rateLimit: { max: number; window: string; windowSeconds: number } | null;
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crashAfterCommit: e.NODE_ENV === "test" && e.GAINSAY_TEST_CRASH_AFTER_COMMIT === "1",
     dataDir: e.GAINSAY_DATA_DIR,
     apiKeys: e.GAINSAY_API_KEYS,
+    pipelineIdleSeconds: e.GAINSAY_PIPELINE_IDLE_SECONDS,
     maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,
     rateLimit: e.GAINSAY_API_KEYS.length === 0 ? null : parseRateLimit(e.GAINSAY_RATE_LIMIT),
     env: e.NODE_ENV,

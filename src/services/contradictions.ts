@@ -1,11 +1,16 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn, type ConflictStatement, type Conflict } from "../analysis/detect.js";
+import type { ConflictStatement, Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
 export const BLOCK_CAP = 200;
+
+// The detector (and the claim stage's NLP libraries under it, ~60 MB resident) is loaded on the first refresh, not at
+// start-up, so an idle server stays small.
+let detector: Promise<typeof import("../analysis/detect.js")> | undefined;
+const loadDetector = () => (detector ??= import("../analysis/detect.js"));
 
 export type RefreshResult = { contradictionIds: number[]; created: number; updated: number; removed: number };
 
@@ -97,6 +102,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (strings.length === 0) return out;
+  const { detectBlock, DETECTOR_VERSION, keysOfStatement, revisionsIn } = await loadDetector();
   const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
   // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
   // table's index: a bounded look-up per key whatever the corpus size.
@@ -122,7 +128,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
 
   // Conflicts touching the focus statements, per block.
   const found: Conflict[] = [];
-  const revisions: ReturnType<typeof revisionsIn> = [];
+  const revisions: Array<ReturnType<typeof revisionsIn>[number]> = [];
   for (const [block, ids] of byBlock) {
     const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
     found.push(...detectBlock(list, block, focus));
