@@ -3,6 +3,7 @@
 // With --batch, the files go to the queue (ingestSources, up to 100 per batch) and the progress shown is the batches'.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import cliProgress from "cli-progress";
 
 const url = process.env.GAINSAY_URL ?? "http://localhost:4000/graphql";
 const key = process.env.GAINSAY_API_KEY;
@@ -31,11 +32,21 @@ type Result = { data?: { ingestSource: { created: boolean; source: { id: string;
 // progress is readable after the fact. Both on stderr; the summary goes to stdout.
 const tty = !!process.stderr.isTTY;
 
+// The bar is cli-progress's (stderr, redrawn in place, only on a terminal).
+let progress: cliProgress.SingleBar | undefined;
 function bar(done: number, total: number, label: string) {
   if (!tty) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+  if (!progress) {
+    progress = new cliProgress.SingleBar({ stream: process.stderr, format: "[{bar}] {value}/{total} {label}", barsize: 30, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.legacy);
+    progress.start(total, done, { label: "" });
+  }
+  progress.setTotal(total);
+  progress.update(done, { label: label.slice(0, 40) });
+}
+/** Ends the bar (its last line stays on the terminal). */
+function endBar() {
+  progress?.stop();
+  progress = undefined;
 }
 
 function line(done: number, total: number, file: string, outcome: string) {
@@ -101,7 +112,7 @@ async function runBatch(files: string[]): Promise<number> {
     else if (line !== last) process.stderr.write(`ingest: ${line}\n`);
     last = line;
     if (got.length === jobs.length && got.every((j) => j.state === "DONE")) {
-      if (tty) process.stderr.write("\n");
+      endBar();
       console.log(`files: ${files.length}  batches: ${jobs.length}  stored: ${done}  failures: ${failed}`);
       for (const j of got) for (const e of j.errors) console.log(`  FAILED ${jobs.find((x) => x.id === j.id)!.files[e.index]}: ${e.message}`);
       return failed ? 1 : 0;
@@ -139,7 +150,7 @@ for (const [i, file] of files.entries()) {
   }
 }
 bar(files.length, files.length, "done");
-if (tty) process.stderr.write("\n");
+endBar();
 console.log(`files: ${files.length}  new sources: ${summary.sources}  already stored: ${summary.existing}  statements: ${summary.statements}  contradictions touched: ${summary.contradictions.size}  failures: ${summary.failures.length}`);
 for (const f of summary.failures) console.log(`  FAILED ${f.file}: ${f.reason}`);
 process.exit(summary.failures.length ? 1 : 0);
