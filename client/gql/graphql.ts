@@ -85,15 +85,19 @@ export type IngestJobState =
   /** Texts are being ingested. */
   | 'RUNNING';
 
-/** A text to analyse. Only `text` is required; the first line is the title when none is given. */
+/** An article to analyse: exactly one of `text` (plain text; its first line is the title when none is given) and `html` (a web page: the article's text is extracted and its headline, author, publisher, date and canonical URL are read from the page's metadata). Fields given here win over what the page says. */
 export type IngestSourceInput = {
+  /** Byline. */
+  author?: string | null | undefined;
+  /** A web page's HTML, up to 4 MB. Navigation, captions, share buttons and the like are left out; the page is kept (compressed) with the source. */
+  html?: string | null | undefined;
   /** BCP 47 tag such as "en"; detected when absent. */
   language?: string | null | undefined;
   /** YYYY-MM-DD or ISO 8601. */
   publishedAt?: string | null | undefined;
   publisher?: string | null | undefined;
   /** Plain text, up to 2 MB (UTF-8). */
-  text: string;
+  text?: string | null | undefined;
   title?: string | null | undefined;
   /** http(s) URL of the original. */
   url?: string | null | undefined;

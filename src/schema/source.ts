@@ -14,6 +14,8 @@ export const Source = builder.prismaNode("Source", {
     title: t.exposeString("title", { nullable: true, description: "Title given at ingest, else the text's first line." }),
     url: t.exposeString("url", { nullable: true, description: "Where the text came from." }),
     publisher: t.exposeString("publisher", { nullable: true, description: "The outlet that published it." }),
+    author: t.exposeString("author", { nullable: true, description: "Byline, given at ingest or read from the page." }),
+    fromHtml: t.boolean({ select: { htmlExtractor: true }, description: "Whether the text was extracted from a web page (the page is kept with the source).", resolve: (s) => s.htmlExtractor !== null }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "Publication date; anchors relative times (\"Friday night\")." }),
     language: t.exposeString("language", { description: "BCP 47 language tag (\"und\" when unknown)." }),
     text: t.exposeString("text", { description: "The full text. Statement spans index into it: text[start, end)." }),
@@ -53,10 +55,13 @@ builder.queryFields((t) => ({
 }));
 
 export const IngestSourceInput = builder.inputType("IngestSourceInput", {
-  description: "A text to analyse. Only `text` is required; the first line is the title when none is given.",
+  description:
+    "An article to analyse: exactly one of `text` (plain text; its first line is the title when none is given) and `html` (a web page: the article's text is extracted and its headline, author, publisher, date and canonical URL are read from the page's metadata). Fields given here win over what the page says.",
   fields: (t) => ({
-    text: t.string({ required: true, description: "Plain text, up to 2 MB (UTF-8)." }),
+    text: t.string({ required: false, description: "Plain text, up to 2 MB (UTF-8)." }),
+    html: t.string({ required: false, description: "A web page's HTML, up to 4 MB. Navigation, captions, share buttons and the like are left out; the page is kept (compressed) with the source." }),
     title: t.string({ required: false }),
+    author: t.string({ required: false, description: "Byline." }),
     url: t.string({ required: false, description: "http(s) URL of the original." }),
     publisher: t.string({ required: false }),
     publishedAt: t.field({ type: "DateTime", required: false, description: "YYYY-MM-DD or ISO 8601." }),

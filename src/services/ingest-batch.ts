@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { backendOf } from "../db/client.js";
 import type { Events } from "../events/bus.js";
 import { InputError } from "./errors.js";
-import { ingestSource, validateIngest, type IngestInput, type ValidIngest } from "./ingest.js";
+import { ingestSource, readIngest, type IngestInput, type ValidIngest } from "./ingest.js";
 import type { JobOptions } from "./jobs.js";
 
 /** graphile-worker's task name for one text of a batch (PostgreSQL). */
@@ -20,19 +20,20 @@ export const MAX_INGEST_ATTEMPTS = 5;
  */
 export async function enqueueIngestBatch(prisma: PrismaClient, inputs: IngestInput[]): Promise<number> {
   if (inputs.length === 0) throw new InputError("inputs must not be empty", "inputs");
-  const valid: ValidIngest[] = inputs.map((input, i) => {
+  const valid: ValidIngest[] = [];
+  for (const [i, input] of inputs.entries()) {
     try {
-      return validateIngest(input);
+      valid.push(await readIngest(input));
     } catch (e) {
       if (e instanceof InputError) throw new InputError(`inputs[${i}]: ${e.message}`, `inputs[${i}]${e.field ? `.${e.field}` : ""}`, e.code);
       throw e;
     }
-  });
+  }
   return prisma.$transaction(
     async (tx) => {
       const job = await tx.ingestJob.create({ data: { total: valid.length }, select: { id: true } });
       const items = await tx.ingestJobItem.createManyAndReturn({
-        data: valid.map((v, position) => ({ jobId: job.id, position, input: { ...v, publishedAt: v.publishedAt?.toISOString() } as Prisma.InputJsonValue })),
+        data: valid.map(({ htmlExtractor: _e, ...v }, position) => ({ jobId: job.id, position, input: { ...v, ...(v.html ? { text: undefined } : {}), publishedAt: v.publishedAt?.toISOString() } as Prisma.InputJsonValue })),
         select: { id: true },
       });
       if (backendOf(prisma) === "postgres") {
