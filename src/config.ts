@@ -31,6 +31,8 @@ const Env = z.object({
     .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
     .refine((keys) => keys.every((k) => k.length >= 16), "each key in GAINSAY_API_KEYS must be at least 16 characters"),
   GAINSAY_PIPELINE_IDLE_SECONDS: z.coerce.number({ message: "GAINSAY_PIPELINE_IDLE_SECONDS must be a number" }).min(0).max(86400).default(10),
+  GAINSAY_METRICS: z.enum(["on", "off"], { message: "GAINSAY_METRICS must be on or off" }).default("off"),
+  GAINSAY_METRICS_KEY: z.string().trim().min(16, "GAINSAY_METRICS_KEY must be at least 16 characters").optional(),
   GAINSAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   GAINSAY_RATE_LIMIT: z
     .string()
@@ -63,6 +65,8 @@ export type Config = {
   /** How long the extraction thread stays up with nothing to do before it is ended (its memory goes back to the OS). */
   pipelineIdleSeconds: number;
   maxBodyBytes: number;
+  /** GET /metrics: off (null), or on, with the bearer key a scrape must send when one is set. */
+  metrics: { key?: string } | null;
   /** Mutations per API key and window; null when off (always off without API keys). */
   rateLimit: { max: number; window: string; windowSeconds: number } | null;
   env: "development" | "production" | "test";
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeys: e.GAINSAY_API_KEYS,
     pipelineIdleSeconds: e.GAINSAY_PIPELINE_IDLE_SECONDS,
     maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,
+    metrics: e.GAINSAY_METRICS === "on" ? { key: e.GAINSAY_METRICS_KEY } : null,
     rateLimit: e.GAINSAY_API_KEYS.length === 0 ? null : parseRateLimit(e.GAINSAY_RATE_LIMIT),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

@@ -100,6 +100,8 @@ const yoga = createGainsayYoga({
   maxBodyBytes: config.maxBodyBytes,
   log,
   rateLimit: config.rateLimit,
+  metrics: config.metrics,
+  pool: db.pool,
 });
 
 const server = createServer(yoga);

@@ -3,6 +3,7 @@ import type { ConflictStatement, Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
+import { metrics } from "./metrics.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
 export const BLOCK_CAP = 200;
@@ -58,8 +59,9 @@ export async function refreshContradictions(prisma: PrismaClient, events: Events
   // the pass again, which is safe: a pass recomputes the blocks from the statements.
   for (let attempt = 1; ; attempt++) {
     try {
-      if (backendOf(prisma) === "pglite") return await refreshOnce(prisma, events, propKeys);
-      return await refreshLocked(prisma, events, propKeys);
+      const r = backendOf(prisma) === "pglite" ? await refreshOnce(prisma, events, propKeys) : await refreshLocked(prisma, events, propKeys);
+      metrics.contradictions.inc(r.created);
+      return r;
     } catch (e) {
       const code = (e as { code?: string }).code;
       if ((code !== "P2002" && code !== "P2025") || attempt >= 5) throw e;

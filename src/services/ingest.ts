@@ -8,6 +8,7 @@ import type { RefreshResult } from "./contradictions.js";
 import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jobs.js";
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
+import { metrics, timed } from "./metrics.js";
 import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -180,20 +181,36 @@ export function contentHash(text: string): string {
  * Re-ingesting the same text returns the existing source and creates nothing.
  */
 export async function ingestSource(prisma: PrismaClient, events: Events, input: IngestInput, jobs: JobOptions = {}): Promise<IngestResult> {
-  const valid = await readIngest(input);
+  const started = performance.now();
+  try {
+    const r = await ingestOnce(prisma, events, input, jobs);
+    metrics.ingests.inc({ outcome: r.created ? "created" : "existing" });
+    if (r.created) {
+      metrics.ingestDuration.observe((performance.now() - started) / 1000);
+      metrics.statements.inc(r.statementIds.length);
+    }
+    return r;
+  } catch (e) {
+    metrics.ingests.inc({ outcome: "failed" });
+    throw e;
+  }
+}
+
+async function ingestOnce(prisma: PrismaClient, events: Events, input: IngestInput, jobs: JobOptions): Promise<IngestResult> {
+  const valid = input.html != null ? await timed("html", () => readIngest(input)) : await readIngest(input);
   const hash = contentHash(valid.text);
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return existingResult(prisma, existing.id);
 
   const extract = jobs.pipeline ?? (async (i: Parameters<typeof RunPipeline>[0]) => (await loadPipeline())(i));
-  const result = await extract({
+  const result = await timed("extract", () => extract({
     text: valid.text,
     title: valid.title,
     publisher: valid.publisher,
     ...(valid.url ? { url: valid.url } : {}),
     publishedAt: valid.publishedAt?.toISOString().slice(0, 10),
     language: valid.language,
-  });
+  }));
 
   let stored: { sourceId: number; statementIds: number[]; propKeys: string[]; job: JobRef } | undefined;
   // Concurrent ingests can race to create the same source, speaker or event. The loser's transaction rolls back on
@@ -202,10 +219,10 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
   for (let attempt = 1; !stored; attempt++) {
     try {
       // The contradiction refresh is recorded with the source, in its transaction: a crash after the commit loses nothing.
-      stored = await prisma.$transaction(async (tx) => {
+      stored = await timed("store", () => prisma.$transaction(async (tx) => {
         const p = await persist(tx, valid, hash, result);
         return { ...p, job: await enqueueAnalysis(tx, backendOf(prisma), "ingest", p.propKeys, jobs.graceSeconds) };
-      }, { timeout: 60_000, maxWait: 30_000 });
+      }, { timeout: 60_000, maxWait: 30_000 }));
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
       const again = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
@@ -213,7 +230,8 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
       if (attempt >= 5) throw e;
     }
   }
-  const refreshed: RefreshResult = await afterCommit(prisma, events, stored.job, jobs);
+  const job = stored.job;
+  const refreshed: RefreshResult = await timed("refresh", () => afterCommit(prisma, events, job, jobs));
   return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };
 }
 

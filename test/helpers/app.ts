@@ -11,7 +11,7 @@ import { testDatabase } from "./db.js";
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
-export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean } = {}) {
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string } } = {}) {
   /** Log lines the server wrote (JSON, parsed). */
   const logLines: Array<Record<string, unknown>> = [];
   const log: Logger = {
@@ -32,7 +32,7 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     const events = createEvents();
     const services = createServices(db.prisma, events);
     const yoga = createGainsayYoga({
-      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development,
+      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metrics: opts.metrics, pool: db.pool,
     });
     parts = { events, services, yoga };
   } catch (e) {
