@@ -105,6 +105,21 @@ builder.mutationFields((t) => ({
       return userCall(() => ctx.services.ingest(input));
     },
   }),
+  ingestUrl: t.field({
+    type: IngestSourcePayload,
+    description:
+      "Fetches a web page and ingests it as `html` (the article's text and the page's metadata; `publisher`, `publishedAt` and `title` given here win). Fetching is limited: http(s) only, 15 s, 4 MB, 5 redirects, HTML only, and no private or loopback address unless the operator allows it. Each failure has its own `extensions.code`: URL_FORBIDDEN, URL_UNREACHABLE, URL_TIMEOUT, URL_HTTP_STATUS (with `status`), URL_TOO_LARGE, URL_NOT_HTML, URL_TOO_MANY_REDIRECTS; BAD_USER_INPUT for a malformed URL. The same page again gives the stored source (`created: false`).",
+    args: {
+      url: t.arg.string({ required: true, description: "http(s) address of the page." }),
+      title: t.arg.string({ required: false }),
+      publisher: t.arg.string({ required: false }),
+      publishedAt: t.arg({ type: "DateTime", required: false, description: "YYYY-MM-DD or ISO 8601." }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireWriter(ctx);
+      return userCall(() => ctx.services.ingestUrl({ url: args.url, title: args.title, publisher: args.publisher, publishedAt: args.publishedAt }));
+    },
+  }),
   deleteSource: t.field({
     type: builder.objectRef<{ deletedId: string | null; removedStatements: number; removedContradictions: number; errors: Array<{ code: "NOT_FOUND"; message: string; field: string }> }>("DeleteSourcePayload").implement({
       description: "What deleting a source removed.",

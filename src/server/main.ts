@@ -72,6 +72,7 @@ const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 100
 const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline };
 const services = createServices(db.prisma, events, {
   ...jobOptions,
+  fetch: { allowPrivate: config.allowPrivateUrls },
   onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),
 });
 const onJobError = (jobId: number, e: Error) => log.warn("analysis job failed; it stays pending and is retried", { jobId, error: e.message });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Events } from "../events/bus.js";
-import { ingestSource, type IngestInput, type IngestResult } from "./ingest.js";
+import { ingestSource, ingestUrl, type IngestInput, type IngestResult, type IngestUrlInput } from "./ingest.js";
+import type { FetchOptions } from "./fetch-page.js";
 import { refreshContradictions, recomputeAll } from "./contradictions.js";
 import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 import type { Prisma } from "../generated/prisma/client.js";
@@ -11,11 +12,13 @@ import { analysisTasks } from "./jobs.js";
 import type { TaskList } from "graphile-worker";
 
 /** Application services shared by the GraphQL resolvers and the CLIs. */
-export function createServices(prisma: PrismaClient, events: Events, jobs: JobOptions & { onBatchError?: (itemId: number, e: Error) => void } = {}) {
+export function createServices(prisma: PrismaClient, events: Events, jobs: JobOptions & { onBatchError?: (itemId: number, e: Error) => void; fetch?: FetchOptions } = {}) {
   // PGlite: batches run here, in order. PostgreSQL: graphile-worker runs them (workers, and servers with jobs on).
   const batches = backendOf(prisma) === "pglite" ? createIngestRunner(prisma, events, jobs, jobs.onBatchError) : undefined;
   return {
-    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, input, jobs),
+    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, { ...input, baseUrl: undefined }, jobs),
+    /** Fetches a web page and ingests it (see ingestUrl). */
+    ingestUrl: (input: IngestUrlInput): Promise<IngestResult> => ingestUrl(prisma, events, input, jobs),
     refresh: (propKeys: string[]) => refreshContradictions(prisma, events, propKeys),
     /**
      * Runs a write in a transaction that also records the contradiction refresh it makes necessary (the keys the

@@ -9,6 +9,7 @@ import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jo
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
 import { metrics, timed } from "./metrics.js";
+import { fetchPage, type FetchOptions } from "./fetch-page.js";
 import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -30,6 +31,8 @@ const loadHtml = () => (html ??= import("./html.js"));
 export type IngestInput = {
   text?: string | null;
   html?: string | null;
+  /** Where `html` was fetched from (ingestUrl): resolves the page's relative links, and is the URL when it names none. */
+  baseUrl?: string | null;
   title?: string | null;
   author?: string | null;
   url?: string | null;
@@ -83,7 +86,7 @@ export function validateIngest(input: IngestInput, extractor?: PageExtractor): V
     const p = malformedUnicode(html);
     if (p) throw new InputError(`html ${p}`, "html");
     if (!extractor) throw new Error("services/ingest: validateIngest needs the page extractor for html (use readIngest)");
-    page = extractor.extractPage(html, input.url?.trim() || undefined);
+    page = extractor.extractPage(html, input.url?.trim() || input.baseUrl || undefined);
     text = page.text;
     if (!text.trim() || articleTextProblem(text)) throw new InputError("html has no article text (no paragraphs of prose were found in the page)", "html");
     if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`the text extracted from html is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "html");
@@ -108,6 +111,7 @@ export function validateIngest(input: IngestInput, extractor?: PageExtractor): V
     fill("author", m.author?.slice(0, 300));
     fill("publisher", m.publisher);
     fill("url", m.url);
+    fill("url", input.baseUrl ?? undefined);
     if (m.language && /^[a-z]{2,3}$/.test(m.language)) fill("language", m.language);
     if ((input.publishedAt === undefined || input.publishedAt === null || input.publishedAt === "") && m.publishedAt) {
       const d = parseIsoDate(m.publishedAt) ?? new Date(m.publishedAt);
@@ -155,6 +159,18 @@ export function validateIngest(input: IngestInput, extractor?: PageExtractor): V
     out.language = language;
   }
   return out;
+}
+
+export type IngestUrlInput = { url: string; title?: string | null; publisher?: string | null; publishedAt?: string | Date | null };
+
+/**
+ * Fetches a page (services/fetch-page.ts: timeouts, size and redirect caps, HTML only, no private addresses unless
+ * allowed) and ingests it as `html`: the page's canonical URL (else the address fetched, after redirects) becomes the
+ * source's URL. The same page again gives the stored source (`created: false`).
+ */
+export async function ingestUrl(prisma: PrismaClient, events: Events, input: IngestUrlInput, jobs: JobOptions & { fetch?: FetchOptions } = {}): Promise<IngestResult> {
+  const page = await timed("fetch", () => fetchPage(input.url, { ...jobs.fetch, accept: "html", field: "url" }));
+  return ingestSource(prisma, events, { html: page.body, baseUrl: page.url, title: input.title, publisher: input.publisher, publishedAt: input.publishedAt }, jobs);
 }
 
 /** A page as stored (Source.originalHtml): Brotli, text mode. */

@@ -11,7 +11,7 @@ import { testDatabase } from "./db.js";
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
-export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string } } = {}) {
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string }; fetch?: import("../../src/services/fetch-page.js").FetchOptions } = {}) {
   /** Log lines the server wrote (JSON, parsed). */
   const logLines: Array<Record<string, unknown>> = [];
   const log: Logger = {
@@ -30,7 +30,7 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
   let parts: { events: ReturnType<typeof createEvents>; services: ReturnType<typeof createServices>; yoga: ReturnType<typeof createGainsayYoga> };
   try {
     const events = createEvents();
-    const services = createServices(db.prisma, events);
+    const services = createServices(db.prisma, events, { fetch: opts.fetch });
     const yoga = createGainsayYoga({
       prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metrics: opts.metrics, pool: db.pool,
     });

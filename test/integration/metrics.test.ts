@@ -34,7 +34,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 describe("/metrics", () => {
   it("refuses a scrape without the key (401, UNAUTHENTICATED) and with a wrong one", async () => {
-    for (const headers of [{}, { authorization: `Bearer ${KEY}x` }, { authorization: KEY }]) {
+    for (const headers of [{}, { authorization: `Bearer ${KEY}x` }, { authorization: KEY }] as Array<Record<string, string>>) {
       const r = await scrape(app, headers);
       expect(r.status).toBe(401);
       expect(((await r.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe("UNAUTHENTICATED");
