@@ -30,20 +30,23 @@ export const Source = builder.prismaNode("Source", {
   }),
 });
 
+const sourceFilter = (args: { publisher?: string | null; url?: string | null }) => ({
+  ...(args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" as const } } : {}),
+  ...(args.url ? { OR: [{ url: args.url }, { fetchedUrl: args.url }] } : {}),
+});
+
 builder.queryFields((t) => ({
   sources: t.prismaConnection({
     type: "Source",
     cursor: "id",
     description: "All sources, newest first.",
-    args: { publisher: t.arg.string({ required: false, description: "Only sources from this publisher (exact, case-insensitive)." }) },
+    args: {
+      publisher: t.arg.string({ required: false, description: "Only sources from this publisher (exact, case-insensitive)." }),
+      url: t.arg.string({ required: false, description: "Only the source(s) with this URL (exact): their canonical URL, or the address ingestUrl fetched them from." }),
+    },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.source.findMany({
-        ...query,
-        where: args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" } } : undefined,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
-    totalCount: (_root, args, ctx) =>
-      ctx.prisma.source.count({ where: args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" } } : undefined }),
+      ctx.prisma.source.findMany({ ...query, where: sourceFilter(args), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_root, args, ctx) => ctx.prisma.source.count({ where: sourceFilter(args) }),
   }),
   source: t.prismaField({
     type: "Source",

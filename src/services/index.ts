@@ -16,7 +16,7 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
   // PGlite: batches run here, in order. PostgreSQL: graphile-worker runs them (workers, and servers with jobs on).
   const batches = backendOf(prisma) === "pglite" ? createIngestRunner(prisma, events, jobs, jobs.onBatchError) : undefined;
   return {
-    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, { ...input, baseUrl: undefined }, jobs),
+    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, { ...input, baseUrl: undefined, fetchedUrl: undefined }, jobs),
     /** Fetches a web page and ingests it (see ingestUrl). */
     ingestUrl: (input: IngestUrlInput): Promise<IngestResult> => ingestUrl(prisma, events, input, jobs),
     refresh: (propKeys: string[]) => refreshContradictions(prisma, events, propKeys),

@@ -33,6 +33,8 @@ export type IngestInput = {
   html?: string | null;
   /** Where `html` was fetched from (ingestUrl): resolves the page's relative links, and is the URL when it names none. */
   baseUrl?: string | null;
+  /** The address ingestUrl was asked for (recorded so that a feed run finds the page by its link). */
+  fetchedUrl?: string | null;
   title?: string | null;
   author?: string | null;
   url?: string | null;
@@ -46,6 +48,7 @@ export type ValidIngest = {
   /** The page the text was extracted from (ingest from HTML), and the extractor that did it. */
   html?: string;
   htmlExtractor?: string;
+  fetchedUrl?: string;
   title?: string;
   author?: string;
   url?: string;
@@ -101,6 +104,7 @@ export function validateIngest(input: IngestInput, extractor?: PageExtractor): V
   if (page) {
     out.html = input.html!;
     out.htmlExtractor = extractor!.HTML_EXTRACTOR;
+    if (input.fetchedUrl) out.fetchedUrl = input.fetchedUrl;
     // What the page says fills what the request leaves out; a value the page gets wrong (a bad date) is dropped.
     const m = page.meta;
     const fill = <K extends "title" | "author" | "publisher" | "url" | "language">(k: K, v: string | undefined) => {
@@ -170,7 +174,7 @@ export type IngestUrlInput = { url: string; title?: string | null; publisher?: s
  */
 export async function ingestUrl(prisma: PrismaClient, events: Events, input: IngestUrlInput, jobs: JobOptions & { fetch?: FetchOptions } = {}): Promise<IngestResult> {
   const page = await timed("fetch", () => fetchPage(input.url, { ...jobs.fetch, accept: "html", field: "url" }));
-  return ingestSource(prisma, events, { html: page.body, baseUrl: page.url, title: input.title, publisher: input.publisher, publishedAt: input.publishedAt }, jobs);
+  return ingestSource(prisma, events, { html: page.body, baseUrl: page.url, fetchedUrl: new URL(input.url.trim()).href, title: input.title, publisher: input.publisher, publishedAt: input.publishedAt }, jobs);
 }
 
 /** A page as stored (Source.originalHtml): Brotli, text mode. */
@@ -216,7 +220,11 @@ async function ingestOnce(prisma: PrismaClient, events: Events, input: IngestInp
   const valid = input.html != null ? await timed("html", () => readIngest(input)) : await readIngest(input);
   const hash = contentHash(valid.text);
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
-  if (existing) return existingResult(prisma, existing.id);
+  if (existing) {
+    // The same page fetched from another address (a feed's link): remember the address, for the next feed run.
+    if (valid.fetchedUrl) await prisma.source.updateMany({ where: { id: existing.id, fetchedUrl: null, NOT: { url: valid.fetchedUrl } }, data: { fetchedUrl: valid.fetchedUrl } });
+    return existingResult(prisma, existing.id);
+  }
 
   const extract = jobs.pipeline ?? (async (i: Parameters<typeof RunPipeline>[0]) => (await loadPipeline())(i));
   const result = await timed("extract", () => extract({
@@ -266,6 +274,7 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
       publisher: input.publisher ?? null,
       author: input.author ?? null,
       ...(input.html ? { originalHtml: compressHtml(input.html), htmlExtractor: input.htmlExtractor ?? null } : {}),
+      ...(input.fetchedUrl && input.fetchedUrl !== input.url ? { fetchedUrl: input.fetchedUrl } : {}),
       publishedAt: input.publishedAt ?? (result.meta.publishedAt ? new Date(result.meta.publishedAt) : null),
       language: input.language ?? result.meta.language,
     },
