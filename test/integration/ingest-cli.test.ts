@@ -11,7 +11,7 @@ import { readiness, START_CEILING_MS } from "../helpers/server-process.js";
 // allowed for the local test server), `npm run ingest` with a saved page, a URL, and a feed (RSS file and Atom URL)
 // whose item pages a local HTTP server started here serves. A feed read again skips what is stored.
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-const fixture = (name: string) => path.join(root, "test/fixtures/html", name);
+const fixture = (name: string) => path.join(root, "test/pages", name);
 const dir = mkdtempSync(path.join(tmpdir(), "gainsay-cli-"));
 let pages: Server;
 let base = "";

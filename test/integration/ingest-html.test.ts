@@ -8,9 +8,9 @@ import { workerTasks } from "../../src/services/index.js";
 import { startGraphileRunner } from "../../src/services/jobs.js";
 import { extractPage } from "../../src/services/html.js";
 
-// Web pages in the shapes news sites use (written by the team: test/fixtures/html): the article's text without the
+// Web pages in the shapes news sites use (written by the team: test/pages): the article's text without the
 // page's furniture, its metadata from JSON-LD / OpenGraph / <time>, the given fields winning, the page kept.
-const page = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url), "utf8");
+const page = (name: string) => readFileSync(new URL(`../pages/${name}`, import.meta.url), "utf8");
 const INGEST = `mutation($input: IngestSourceInput!) { ingestSource(input: $input) {
   created errors { code message field }
   source { id title url publisher author publishedAt language text fromHtml }
