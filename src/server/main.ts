@@ -9,6 +9,7 @@ import { drainAnalysisJobs, graphileLogger, startAnalysisRunner, startGraphileRu
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
+import { createMetricsPlugins } from "./metrics.js";
 
 let config: Config;
 try {
@@ -101,8 +102,7 @@ const yoga = createGainsayYoga({
   maxBodyBytes: config.maxBodyBytes,
   log,
   rateLimit: config.rateLimit,
-  metrics: config.metrics,
-  pool: db.pool,
+  metricsPlugins: config.metrics ? await createMetricsPlugins({ key: config.metrics.key, prisma: db.prisma, pool: db.pool }) : undefined,
 });
 
 const server = createServer(yoga);

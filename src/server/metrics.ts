@@ -1,11 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
-import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import type { Plugin } from "graphql-yoga";
 import type pg from "pg";
-import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { backendOf } from "../db/client.js";
-import { appRegistry } from "../services/metrics.js";
+import { enableAppMetrics } from "../services/metrics.js";
 import { REFRESH_TASK } from "../services/jobs.js";
 import { currentRequest } from "./errors.js";
 
@@ -23,8 +21,11 @@ export type MetricsOptions = {
  * (@graphql-yoga/plugin-prometheus), errors by `extensions.code`, the application's ingest counters and stage
  * durations (services/metrics.ts), the queue depths and the database pool at scrape time, and Node's process metrics.
  * Each Yoga instance has its own registry (tests build several in one process); the application's is shared.
+ * prom-client and the plugin are loaded here, only when metrics are on (GAINSAY_METRICS=on).
  */
-export function useMetrics(opts: MetricsOptions): Plugin[] {
+export async function createMetricsPlugins(opts: MetricsOptions): Promise<Plugin[]> {
+  const [{ usePrometheus }, { collectDefaultMetrics, Counter, Gauge, Registry }, app] = await Promise.all([import("@graphql-yoga/plugin-prometheus"), import("prom-client"), enableAppMetrics()]);
+  const appRegistry = app.registry;
   const path = opts.path ?? "/metrics";
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "gainsay_" });

@@ -3,7 +3,7 @@ import type { ConflictStatement, Conflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
-import { metrics } from "./metrics.js";
+import { appMetrics } from "./metrics.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
 export const BLOCK_CAP = 200;
@@ -60,7 +60,7 @@ export async function refreshContradictions(prisma: PrismaClient, events: Events
   for (let attempt = 1; ; attempt++) {
     try {
       const r = backendOf(prisma) === "pglite" ? await refreshOnce(prisma, events, propKeys) : await refreshLocked(prisma, events, propKeys);
-      metrics.contradictions.inc(r.created);
+      appMetrics()?.contradictions.inc(r.created);
       return r;
     } catch (e) {
       const code = (e as { code?: string }).code;

@@ -8,7 +8,7 @@ import type { RefreshResult } from "./contradictions.js";
 import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jobs.js";
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
-import { metrics, timed } from "./metrics.js";
+import { appMetrics, timed } from "./metrics.js";
 import { fetchPage, type FetchOptions } from "./fetch-page.js";
 import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
 
@@ -204,14 +204,15 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
   const started = performance.now();
   try {
     const r = await ingestOnce(prisma, events, input, jobs);
-    metrics.ingests.inc({ outcome: r.created ? "created" : "existing" });
+    const m = appMetrics();
+    m?.ingests.inc({ outcome: r.created ? "created" : "existing" });
     if (r.created) {
-      metrics.ingestDuration.observe((performance.now() - started) / 1000);
-      metrics.statements.inc(r.statementIds.length);
+      m?.ingestDuration.observe((performance.now() - started) / 1000);
+      m?.statements.inc(r.statementIds.length);
     }
     return r;
   } catch (e) {
-    metrics.ingests.inc({ outcome: "failed" });
+    appMetrics()?.ingests.inc({ outcome: "failed" });
     throw e;
   }
 }

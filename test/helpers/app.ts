@@ -3,6 +3,7 @@ import { print, type ExecutionResult } from "graphql";
 import { createServices } from "../../src/services/index.js";
 import { createEvents } from "../../src/events/bus.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
+import { createMetricsPlugins } from "../../src/server/metrics.js";
 import type { QueryLogEntry } from "../../src/db/query-log.js";
 import type { Logger } from "../../src/server/log.js";
 import type { RateLimit } from "../../src/server/rate-limit.js";
@@ -32,7 +33,7 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     const events = createEvents();
     const services = createServices(db.prisma, events, { fetch: opts.fetch });
     const yoga = createGainsayYoga({
-      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metrics: opts.metrics, pool: db.pool,
+      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metricsPlugins: opts.metrics ? await createMetricsPlugins({ key: opts.metrics.key, prisma: db.prisma, pool: db.pool }) : undefined,
     });
     parts = { events, services, yoga };
   } catch (e) {
