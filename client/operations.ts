@@ -25,6 +25,12 @@ export const IngestUrl = graphql(`
   }
 `);
 
+export const IngestUrls = graphql(`
+  mutation IngestUrls($urls: [String!]!) {
+    ingestUrls(urls: $urls) { id state total done failed }
+  }
+`);
+
 export const Contradictions = graphql(`
   query Contradictions($first: Int, $after: String, $filter: ContradictionFilter, $orderBy: ContradictionOrder) {
     contradictions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

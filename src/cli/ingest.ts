@@ -24,9 +24,9 @@ for (let i = 0; i < argv.length; i++) {
 if ((args.length === 0 && feeds.length === 0) || args.includes("--help")) {
   console.error(
     "usage: npm run ingest -- [--batch] <file.txt|page.html|folder|https://…> [...]\n" +
-      "       npm run ingest -- --feed <feed URL or file> [...]\n" +
+      "       npm run ingest -- [--batch] --feed <feed URL or file> [...]\n" +
       "  text files (.txt, .md) are sent as text, saved pages (.html, .htm) as html; URLs are fetched by the server (ingestUrl)\n" +
-      "  --batch  queue the files (ingestSources) and follow the batches' progress\n" +
+      "  --batch  queue the files (ingestSources) and URLs, feed items too (ingestUrls), and follow the batches' progress\n" +
       "  --feed   read an RSS, Atom, RDF or JSON feed and ingest each item's page not stored yet\n" +
       "  env: GAINSAY_URL (default http://localhost:4000/graphql), GAINSAY_API_KEY",
   );
@@ -140,23 +140,29 @@ async function gql<T>(query: string, variables: unknown): Promise<T> {
   return json.data;
 }
 
-/** --batch: queue every file (batches of at most 100 texts and about 3 MB, under the server's body limit), then poll the batches. */
+/**
+ * --batch: queue every file (batches of at most 100 texts and about 3 MB, under the server's body limit) and every URL
+ * (ingestUrls, 100 a batch: the server fetches them), then poll the batches.
+ */
 async function runBatch(files: string[]): Promise<number> {
   type Job = { id: string; state: string; total: number; done: number; failed: number; errors: Array<{ index: number; message: string }> };
   const chunks: string[][] = [];
   let size = 0;
   for (const f of files) {
-    const bytes = statSync(f).size;
-    if (!chunks.length || chunks.at(-1)!.length >= 100 || size + bytes > 3 * 1024 * 1024) (chunks.push([]), (size = 0));
+    const bytes = isUrl(f) ? 0 : statSync(f).size;
+    const last = chunks.at(-1);
+    if (!last || isUrl(last[0]!) !== isUrl(f) || last.length >= 100 || size + bytes > 3 * 1024 * 1024) (chunks.push([]), (size = 0));
     chunks.at(-1)!.push(f);
     size += bytes;
   }
   const jobs: Array<{ id: string; files: string[] }> = [];
   for (const chunk of chunks) {
     try {
-      const d = await gql<{ ingestSources: { id: string } }>(`mutation($inputs: [IngestSourceInput!]!) { ingestSources(inputs: $inputs) { id } }`, { inputs: chunk.map((f) => (isHtml(f) ? { html: readFileSync(f, "utf8") } : { text: readFileSync(f, "utf8") })) });
-      jobs.push({ id: d.ingestSources.id, files: chunk });
-      if (!tty) process.stderr.write(`ingest: queued ${plural(chunk.length, "file")} as batch ${d.ingestSources.id}\n`);
+      const id = isUrl(chunk[0]!)
+        ? (await gql<{ ingestUrls: { id: string } }>(`mutation($urls: [String!]!) { ingestUrls(urls: $urls) { id } }`, { urls: chunk })).ingestUrls.id
+        : (await gql<{ ingestSources: { id: string } }>(`mutation($inputs: [IngestSourceInput!]!) { ingestSources(inputs: $inputs) { id } }`, { inputs: chunk.map((f) => (isHtml(f) ? { html: readFileSync(f, "utf8") } : { text: readFileSync(f, "utf8") })) })).ingestSources.id;
+      jobs.push({ id, files: chunk });
+      if (!tty) process.stderr.write(`ingest: queued ${plural(chunk.length, isUrl(chunk[0]!) ? "URL" : "file")} as batch ${id}\n`);
     } catch (e) {
       console.error(`ingest: the server refused a batch (nothing of it was queued): ${(e as Error).message}`);
       return 1;
@@ -181,11 +187,6 @@ async function runBatch(files: string[]): Promise<number> {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
-if (batchMode && files.some(isUrl)) {
-  console.error("ingest: --batch takes files only (URLs are fetched one by one: leave out --batch)");
-  process.exit(2);
-}
-if (batchMode) process.exit(await runBatch(files).catch((e: Error) => (console.error(`ingest: ${e.message}`), 1)));
 
 // Feeds: their items' links join the list; a link already stored as a source's URL is skipped (not fetched again).
 let skipped = 0;
@@ -206,6 +207,14 @@ for (const feed of feeds) {
   }
 }
 
+if (batchMode) {
+  if (files.length === 0) {
+    console.log(`articles: 0  skipped (feed items already stored): ${skipped}`);
+    process.exit(0);
+  }
+  process.exit(await runBatch(files).catch((e: Error) => (console.error(`ingest: ${e.message}`), 1)));
+}
+
 const summary = { sources: 0, existing: 0, statements: 0, contradictions: new Set<string>(), failures: [] as Array<{ file: string; reason: string }> };
 if (!tty) process.stderr.write(`ingest: ${plural(files.length, "file")} to ${url}\n`);
 for (const [i, file] of files.entries()) {
@@ -221,7 +230,7 @@ for (const [i, file] of files.entries()) {
       body: JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as Result;
-    if (json.errors?.length || !json.data) throw new Error(json.errors?.map((e) => (e.extensions?.code ? `${e.extensions.code}: ${e.message}` : e.message)).join("; ") ?? `HTTP ${res.status}`);
+    if (json.errors?.length || !json.data) throw new Error(json.errors?.map((e) => (e.extensions?.code && !e.message.startsWith(e.extensions.code) ? `${e.extensions.code}: ${e.message}` : e.message)).join("; ") ?? `HTTP ${res.status}`);
     const r = (json.data.ingestSource ?? json.data.ingestUrl)!;
     if (r.created) summary.sources++;
     else summary.existing++;

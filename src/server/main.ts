@@ -70,10 +70,9 @@ const collect = () => {
   setTimeout(() => (gc(), gc()), 1000).unref();
 };
 const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 1000, onIdle: collect });
-const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline };
+const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline, fetch: { allowPrivate: config.allowPrivateUrls } };
 const services = createServices(db.prisma, events, {
   ...jobOptions,
-  fetch: { allowPrivate: config.allowPrivateUrls },
   onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),
 });
 const onJobError = (jobId: number, e: Error) => log.warn("analysis job failed; it stays pending and is retried", { jobId, error: e.message });

@@ -1,18 +1,17 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Events } from "../events/bus.js";
 import { ingestSource, ingestUrl, type IngestInput, type IngestResult, type IngestUrlInput } from "./ingest.js";
-import type { FetchOptions } from "./fetch-page.js";
 import { refreshContradictions, recomputeAll } from "./contradictions.js";
 import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { afterCommit, drainAnalysisJobs, enqueueAnalysis, type AnalysisKind, type JobOptions } from "./jobs.js";
 import { backendOf } from "../db/client.js";
-import { createIngestRunner, enqueueIngestBatch, ingestTasks } from "./ingest-batch.js";
+import { createIngestRunner, enqueueIngestBatch, enqueueUrlBatch, ingestTasks } from "./ingest-batch.js";
 import { analysisTasks } from "./jobs.js";
 import type { TaskList } from "graphile-worker";
 
 /** Application services shared by the GraphQL resolvers and the CLIs. */
-export function createServices(prisma: PrismaClient, events: Events, jobs: JobOptions & { onBatchError?: (itemId: number, e: Error) => void; fetch?: FetchOptions } = {}) {
+export function createServices(prisma: PrismaClient, events: Events, jobs: JobOptions & { onBatchError?: (itemId: number, e: Error) => void } = {}) {
   // PGlite: batches run here, in order. PostgreSQL: graphile-worker runs them (workers, and servers with jobs on).
   const batches = backendOf(prisma) === "pglite" ? createIngestRunner(prisma, events, jobs, jobs.onBatchError) : undefined;
   return {
@@ -35,6 +34,12 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
     /** Validates and queues a batch of texts; returns the IngestJob's id at once (the texts are ingested after). */
     ingestBatch: async (inputs: IngestInput[]): Promise<number> => {
       const id = await enqueueIngestBatch(prisma, inputs);
+      void batches?.kick();
+      return id;
+    },
+    /** Validates and queues web pages to fetch and ingest (ingestUrl each); returns the IngestJob's id at once. */
+    ingestUrlBatch: async (urls: string[]): Promise<number> => {
+      const id = await enqueueUrlBatch(prisma, urls);
       void batches?.kick();
       return id;
     },

@@ -9,7 +9,7 @@ import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jo
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
 import { appMetrics, timed } from "./metrics.js";
-import { fetchPage, type FetchOptions } from "./fetch-page.js";
+import { fetchPage } from "./fetch-page.js";
 import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -172,8 +172,15 @@ export type IngestUrlInput = { url: string; title?: string | null; publisher?: s
  * allowed) and ingests it as `html`: the page's canonical URL (else the address fetched, after redirects) becomes the
  * source's URL. The same page again gives the stored source (`created: false`).
  */
-export async function ingestUrl(prisma: PrismaClient, events: Events, input: IngestUrlInput, jobs: JobOptions & { fetch?: FetchOptions } = {}): Promise<IngestResult> {
-  const page = await timed("fetch", () => fetchPage(input.url, { ...jobs.fetch, accept: "html", field: "url" }));
+export async function ingestUrl(prisma: PrismaClient, events: Events, input: IngestUrlInput, jobs: JobOptions = {}): Promise<IngestResult> {
+  let page: Awaited<ReturnType<typeof fetchPage>>;
+  try {
+    page = await timed("fetch", () => fetchPage(input.url, { ...jobs.fetch, accept: "html", field: "url" }));
+  } catch (e) {
+    // The code leads the message: a queued URL's failure is recorded as its message only.
+    if (e instanceof InputError && e.code !== "BAD_USER_INPUT" && !e.message.startsWith(e.code)) e.message = `${e.code}: ${e.message}`;
+    throw e;
+  }
   return ingestSource(prisma, events, { html: page.body, baseUrl: page.url, fetchedUrl: new URL(input.url.trim()).href, title: input.title, publisher: input.publisher, publishedAt: input.publishedAt }, jobs);
 }
 

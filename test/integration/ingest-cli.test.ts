@@ -30,6 +30,10 @@ beforeAll(async () => {
 </feed>`);
       return;
     }
+    if (req.url === "/levy-update") {
+      const page = readFileSync(fixture("grain-levy.html"), "utf8").replace("</p>\n   <p class=\"read-more\">", " A ministry statement on Friday repeated the figure.</p>\n   <p class=\"read-more\">");
+      return void res.writeHead(200, { "content-type": "text/html" }).end(page);
+    }
     const f = files[req.url ?? ""];
     if (!f) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(readFileSync(fixture(f)));
@@ -110,6 +114,16 @@ describe("npm run ingest: pages, URLs and feeds", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/skipped \(feed items already stored\): 2 /);
     expect(again.stderr).not.toMatch(/ingest \[/); // nothing was fetched
+    // --batch with a feed: its new items are queued (ingestUrls); a page that fails fails its item, with its code.
+    const rss2 = path.join(dir, "feed2.xml");
+    writeFileSync(rss2, `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Courier</title>
+<item><title>Update</title><link>${base}/levy-update</link></item><item><title>Gone</title><link>${base}/gone</link></item><item><title>Levy</title><link>${base}/levy</link></item></channel></rss>`);
+    const batch = await ingest("--batch", "--feed", rss2);
+    expect(batch.stderr).toMatch(/feed .*feed2\.xml: 3 items, 2 not stored yet/);
+    expect(batch.stderr).toMatch(/queued 2 URLs as batch/);
+    expect(batch.stdout).toMatch(/batches: 1 {2}stored: 1 {2}failures: 1/);
+    expect(batch.stdout).toMatch(/FAILED http:\/\/127\.0\.0\.1:\d+\/gone: URL_HTTP_STATUS/);
+    expect(batch.code).toBe(1);
     const bad = await ingest("--feed", fixture("ferry-contract.html"));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not an RSS, Atom, RDF or JSON feed/);

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { isNonPublicAddress } from "../../src/services/fetch-page.js";
 import { InputError } from "../../src/services/errors.js";
-import { createServices } from "../../src/services/index.js";
+import { createServices, workerTasks } from "../../src/services/index.js";
+import type { Runner } from "graphile-worker";
+import { quietWorkerLogger } from "../../src/db/client.js";
+import { startGraphileRunner } from "../../src/services/jobs.js";
 
 // ingestUrl against a local HTTP server this test starts (no outside network): a page, redirects, and each way a
 // fetch fails, with its code; loopback refused unless the operator allows private addresses.
@@ -16,6 +19,7 @@ let base = "";
 let app: TestApp; // private addresses allowed (GAINSAY_ALLOW_PRIVATE_URLS=1)
 let strict: TestApp; // the default: public addresses only
 const hits: string[] = [];
+let runner: Runner | undefined;
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   "/ferry": (_q, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("ferry-contract.html")),
@@ -44,8 +48,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = await createTestApp({ fetch: { allowPrivate: true } });
   strict = await createTestApp();
+  // On PostgreSQL a batch's pages are graphile-worker jobs: a runner here stands in for `npm run worker`.
+  if (app.db.pool) runner = await startGraphileRunner({ pool: app.db.pool, prisma: app.db.prisma, events: app.events, concurrency: 2, logger: quietWorkerLogger, pollInterval: 200, tasks: workerTasks(app.db.prisma, app.events, { fetch: { allowPrivate: true } }) });
 });
 afterAll(async () => {
+  await runner?.stop();
   server?.closeAllConnections();
   await new Promise((r) => server?.close(r));
   await app?.close();
@@ -133,6 +140,27 @@ describe("ingestUrl", () => {
     }
     expect(hits.length).toBe(before); // no request reached the local server
     expect(await strict.db.prisma.source.count()).toBe(0);
+  });
+
+  it("ingestUrls queues pages: each is fetched and ingested, a failure fails its item with its code", async () => {
+    const bad = await app.post({ query: "mutation($u: [String!]!) { ingestUrls(urls: $u) { id } }", variables: { u: [`${base}/ferry`, "ftp://x.example/"] } });
+    expect(bad.json.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "urls[1]" });
+    const r = await app.post({ query: "mutation($u: [String!]!) { ingestUrls(urls: $u) { id total } }", variables: { u: [`${base}/latin1`, `${base}/missing`, `${base}/tunnel`] } });
+    expect(r.json.errors).toBeUndefined();
+    const { id, total } = (r.json.data as { ingestUrls: { id: string; total: number } }).ingestUrls;
+    expect(total).toBe(3);
+    for (let i = 0; i < 1200; i++) {
+      const j = await app.post({ query: "query($id: ID!) { ingestJob(id: $id) { state done failed errors { index message } sources { title fromHtml } } }", variables: { id } });
+      const job = (j.json.data as { ingestJob: { state: string; done: number; failed: number; errors: Array<{ index: number; message: string }>; sources: Array<{ title: string; fromHtml: boolean }> } }).ingestJob;
+      if (job.state === "DONE") {
+        expect(job).toMatchObject({ done: 2, failed: 1 });
+        expect(job.errors).toEqual([{ index: 1, message: expect.stringMatching(/^URL_HTTP_STATUS: .*HTTP 404/) }]);
+        expect(job.sources.map((s) => s.title).sort()).toEqual(["Ministry rejects claim that grain levy will double", "Tunnel closure to last a month, says operator"]);
+        return;
+      }
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error("the batch did not finish");
   });
 
   it("classifies addresses: only public unicast is fetched", () => {
