@@ -5,11 +5,29 @@ export const IngestSource = graphql(`
   mutation IngestSource($input: IngestSourceInput!) {
     ingestSource(input: $input) {
       created
-      source { id title publishedAt language statementCount }
+      source { id title url publisher author publishedAt language statementCount fromHtml }
       statements { id text start end direct cue claim polarity modality speaker { id name kind } }
       contradictions { id kind confidence explanation }
       errors { code message field }
     }
+  }
+`);
+
+export const IngestUrl = graphql(`
+  mutation IngestUrl($url: String!, $title: String, $publisher: String, $publishedAt: DateTime) {
+    ingestUrl(url: $url, title: $title, publisher: $publisher, publishedAt: $publishedAt) {
+      created
+      source { id title url publisher author publishedAt language statementCount fromHtml }
+      statements { id text start end speaker { id name kind } }
+      contradictions { id kind confidence explanation }
+      errors { code message field }
+    }
+  }
+`);
+
+export const IngestUrls = graphql(`
+  mutation IngestUrls($urls: [String!]!) {
+    ingestUrls(urls: $urls) { id state total done failed }
   }
 `);
 

@@ -30,6 +30,10 @@ const Env = z.object({
     .optional()
     .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
     .refine((keys) => keys.every((k) => k.length >= 16), "each key in GAINSAY_API_KEYS must be at least 16 characters"),
+  GAINSAY_PIPELINE_IDLE_SECONDS: z.coerce.number({ message: "GAINSAY_PIPELINE_IDLE_SECONDS must be a number" }).min(0).max(86400).default(10),
+  GAINSAY_METRICS: z.enum(["on", "off"], { message: "GAINSAY_METRICS must be on or off" }).default("off"),
+  GAINSAY_METRICS_KEY: z.string().trim().min(16, "GAINSAY_METRICS_KEY must be at least 16 characters").optional(),
+  GAINSAY_ALLOW_PRIVATE_URLS: z.enum(["0", "1"], { message: "GAINSAY_ALLOW_PRIVATE_URLS must be 0 or 1" }).default("0"),
   GAINSAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   GAINSAY_RATE_LIMIT: z
     .string()
@@ -59,7 +63,13 @@ export type Config = {
   crashAfterCommit: boolean;
   dataDir: string;
   apiKeys: string[];
+  /** How long the extraction thread stays up with nothing to do before it is ended (its memory goes back to the OS). */
+  pipelineIdleSeconds: number;
   maxBodyBytes: number;
+  /** ingestUrl and feeds may fetch private, loopback and link-local addresses (off: only public ones). */
+  allowPrivateUrls: boolean;
+  /** GET /metrics: off (null), or on, with the bearer key a scrape must send when one is set. */
+  metrics: { key?: string } | null;
   /** Mutations per API key and window; null when off (always off without API keys). */
   rateLimit: { max: number; window: string; windowSeconds: number } | null;
   env: "development" | "production" | "test";
@@ -95,7 +105,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crashAfterCommit: e.NODE_ENV === "test" && e.GAINSAY_TEST_CRASH_AFTER_COMMIT === "1",
     dataDir: e.GAINSAY_DATA_DIR,
     apiKeys: e.GAINSAY_API_KEYS,
+    pipelineIdleSeconds: e.GAINSAY_PIPELINE_IDLE_SECONDS,
     maxBodyBytes: e.GAINSAY_MAX_BODY_BYTES,
+    allowPrivateUrls: e.GAINSAY_ALLOW_PRIVATE_URLS === "1",
+    metrics: e.GAINSAY_METRICS === "on" ? { key: e.GAINSAY_METRICS_KEY } : null,
     rateLimit: e.GAINSAY_API_KEYS.length === 0 ? null : parseRateLimit(e.GAINSAY_RATE_LIMIT),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

@@ -3,7 +3,7 @@
  * (package.json's "start", e.g. `node --max-semi-space-size=4 --import tsx src/server/main.ts`), on a fresh database:
  *   1. idle after start-up (first start: the embedded database is created),
  *   2. peak while ingesting the example articles (examples/articles) and one larger generated article,
- *   3. idle again after the ingests.
+ *   3. idle again after the ingests: a few seconds after, and once the extraction thread has been ended for idleness.
  * RSS is read from /proc/<pid>/status (VmRSS; the peak is VmHWM, reset through /proc/<pid>/clear_refs before the
  * ingests). Prints numbers; asserts nothing.
  *
@@ -22,6 +22,9 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../.
 const LARGE_KB = Number(process.env.LARGE_KB ?? 1000);
 /** How long the server is left alone before an idle reading (lets start-up garbage be collected). */
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 3000);
+/** The server's GAINSAY_PIPELINE_IDLE_SECONDS (its default unless set here), and how long past it the settled reading waits. */
+const PIPELINE_IDLE_SECONDS = Number(process.env.GAINSAY_PIPELINE_IDLE_SECONDS || 10);
+const IDLE_END_MS = PIPELINE_IDLE_SECONDS * 1000 + 2000;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -103,11 +106,16 @@ async function measure(label: string, env: Record<string, string>) {
     const peak = status(pid);
     await sleep(SETTLE_MS);
     const after = status(pid);
+    // The extraction thread is ended after GAINSAY_PIPELINE_IDLE_SECONDS with nothing to do (and the main thread's
+    // garbage collected then): the reading a server left alone after its ingests settles at.
+    await sleep(IDLE_END_MS);
+    const settled = status(pid);
     console.log(`\n${label}`);
     console.log(`  start-up                 ${(startMs / 1000).toFixed(1)} s (fresh database)`);
     console.log(`  idle RSS after start-up  ${mb(idle.rssKb)}   (start-up peak ${mb(idle.hwmKb)})`);
     console.log(`  peak RSS while ingesting ${mb(peak.hwmKb)}`);
-    console.log(`  idle RSS after ingesting ${mb(after.rssKb)}`);
+    console.log(`  idle RSS after ingesting ${mb(after.rssKb)}   (${SETTLE_MS} ms after the last ingest)`);
+    console.log(`  idle RSS, thread ended   ${mb(settled.rssKb)}   (${SETTLE_MS + IDLE_END_MS} ms after: the extraction thread's idle end, ${PIPELINE_IDLE_SECONDS} s)`);
     console.log(`  ingests                  ${timings.join("; ")}`);
   } finally {
     await stop(child);

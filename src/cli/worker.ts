@@ -31,8 +31,8 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "", po
 const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisPrefix, onError: (e) => log.warn("Redis error", { error: e.message }) });
 
 // Extraction on a worker thread, so graphile-worker's own timers and connections keep running during a large article.
-const pipeline = createPipelineThread();
-const tasks = workerTasks(db.prisma, bus.events, { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline });
+const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 1000 });
+const tasks = workerTasks(db.prisma, bus.events, { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline, fetch: { allowPrivate: config.allowPrivateUrls } });
 const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events: bus.events, concurrency: config.workerConcurrency, logger: graphileLogger(log), tasks });
 runner.events.on("job:success", ({ job }) => log.info("job done", { task: job.task_identifier, jobId: job.id, attempts: job.attempts }));
 runner.events.on("job:error", ({ job, error }) => log.warn("job failed; graphile-worker retries it", { task: job.task_identifier, jobId: job.id, attempts: job.attempts, error: (error as Error)?.message }));

@@ -46,7 +46,7 @@ function mapPgError(e: PgError): ConstructorParameters<typeof DriverAdapterError
 let patched = false;
 
 // pglite-prisma-adapter 0.6.1 (a) reports every database error as kind "postgres", so Prisma never raises
-// P2002 and friends, and (b) does not await exec() in executeScript, which drops migration errors.
+// P2002 and friends, (b) does not await exec() in executeScript, which drops migration errors, and (c) below.
 function patch(adapter: object): void {
   if (patched) return;
   const adapterProto = Object.getPrototypeOf(adapter) as Record<string, unknown>;
@@ -54,6 +54,18 @@ function patch(adapter: object): void {
   queryableProto.onError = function onError(error: unknown): never {
     if (isPgError(error)) throw new DriverAdapterError(mapPgError(error));
     throw error;
+  };
+  // (c) Prisma's query compiler sends Bytes arguments as base64 strings (typed in argTypes); adapter-pg decodes
+  // them, this adapter passed the string on, which PostgreSQL refuses ("invalid input for bytea").
+  type Query = { sql: string; args: unknown[]; argTypes?: Array<{ scalarType?: string; arity?: string } | undefined> };
+  const performIO = queryableProto.performIO as (this: unknown, q: Query) => Promise<unknown>;
+  queryableProto.performIO = function performBytesIO(this: unknown, query: Query) {
+    const types = query.argTypes;
+    if (types?.some((t) => t?.scalarType === "bytes")) {
+      const decode = (a: unknown) => (typeof a === "string" ? Buffer.from(a, "base64") : Array.isArray(a) && a.every((x) => typeof x === "number") ? Buffer.from(a as number[]) : a);
+      query = { ...query, args: query.args.map((a, i) => (types[i]?.scalarType !== "bytes" ? a : types[i]?.arity === "list" && Array.isArray(a) ? a.map(decode) : decode(a))) };
+    }
+    return performIO.call(this, query);
   };
   adapterProto.executeScript = async function executeScript(this: { client: PGlite; onError(e: unknown): never }, script: string) {
     try {

@@ -37,7 +37,7 @@ export async function userCall<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof InputError) {
-      throw new GraphQLError(e.message, { extensions: { code: e.code, ...(e.field ? { field: e.field } : {}) } });
+      throw new GraphQLError(e.message, { extensions: { code: e.code, ...(e.field ? { field: e.field } : {}), ...e.details } });
     }
     throw e;
   }

@@ -66,6 +66,17 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  ingestUrls: t.prismaField({
+    type: "IngestJob",
+    description:
+      "Queues web pages (at most 100) to fetch and ingest as `ingestUrl` does, and answers at once with the batch. Only the URLs' form is checked first (BAD_USER_INPUT naming `urls[i]`, nothing queued); a page that cannot be fetched fails its item, with the code (URL_HTTP_STATUS, URL_FORBIDDEN, …) in its `errors` message. On PostgreSQL any worker or server takes the pages, several at once.",
+    args: { urls: t.arg.stringList({ required: true }) },
+    resolve: async (query, _root, { urls }, ctx) => {
+      requireWriter(ctx);
+      const id = await userCall(() => ctx.services.ingestUrlBatch(urls));
+      return ctx.prisma.ingestJob.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
   ingestSources: t.prismaField({
     type: "IngestJob",
     description:

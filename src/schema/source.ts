@@ -14,6 +14,8 @@ export const Source = builder.prismaNode("Source", {
     title: t.exposeString("title", { nullable: true, description: "Title given at ingest, else the text's first line." }),
     url: t.exposeString("url", { nullable: true, description: "Where the text came from." }),
     publisher: t.exposeString("publisher", { nullable: true, description: "The outlet that published it." }),
+    author: t.exposeString("author", { nullable: true, description: "Byline, given at ingest or read from the page." }),
+    fromHtml: t.boolean({ select: { htmlExtractor: true }, description: "Whether the text was extracted from a web page (the page is kept with the source).", resolve: (s) => s.htmlExtractor !== null }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "Publication date; anchors relative times (\"Friday night\")." }),
     language: t.exposeString("language", { description: "BCP 47 language tag (\"und\" when unknown)." }),
     text: t.exposeString("text", { description: "The full text. Statement spans index into it: text[start, end)." }),
@@ -28,20 +30,23 @@ export const Source = builder.prismaNode("Source", {
   }),
 });
 
+const sourceFilter = (args: { publisher?: string | null; url?: string | null }) => ({
+  ...(args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" as const } } : {}),
+  ...(args.url ? { OR: [{ url: args.url }, { fetchedUrl: args.url }] } : {}),
+});
+
 builder.queryFields((t) => ({
   sources: t.prismaConnection({
     type: "Source",
     cursor: "id",
     description: "All sources, newest first.",
-    args: { publisher: t.arg.string({ required: false, description: "Only sources from this publisher (exact, case-insensitive)." }) },
+    args: {
+      publisher: t.arg.string({ required: false, description: "Only sources from this publisher (exact, case-insensitive)." }),
+      url: t.arg.string({ required: false, description: "Only the source(s) with this URL (exact): their canonical URL, or the address ingestUrl fetched them from." }),
+    },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.source.findMany({
-        ...query,
-        where: args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" } } : undefined,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
-    totalCount: (_root, args, ctx) =>
-      ctx.prisma.source.count({ where: args.publisher ? { publisher: { equals: args.publisher, mode: "insensitive" } } : undefined }),
+      ctx.prisma.source.findMany({ ...query, where: sourceFilter(args), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_root, args, ctx) => ctx.prisma.source.count({ where: sourceFilter(args) }),
   }),
   source: t.prismaField({
     type: "Source",
@@ -53,10 +58,13 @@ builder.queryFields((t) => ({
 }));
 
 export const IngestSourceInput = builder.inputType("IngestSourceInput", {
-  description: "A text to analyse. Only `text` is required; the first line is the title when none is given.",
+  description:
+    "An article to analyse: exactly one of `text` (plain text; its first line is the title when none is given) and `html` (a web page: the article's text is extracted and its headline, author, publisher, date and canonical URL are read from the page's metadata). Fields given here win over what the page says.",
   fields: (t) => ({
-    text: t.string({ required: true, description: "Plain text, up to 2 MB (UTF-8)." }),
+    text: t.string({ required: false, description: "Plain text, up to 2 MB (UTF-8)." }),
+    html: t.string({ required: false, description: "A web page's HTML, up to 4 MB. Navigation, captions, share buttons and the like are left out; the page is kept (compressed) with the source." }),
     title: t.string({ required: false }),
+    author: t.string({ required: false, description: "Byline." }),
     url: t.string({ required: false, description: "http(s) URL of the original." }),
     publisher: t.string({ required: false }),
     publishedAt: t.field({ type: "DateTime", required: false, description: "YYYY-MM-DD or ISO 8601." }),
@@ -98,6 +106,21 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => {
       requireWriter(ctx);
       return userCall(() => ctx.services.ingest(input));
+    },
+  }),
+  ingestUrl: t.field({
+    type: IngestSourcePayload,
+    description:
+      "Fetches a web page and ingests it as `html` (the article's text and the page's metadata; `publisher`, `publishedAt` and `title` given here win). Fetching is limited: http(s) only, 15 s, 4 MB, 5 redirects, HTML only, and no private or loopback address unless the operator allows it. Each failure has its own `extensions.code`: URL_FORBIDDEN, URL_UNREACHABLE, URL_TIMEOUT, URL_HTTP_STATUS (with `status`), URL_TOO_LARGE, URL_NOT_HTML, URL_TOO_MANY_REDIRECTS; BAD_USER_INPUT for a malformed URL. The same page again gives the stored source (`created: false`).",
+    args: {
+      url: t.arg.string({ required: true, description: "http(s) address of the page." }),
+      title: t.arg.string({ required: false }),
+      publisher: t.arg.string({ required: false }),
+      publishedAt: t.arg({ type: "DateTime", required: false, description: "YYYY-MM-DD or ISO 8601." }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireWriter(ctx);
+      return userCall(() => ctx.services.ingestUrl({ url: args.url, title: args.title, publisher: args.publisher, publishedAt: args.publishedAt }));
     },
   }),
   deleteSource: t.field({

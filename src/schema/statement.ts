@@ -3,12 +3,13 @@ import { connectionCount, findConnectionJson, findUniqueJson } from "../db/json-
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
 import { ModalityEnum, PolarityEnum, requireWriter, UserError, type UserErrorShape } from "./common.js";
-import { normalizeClaim } from "../ingest/stages/04-claims.js";
 import type * as Pipeline from "../ingest/pipeline.js";
 import { Contradiction } from "./contradiction.js";
 
 // The pipeline module holds the NLP models (about 70 MB): loaded when a statement is first added or corrected.
 const pipeline = (): Promise<typeof Pipeline> => import("../ingest/pipeline.js");
+// The claim stage (and its NLP libraries) is loaded on first use, not at start-up.
+const claims = () => import("../ingest/stages/04-claims.js");
 
 const StatementLinkKindEnum = builder.enumType("StatementLinkKind", {
   values: {
@@ -172,7 +173,7 @@ builder.mutationFields((t) => ({
       const bad = spanError(input.start, input.end, source.text.length);
       if (bad) return { statementId: null, errors: [bad] };
       const text = source.text.slice(input.start, input.end);
-      const norm = normalizeClaim(input.claim?.trim() || text, input.polarity ?? "AFFIRM");
+      const norm = (await claims()).normalizeClaim(input.claim?.trim() || text, input.polarity ?? "AFFIRM");
       const { anchoredKey, sourceKeyOf } = await pipeline();
       const { value: row } = await ctx.services.writeAndRefresh("addStatement", async (tx) => {
         const created = await tx.statement.create({
@@ -216,7 +217,7 @@ builder.mutationFields((t) => ({
       }
       if (input.claim != null || input.polarity != null) {
         if (input.claim != null && !input.claim.trim()) return { statementId: null, errors: [{ code: "INVALID" as const, message: "claim must not be empty", field: "claim" }] };
-        const norm = normalizeClaim(input.claim?.trim() ?? st.claim, input.polarity ?? st.polarity);
+        const norm = (await claims()).normalizeClaim(input.claim?.trim() ?? st.claim, input.polarity ?? st.polarity);
         const { anchoredKey, sourceKeyOf } = await pipeline();
         Object.assign(data, { claim: norm.claim, polarity: norm.polarity, propKey: anchoredKey(norm.propKey, sourceKeyOf(st.source.text)), frame: norm.frame as unknown as Prisma.InputJsonValue });
       }

@@ -1,6 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "../schema/index.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import { maskAndLog, useErrorCodes, useRequestIds, yogaLogger } from "./errors.js";
@@ -20,6 +20,8 @@ export type YogaOptions = AppDeps & {
   rateLimit?: RateLimit | null;
   /** Redis reachability for /health (absent: Redis not in use). */
   redisStatus?: HealthDeps["redisStatus"];
+  /** GET /metrics (Prometheus) and its request metrics: server/metrics.ts createMetricsPlugins; off when absent. */
+  metricsPlugins?: Plugin[];
 };
 
 /** The query limits (graphql-armor). A rejection is QUERY_LIMIT_EXCEEDED with the limit's name and value, HTTP 400. */
@@ -50,6 +52,7 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
     healthCheckEndpoint: "/health/live",
     plugins: [
       useRequestIds(),
+      ...(opts.metricsPlugins ?? []),
       useErrorCodes(),
       useHealth({ prisma: opts.prisma, redisStatus: opts.redisStatus }),
       useBodyLimit(opts.maxBodyBytes ?? 4 * 1024 * 1024),

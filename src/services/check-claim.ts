@@ -1,8 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { decide, type ClaimVerdict, type SourceInput } from "../analysis/check-claim.js";
+import type { ClaimVerdict, SourceInput } from "../analysis/check-claim.js";
 import { contentTokens, idfOf, prepareText, tokens } from "../analysis/stance/features.js";
 import { loadStanceModel, predict } from "../analysis/stance/model.js";
-import { buildClaim, positiveClaim } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import { InputError } from "./errors.js";
 
@@ -41,6 +40,8 @@ async function candidateSources(prisma: PrismaClient, text: string, idf: (w: str
  */
 export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?: number[]): Promise<ClaimCheckResult> {
   const model = loadStanceModel();
+  // Loaded on the first check, not at start-up: the claim stage's NLP libraries (~60 MB resident).
+  const [{ decide }, { buildClaim, positiveClaim }] = await Promise.all([import("../analysis/check-claim.js"), import("../ingest/stages/04-claims.js")]);
   if (sourceIds && sourceIds.length > MAX_SCOPED_SOURCES) throw new InputError(`sourceIds: at most ${MAX_SCOPED_SOURCES} sources per check`, "sourceIds");
   const c = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
   const positive = positiveClaim(text);

@@ -1,11 +1,17 @@
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
-import { byRank, conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, MIN_CONFIDENCE, pairConflict, pairId, revisionsIn, sharedBlock, type Conflict, type ConflictStatement, type PairConflict } from "../analysis/detect.js";
+import type { Conflict, ConflictStatement, PairConflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
 import { backendOf } from "../db/client.js";
+import { appMetrics } from "./metrics.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */
 export const BLOCK_CAP = 200;
+
+// The detector (and the claim stage's NLP libraries under it, ~60 MB resident) is loaded on the first refresh, not at
+// start-up, so an idle server stays small.
+let detector: Promise<typeof import("../analysis/detect.js")> | undefined;
+const loadDetector = () => (detector ??= import("../analysis/detect.js"));
 
 export type RefreshResult = { contradictionIds: number[]; created: number; updated: number; removed: number };
 
@@ -54,8 +60,9 @@ export async function refreshContradictions(prisma: PrismaClient, events: Events
   // the pass again, which is safe: a pass recomputes the blocks from the statements.
   for (let attempt = 1; ; attempt++) {
     try {
-      if (backendOf(prisma) === "pglite") return await refreshOnce(prisma, events, propKeys);
-      return await refreshLocked(prisma, events, propKeys);
+      const r = backendOf(prisma) === "pglite" ? await refreshOnce(prisma, events, propKeys) : await refreshLocked(prisma, events, propKeys);
+      appMetrics()?.contradictions.inc(r.created);
+      return r;
     } catch (e) {
       const code = (e as { code?: string }).code;
       if ((code !== "P2002" && code !== "P2025") || attempt >= 5) throw e;
@@ -98,6 +105,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (strings.length === 0) return out;
+  const { byRank, conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, MIN_CONFIDENCE, pairConflict, pairId, revisionsIn, sharedBlock } = await loadDetector();
   const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
   // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
   // table's index: a bounded look-up per key whatever the corpus size.
@@ -123,7 +131,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
 
   // The pairs the rules flag among each block's statements that touch the focus statements.
   const fresh = new Map<string, PairConflict[]>();
-  const revisions: ReturnType<typeof revisionsIn> = [];
+  const revisions: Array<ReturnType<typeof revisionsIn>[number]> = [];
   for (const [block, ids] of byBlock) {
     const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
     fresh.set(block, judgePairs(list, block, focus));

@@ -1,12 +1,12 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Events } from "../events/bus.js";
-import { ingestSource, type IngestInput, type IngestResult } from "./ingest.js";
+import { ingestSource, ingestUrl, type IngestInput, type IngestResult, type IngestUrlInput } from "./ingest.js";
 import { refreshContradictions, recomputeAll } from "./contradictions.js";
 import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { afterCommit, drainAnalysisJobs, enqueueAnalysis, type AnalysisKind, type JobOptions } from "./jobs.js";
 import { backendOf } from "../db/client.js";
-import { createIngestRunner, enqueueIngestBatch, ingestTasks } from "./ingest-batch.js";
+import { createIngestRunner, enqueueIngestBatch, enqueueUrlBatch, ingestTasks } from "./ingest-batch.js";
 import { analysisTasks } from "./jobs.js";
 import type { TaskList } from "graphile-worker";
 
@@ -15,7 +15,9 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
   // PGlite: batches run here, in order. PostgreSQL: graphile-worker runs them (workers, and servers with jobs on).
   const batches = backendOf(prisma) === "pglite" ? createIngestRunner(prisma, events, jobs, jobs.onBatchError) : undefined;
   return {
-    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, input, jobs),
+    ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, { ...input, baseUrl: undefined, fetchedUrl: undefined }, jobs),
+    /** Fetches a web page and ingests it (see ingestUrl). */
+    ingestUrl: (input: IngestUrlInput): Promise<IngestResult> => ingestUrl(prisma, events, input, jobs),
     refresh: (propKeys: string[]) => refreshContradictions(prisma, events, propKeys),
     /**
      * Runs a write in a transaction that also records the contradiction refresh it makes necessary (the keys the
@@ -32,6 +34,12 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
     /** Validates and queues a batch of texts; returns the IngestJob's id at once (the texts are ingested after). */
     ingestBatch: async (inputs: IngestInput[]): Promise<number> => {
       const id = await enqueueIngestBatch(prisma, inputs);
+      void batches?.kick();
+      return id;
+    },
+    /** Validates and queues web pages to fetch and ingest (ingestUrl each); returns the IngestJob's id at once. */
+    ingestUrlBatch: async (urls: string[]): Promise<number> => {
+      const id = await enqueueUrlBatch(prisma, urls);
       void batches?.kick();
       return id;
     },

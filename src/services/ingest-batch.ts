@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { backendOf } from "../db/client.js";
 import type { Events } from "../events/bus.js";
 import { InputError } from "./errors.js";
-import { ingestSource, validateIngest, type IngestInput, type ValidIngest } from "./ingest.js";
+import { ingestSource, ingestUrl, readIngest, type IngestInput, type ValidIngest } from "./ingest.js";
 import type { JobOptions } from "./jobs.js";
 
 /** graphile-worker's task name for one text of a batch (PostgreSQL). */
@@ -20,19 +20,47 @@ export const MAX_INGEST_ATTEMPTS = 5;
  */
 export async function enqueueIngestBatch(prisma: PrismaClient, inputs: IngestInput[]): Promise<number> {
   if (inputs.length === 0) throw new InputError("inputs must not be empty", "inputs");
-  const valid: ValidIngest[] = inputs.map((input, i) => {
+  const valid: ValidIngest[] = [];
+  for (const [i, input] of inputs.entries()) {
     try {
-      return validateIngest(input);
+      valid.push(await readIngest(input));
     } catch (e) {
       if (e instanceof InputError) throw new InputError(`inputs[${i}]: ${e.message}`, `inputs[${i}]${e.field ? `.${e.field}` : ""}`, e.code);
       throw e;
     }
+  }
+  return enqueueItems(prisma, valid.map(({ htmlExtractor: _e, ...v }) => ({ ...v, ...(v.html ? { text: undefined } : {}), publishedAt: v.publishedAt?.toISOString() }) as Prisma.InputJsonValue));
+}
+
+/** At most this many URLs per ingestUrls batch. */
+export const MAX_URL_BATCH = 100;
+
+/**
+ * Queues web pages (ingestUrls): each item is `{ fetch: url }`, fetched and ingested when it runs (ingestUrl, with
+ * its limits); a fetch failure fails that item with its code in the message. Only the URLs' form is checked here.
+ */
+export async function enqueueUrlBatch(prisma: PrismaClient, urls: string[]): Promise<number> {
+  if (urls.length === 0) throw new InputError("urls must not be empty", "urls");
+  if (urls.length > MAX_URL_BATCH) throw new InputError(`urls: at most ${MAX_URL_BATCH} per batch`, "urls");
+  const items = urls.map((raw, i) => {
+    let u: URL;
+    try {
+      u = new URL(raw.trim());
+    } catch {
+      throw new InputError(`urls[${i}]: "${raw.slice(0, 100)}" is not a valid URL`, `urls[${i}]`);
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new InputError(`urls[${i}]: use http or https`, `urls[${i}]`);
+    return { fetch: u.href };
   });
+  return enqueueItems(prisma, items);
+}
+
+async function enqueueItems(prisma: PrismaClient, inputs: Prisma.InputJsonValue[]): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
-      const job = await tx.ingestJob.create({ data: { total: valid.length }, select: { id: true } });
+      const job = await tx.ingestJob.create({ data: { total: inputs.length }, select: { id: true } });
       const items = await tx.ingestJobItem.createManyAndReturn({
-        data: valid.map((v, position) => ({ jobId: job.id, position, input: { ...v, publishedAt: v.publishedAt?.toISOString() } as Prisma.InputJsonValue })),
+        data: inputs.map((input, position) => ({ jobId: job.id, position, input })),
         select: { id: true },
       });
       if (backendOf(prisma) === "postgres") {
@@ -60,7 +88,8 @@ export async function runIngestItem(prisma: PrismaClient, events: Events, itemId
   await prisma.ingestJobItem.update({ where: { id: itemId }, data: { attempts: { increment: 1 } } });
   let outcome: { state: "DONE"; sourceId: number; created: boolean } | { state: "FAILED"; error: string };
   try {
-    const r = await ingestSource(prisma, events, item.input as unknown as IngestInput, jobs);
+    const input = item.input as unknown as IngestInput & { fetch?: string };
+    const r = typeof input.fetch === "string" ? await ingestUrl(prisma, events, { url: input.fetch }, jobs) : await ingestSource(prisma, events, input, jobs);
     outcome = { state: "DONE", sourceId: r.sourceId, created: r.created };
   } catch (e) {
     if (!(e instanceof InputError) && !lastAttempt) throw e;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { runPipeline as RunPipeline } from "../ingest/pipeline.js";
 import type { PipelineResult } from "../ingest/types.js";
@@ -7,18 +8,35 @@ import type { RefreshResult } from "./contradictions.js";
 import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jobs.js";
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
-import { articleTextProblem, plainTextProblem } from "./text.js";
+import { appMetrics, timed } from "./metrics.js";
+import { fetchPage } from "./fetch-page.js";
+import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+/** The largest web page accepted (`html`); its extracted text is then held to MAX_TEXT_BYTES. */
+export const MAX_HTML_BYTES = 4 * 1024 * 1024;
+/** Statements inserted per query (see persist). */
+const INSERT_CHUNK = 200;
 
 // The extraction pipeline (wink-nlp's English model, compromise's lexicon: about 70 MB resident) is loaded on the
 // first ingest, not at start-up, so an idle server stays small.
 let pipeline: Promise<typeof RunPipeline> | undefined;
 export const loadPipeline = () => (pipeline ??= import("../ingest/pipeline.js").then((m) => m.runPipeline));
 
+// The HTML extraction (linkedom and Readability) is loaded by the first page, not at start-up.
+let html: Promise<typeof import("./html.js")> | undefined;
+const loadHtml = () => (html ??= import("./html.js"));
+
+/** Exactly one of `text` (plain text) and `html` (a web page: its article text and metadata are extracted). */
 export type IngestInput = {
-  text: string;
+  text?: string | null;
+  html?: string | null;
+  /** Where `html` was fetched from (ingestUrl): resolves the page's relative links, and is the URL when it names none. */
+  baseUrl?: string | null;
+  /** The address ingestUrl was asked for (recorded so that a feed run finds the page by its link). */
+  fetchedUrl?: string | null;
   title?: string | null;
+  author?: string | null;
   url?: string | null;
   publisher?: string | null;
   publishedAt?: string | Date | null;
@@ -27,7 +45,12 @@ export type IngestInput = {
 
 export type ValidIngest = {
   text: string;
+  /** The page the text was extracted from (ingest from HTML), and the extractor that did it. */
+  html?: string;
+  htmlExtractor?: string;
+  fetchedUrl?: string;
   title?: string;
+  author?: string;
   url?: string;
   publisher?: string;
   publishedAt?: Date;
@@ -41,14 +64,64 @@ export type IngestResult = {
   contradictionIds: number[];
 };
 
-/** Checks an ingest request; throws InputError naming the field. Pure. */
-export function validateIngest(input: IngestInput): ValidIngest {
-  const text = input.text;
-  if (typeof text !== "string" || text.trim().length === 0) throw new InputError("text must not be empty", "text");
-  if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`text is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "text");
-  const textProblem = articleTextProblem(text);
-  if (textProblem) throw new InputError(`text ${textProblem}`, "text");
+type PageExtractor = typeof import("./html.js");
+
+/** Checks an ingest request, extracting a page's text and metadata when `html` is given (see validateIngest). */
+export async function readIngest(input: IngestInput): Promise<ValidIngest> {
+  return validateIngest(input, input.html != null ? await loadHtml() : undefined);
+}
+
+/**
+ * Checks an ingest request; throws InputError naming the field. Pure. With `html`, `extractor` (html.ts) takes the
+ * article's text and the page's metadata; the fields given with the request win over what the page says.
+ */
+export function validateIngest(input: IngestInput, extractor?: PageExtractor): ValidIngest {
+  const hasText = input.text !== undefined && input.text !== null;
+  const hasHtml = input.html !== undefined && input.html !== null;
+  if (hasText && hasHtml) throw new InputError("give either text or html, not both", "html");
+  if (!hasText && !hasHtml) throw new InputError("text or html is required", "text");
+  let text: string;
+  let page: import("./html.js").ExtractedPage | undefined;
+  if (hasHtml) {
+    const html = input.html!;
+    if (typeof html !== "string" || html.trim().length === 0) throw new InputError("html must not be empty", "html");
+    if (Buffer.byteLength(html, "utf8") > MAX_HTML_BYTES) throw new InputError(`html is larger than ${MAX_HTML_BYTES / 1024 / 1024} MB`, "html");
+    const p = malformedUnicode(html);
+    if (p) throw new InputError(`html ${p}`, "html");
+    if (!extractor) throw new Error("services/ingest: validateIngest needs the page extractor for html (use readIngest)");
+    page = extractor.extractPage(html, input.url?.trim() || input.baseUrl || undefined);
+    text = page.text;
+    if (!text.trim() || articleTextProblem(text)) throw new InputError("html has no article text (no paragraphs of prose were found in the page)", "html");
+    if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`the text extracted from html is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "html");
+  } else {
+    text = input.text!;
+    if (typeof text !== "string" || text.trim().length === 0) throw new InputError("text must not be empty", "text");
+    if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) throw new InputError(`text is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB`, "text");
+    const textProblem = articleTextProblem(text);
+    if (textProblem) throw new InputError(`text ${textProblem}`, "text");
+  }
   const out: ValidIngest = { text };
+  if (page) {
+    out.html = input.html!;
+    out.htmlExtractor = extractor!.HTML_EXTRACTOR;
+    if (input.fetchedUrl) out.fetchedUrl = input.fetchedUrl;
+    // What the page says fills what the request leaves out; a value the page gets wrong (a bad date) is dropped.
+    const m = page.meta;
+    const fill = <K extends "title" | "author" | "publisher" | "url" | "language">(k: K, v: string | undefined) => {
+      if (v && (input[k] === undefined || input[k] === null || input[k] === "") && !plainTextProblem(v)) (input as Record<string, unknown>)[k] = v;
+    };
+    input = { ...input };
+    fill("title", m.title?.slice(0, 1000));
+    fill("author", m.author?.slice(0, 300));
+    fill("publisher", m.publisher);
+    fill("url", m.url);
+    fill("url", input.baseUrl ?? undefined);
+    if (m.language && /^[a-z]{2,3}$/.test(m.language)) fill("language", m.language);
+    if ((input.publishedAt === undefined || input.publishedAt === null || input.publishedAt === "") && m.publishedAt) {
+      const d = parseIsoDate(m.publishedAt) ?? new Date(m.publishedAt);
+      if (!Number.isNaN(d.getTime())) input.publishedAt = d;
+    }
+  }
   const title = input.title?.trim();
   if (title) {
     if (title.length > 1000) throw new InputError("title is longer than 1000 characters", "title");
@@ -66,6 +139,12 @@ export function validateIngest(input: IngestInput): ValidIngest {
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new InputError("url must be http or https", "url");
     out.url = u.toString();
+  }
+  const author = input.author?.trim();
+  if (author) {
+    const p = plainTextProblem(author);
+    if (p) throw new InputError(`author ${p}`, "author");
+    out.author = author.slice(0, 300);
   }
   const publisher = input.publisher?.trim();
   if (publisher) {
@@ -86,6 +165,31 @@ export function validateIngest(input: IngestInput): ValidIngest {
   return out;
 }
 
+export type IngestUrlInput = { url: string; title?: string | null; publisher?: string | null; publishedAt?: string | Date | null };
+
+/**
+ * Fetches a page (services/fetch-page.ts: timeouts, size and redirect caps, HTML only, no private addresses unless
+ * allowed) and ingests it as `html`: the page's canonical URL (else the address fetched, after redirects) becomes the
+ * source's URL. The same page again gives the stored source (`created: false`).
+ */
+export async function ingestUrl(prisma: PrismaClient, events: Events, input: IngestUrlInput, jobs: JobOptions = {}): Promise<IngestResult> {
+  let page: Awaited<ReturnType<typeof fetchPage>>;
+  try {
+    page = await timed("fetch", () => fetchPage(input.url, { ...jobs.fetch, accept: "html", field: "url" }));
+  } catch (e) {
+    // The code leads the message: a queued URL's failure is recorded as its message only.
+    if (e instanceof InputError && e.code !== "BAD_USER_INPUT" && !e.message.startsWith(e.code)) e.message = `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return ingestSource(prisma, events, { html: page.body, baseUrl: page.url, fetchedUrl: new URL(input.url.trim()).href, title: input.title, publisher: input.publisher, publishedAt: input.publishedAt }, jobs);
+}
+
+/** A page as stored (Source.originalHtml): Brotli, text mode. */
+export function compressHtml(html: string): Uint8Array<ArrayBuffer> {
+  const buf = brotliCompressSync(Buffer.from(html, "utf8"), { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+  return new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) as Uint8Array<ArrayBuffer>;
+}
+
 /** Parses YYYY-MM-DD or an ISO 8601 date-time; undefined for anything else, including roll-overs like 2024-02-31. */
 export function parseIsoDate(v: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return undefined;
@@ -104,20 +208,41 @@ export function contentHash(text: string): string {
  * Re-ingesting the same text returns the existing source and creates nothing.
  */
 export async function ingestSource(prisma: PrismaClient, events: Events, input: IngestInput, jobs: JobOptions = {}): Promise<IngestResult> {
-  const valid = validateIngest(input);
+  const started = performance.now();
+  try {
+    const r = await ingestOnce(prisma, events, input, jobs);
+    const m = appMetrics();
+    m?.ingests.inc({ outcome: r.created ? "created" : "existing" });
+    if (r.created) {
+      m?.ingestDuration.observe((performance.now() - started) / 1000);
+      m?.statements.inc(r.statementIds.length);
+    }
+    return r;
+  } catch (e) {
+    appMetrics()?.ingests.inc({ outcome: "failed" });
+    throw e;
+  }
+}
+
+async function ingestOnce(prisma: PrismaClient, events: Events, input: IngestInput, jobs: JobOptions): Promise<IngestResult> {
+  const valid = input.html != null ? await timed("html", () => readIngest(input)) : await readIngest(input);
   const hash = contentHash(valid.text);
   const existing = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
-  if (existing) return existingResult(prisma, existing.id);
+  if (existing) {
+    // The same page fetched from another address (a feed's link): remember the address, for the next feed run.
+    if (valid.fetchedUrl) await prisma.source.updateMany({ where: { id: existing.id, fetchedUrl: null, NOT: { url: valid.fetchedUrl } }, data: { fetchedUrl: valid.fetchedUrl } });
+    return existingResult(prisma, existing.id);
+  }
 
   const extract = jobs.pipeline ?? (async (i: Parameters<typeof RunPipeline>[0]) => (await loadPipeline())(i));
-  const result = await extract({
+  const result = await timed("extract", () => extract({
     text: valid.text,
     title: valid.title,
     publisher: valid.publisher,
     ...(valid.url ? { url: valid.url } : {}),
     publishedAt: valid.publishedAt?.toISOString().slice(0, 10),
     language: valid.language,
-  });
+  }));
 
   let stored: { sourceId: number; statementIds: number[]; propKeys: string[]; job: JobRef } | undefined;
   // Concurrent ingests can race to create the same source, speaker or event. The loser's transaction rolls back on
@@ -126,10 +251,10 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
   for (let attempt = 1; !stored; attempt++) {
     try {
       // The contradiction refresh is recorded with the source, in its transaction: a crash after the commit loses nothing.
-      stored = await prisma.$transaction(async (tx) => {
+      stored = await timed("store", () => prisma.$transaction(async (tx) => {
         const p = await persist(tx, valid, hash, result);
         return { ...p, job: await enqueueAnalysis(tx, backendOf(prisma), "ingest", p.propKeys, jobs.graceSeconds) };
-      }, { timeout: 60_000, maxWait: 30_000 });
+      }, { timeout: 60_000, maxWait: 30_000 }));
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
       const again = await prisma.source.findUnique({ where: { contentHash: hash }, select: { id: true } });
@@ -137,7 +262,8 @@ export async function ingestSource(prisma: PrismaClient, events: Events, input: 
       if (attempt >= 5) throw e;
     }
   }
-  const refreshed: RefreshResult = await afterCommit(prisma, events, stored.job, jobs);
+  const job = stored.job;
+  const refreshed: RefreshResult = await timed("refresh", () => afterCommit(prisma, events, job, jobs));
   return { sourceId: stored.sourceId, created: true, statementIds: stored.statementIds, contradictionIds: refreshed.contradictionIds };
 }
 
@@ -154,6 +280,9 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
       title: input.title ?? result.meta.title ?? null,
       url: input.url ?? null,
       publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      ...(input.html ? { originalHtml: compressHtml(input.html), htmlExtractor: input.htmlExtractor ?? null } : {}),
+      ...(input.fetchedUrl && input.fetchedUrl !== input.url ? { fetchedUrl: input.fetchedUrl } : {}),
       publishedAt: input.publishedAt ?? (result.meta.publishedAt ? new Date(result.meta.publishedAt) : null),
       language: input.language ?? result.meta.language,
     },
@@ -186,7 +315,12 @@ async function persist(tx: Prisma.TransactionClient, input: ValidIngest, hash: s
     propKey: s.propKey,
     confidence: s.confidence,
   }));
-  const created = rows.length ? await tx.statement.createManyAndReturn({ data: rows, select: { id: true, propKey: true } }) : [];
+  // In chunks: Prisma's query compiler (WebAssembly, whose memory never shrinks) would otherwise grow by the size of
+  // one insert of every statement, ~150 MB for a 1 MB article, and keep it for the life of the process.
+  const created: Array<{ id: number; propKey: string }> = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    created.push(...(await tx.statement.createManyAndReturn({ data: rows.slice(i, i + INSERT_CHUNK), select: { id: true, propKey: true } })));
+  }
   return {
     sourceId: source.id,
     statementIds: created.map((c) => c.id),

@@ -19,6 +19,8 @@ export type JobOptions = {
   crashAfterCommit?: boolean;
   /** Where ingests run the extraction pipeline: a worker thread in servers and workers (createPipelineThread); inline by default. */
   pipeline?: PipelineRunner;
+  /** How ingestUrl and queued URLs fetch pages (GAINSAY_ALLOW_PRIVATE_URLS; limits). */
+  fetch?: import("./fetch-page.js").FetchOptions;
 };
 
 /** graphile-worker's task name for a contradiction refresh (PostgreSQL). */

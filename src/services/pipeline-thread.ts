@@ -11,9 +11,26 @@ export type PipelineRunner = (input: PipelineInput) => Promise<PipelineResult>;
  * about 70 MB, load there, not in the main thread), runs one text at a time; texts sent meanwhile wait their turn.
  * A thread that dies (out of memory) fails the texts in hand; the next text starts a new one. Unref'd: it never keeps
  * the process alive.
+ *
+ * A thread left with nothing to do for `idleMs` is ended: what it holds (the models, and the garbage of a large text,
+ * several hundred MB after a 1 MB article) goes back to the OS, and `onIdle` is called (the server then collects its
+ * own garbage). The next text starts a new thread, about a second of model loading.
  */
-export function createPipelineThread(): PipelineRunner & { close(): Promise<void> } {
+export function createPipelineThread(opts: { idleMs?: number; onIdle?: () => void } = {}): PipelineRunner & { close(): Promise<void> } {
+  const idleMs = opts.idleMs ?? 10_000;
   let worker: Worker | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    if (pending.size > 0 || !worker) return;
+    idleTimer = setTimeout(() => {
+      const w = worker;
+      if (!w || pending.size > 0) return;
+      worker = undefined;
+      void w.terminate().then(() => opts.onIdle?.());
+    }, idleMs);
+    idleTimer.unref();
+  };
   let nextId = 1;
   const pending = new Map<number, { resolve: (r: PipelineResult) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
@@ -30,6 +47,7 @@ export function createPipelineThread(): PipelineRunner & { close(): Promise<void
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
+      armIdle();
       if (m.error) p.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
       else p.resolve(m.result!);
     });
@@ -42,6 +60,7 @@ export function createPipelineThread(): PipelineRunner & { close(): Promise<void
   };
   const run = (input: PipelineInput) =>
     new Promise<PipelineResult>((resolve, reject) => {
+      clearTimeout(idleTimer);
       worker ??= start();
       const id = nextId++;
       pending.set(id, { resolve, reject });
@@ -49,6 +68,7 @@ export function createPipelineThread(): PipelineRunner & { close(): Promise<void
     });
   return Object.assign(run, {
     async close() {
+      clearTimeout(idleTimer);
       const w = worker;
       worker = undefined;
       if (w) await w.terminate();

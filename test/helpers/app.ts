@@ -3,6 +3,7 @@ import { print, type ExecutionResult } from "graphql";
 import { createServices } from "../../src/services/index.js";
 import { createEvents } from "../../src/events/bus.js";
 import { createGainsayYoga } from "../../src/server/yoga.js";
+import { createMetricsPlugins } from "../../src/server/metrics.js";
 import type { QueryLogEntry } from "../../src/db/query-log.js";
 import type { Logger } from "../../src/server/log.js";
 import type { RateLimit } from "../../src/server/rate-limit.js";
@@ -11,7 +12,7 @@ import { testDatabase } from "./db.js";
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
-export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean } = {}) {
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string }; fetch?: import("../../src/services/fetch-page.js").FetchOptions } = {}) {
   /** Log lines the server wrote (JSON, parsed). */
   const logLines: Array<Record<string, unknown>> = [];
   const log: Logger = {
@@ -30,9 +31,9 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
   let parts: { events: ReturnType<typeof createEvents>; services: ReturnType<typeof createServices>; yoga: ReturnType<typeof createGainsayYoga> };
   try {
     const events = createEvents();
-    const services = createServices(db.prisma, events);
+    const services = createServices(db.prisma, events, { fetch: opts.fetch });
     const yoga = createGainsayYoga({
-      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development,
+      prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metricsPlugins: opts.metrics ? await createMetricsPlugins({ key: opts.metrics.key, prisma: db.prisma, pool: db.pool }) : undefined,
     });
     parts = { events, services, yoga };
   } catch (e) {

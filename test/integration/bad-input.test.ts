@@ -114,7 +114,10 @@ const cases: Case[] = [
   ["missing required argument", q("{ source { id } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED" }],
   ["literal of the wrong type", q('{ sources(first: "ten") { totalCount } }'), { status: 400, code: "GRAPHQL_VALIDATION_FAILED" }],
   ["unknown enum literal", q("{ contradictions(first: 5, filter: { kind: SIDEWAYS }) { totalCount } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED" }],
-  ["mutation input missing its required key", q("mutation { ingestSource(input: { title: \"No text\" }) { created } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED" }],
+  // `text` and `html` are each optional in the schema (exactly one is required): the resolver refuses neither.
+  ["mutation input with neither text nor html", q("mutation { ingestSource(input: { title: \"No text\" }) { created } }"), { status: 200, code: "BAD_USER_INPUT", extra: { field: "text" } }],
+  ["mutation input with both text and html", q("mutation { ingestSource(input: { text: \"Officials said so.\", html: \"<p>Officials said so.</p>\" }) { created } }"), { status: 200, code: "BAD_USER_INPUT", extra: { field: "html" } }],
+  ["mutation ingestUrl without its url", q("mutation { ingestUrl { created } }"), { status: 400, code: "GRAPHQL_VALIDATION_FAILED" }],
   ["unknown operationName", () => ({ query: "query A { __typename }", operationName: "B" }), { status: 400, code: "OPERATION_RESOLUTION_FAILURE" }],
   ["two operations and no operationName", q("query A { __typename } query B { __typename }"), { status: 400, code: "OPERATION_RESOLUTION_FAILURE" }],
 
@@ -129,7 +132,8 @@ const cases: Case[] = [
   // ── variables that do not coerce ──
   ["text: 123", ingest({ text: 123 }), { status: 400, code: "BAD_USER_INPUT" }],
   ["required variable not given", q(INGEST), { status: 400, code: "BAD_USER_INPUT" }],
-  ["input without its required key", ingest({ title: "No text here" }), { status: 400, code: "BAD_USER_INPUT" }],
+  ["input with neither text nor html", ingest({ title: "No text here" }), { status: 200, code: "BAD_USER_INPUT", extra: { field: "text" } }],
+  ["a page with no article text", ingest({ html: "<html><body><nav><a href='/'>Home</a></nav></body></html>" }), { status: 200, code: "BAD_USER_INPUT", extra: { field: "html" } }],
   ["input with an unknown key", ingest({ text: "Title\n\nA spokesman said the road was open.", colour: "red" }), { status: 400, code: "BAD_USER_INPUT" }],
   ["input null", q(INGEST, { input: null }), { status: 400, code: "BAD_USER_INPUT" }],
   ["first: \"ten\"", q("query($n: Int) { sources(first: $n) { totalCount } }", { n: "ten" }), { status: 400, code: "BAD_USER_INPUT" }],
