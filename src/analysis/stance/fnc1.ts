@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 
 /** FNC-1 labels (their checkClaim verdicts are VERDICT in src/analysis/check-claim.ts). */
 export const FNC_LABELS = ["agree", "disagree", "discuss", "unrelated"] as const;
@@ -8,28 +9,9 @@ export type FncLabel = (typeof FNC_LABELS)[number];
 export type FncPair = { headline: string; bodyId: number; stance: FncLabel };
 export type FncData = { bodies: Map<number, string>; pairs: FncPair[] };
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
+/** RFC 4180 CSV (csv-parse): quoted fields may hold commas, doubled quotes and newlines; blank lines are skipped. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.length > 1 || r[0] !== "");
+  return parse(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
 }
 
 /** Reads train_bodies.csv and train_stances.csv from `dir`. */
