@@ -57,9 +57,12 @@ function runStages(input: PipelineInput): PipelineResult {
   const events = new Map<string, ExtractedEvent>();
   const seen = new Set<string>();
   // The words of the sentence before a statement (its frame), found by binary search over the sentences in order.
-  const leadOf = (at: number): { lead?: string } => {
-    const s = doc.sentences[lowerBound(doc.sentences, at + 1, (x) => x.start) - 1];
-    return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at) } : {};
+  const leadOf = (at: number): { lead?: string; before?: string } => {
+    const i = lowerBound(doc.sentences, at + 1, (x) => x.start) - 1;
+    const s = doc.sentences[i];
+    const prev = doc.sentences[i - 1];
+    const before = prev && prev.end - prev.start <= 600 ? { before: doc.text.slice(prev.start, prev.end) } : {};
+    return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at), ...before } : before;
   };
   for (const r of resolved) {
     let a = r.attribution;

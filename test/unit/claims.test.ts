@@ -46,6 +46,13 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(claim("human error caused the crash").polarity).toBe("AFFIRM"); // an error as a cause is a claim, not a denial
   });
 
+  it("an elided clause ('he did not do so') denies the predicate just before it, and is no bare denial", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nOn the recording, one pilot asks the other why he cut off the fuel. The other pilot responded that he did not do so, the report said.", publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    const denial = r.statements.find((s) => /did not do so/.test(s.text))!;
+    expect([denial.polarity, denial.frame.predicates?.[0], denial.frame.inherited ?? false]).toEqual(["DENY", "switch", false]);
+    expect(claim("the union said it was not", "said").frame.inherited).toBe(true); // nothing before it to refer to
+  });
+
   it("a month's name is a date, not a predicate (March, May)", () => {
     expect(claim("the union denied the reports in March", "said").frame.predicates ?? []).not.toContain("turnout");
     expect(claim("thousands of workers march in the capital", "said").frame.predicates).toContain("turnout");

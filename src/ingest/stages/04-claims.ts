@@ -342,6 +342,8 @@ export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b
   return a === b ? undefined : a ? "a" : "b";
 }
 
+/** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
+const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
 const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
 const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
@@ -925,6 +927,8 @@ export type ClaimContext = {
   at?: number;
   /** The words of its sentence before the statement (the attribution frame: "It later said in another statement that"). */
   lead?: string;
+  /** The sentence before the statement's (what an elided clause, "he had not", refers to when its own has nothing). */
+  before?: string;
   reportDate?: { date: string; estimated: boolean };
   /** Which sieve found the statement ("denial", …). */
   sieve?: string;
@@ -980,7 +984,26 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   entities = [...new Set([...entities, ...entities.map((e) => countryOfDemonym(e) ?? countryOf(e)).filter((c): c is string => !!c)])];
   // (A negator on a verb of its own, "it never punished the athletes", says what it denies: not a bare denial.)
   const scoped = !cueDenies ? negatedPredicate(clause, neg, preds) : undefined;
-  const inherited = contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped);
+  // An elided clause ("he had not", "they did not do so") says no or yes to the predicate just before it: of its
+  // sentence ("… asked why he cut off the fuel, and the other said that he had not"), else of the sentence before.
+  // It is then no bare denial: it names what it denies.
+  let elided: { cls: string; entities: string[] } | undefined;
+  const elision = ELIDED_RE.exec(clause);
+  if (elision) {
+    // (The words before it in the clause come first: "The other pilot responded that he did not do so".)
+    for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
+      const t = text ? tokenize(text) : [];
+      const found = [...new Set(predicatesOf(t).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
+      if (!found.length) continue;
+      elided = { cls: found.at(-1)!, entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
+      break;
+    }
+  }
+  if (elided) {
+    classes = [elided.cls];
+    entities = [...new Set([...elided.entities, ...entities])];
+  }
+  const inherited = !elided && (contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped));
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   // (A short clause may still name what it denies: "denied any separation" has a predicate of its own.)
   const ownPredicate = inherited && classes.length > 0;
