@@ -167,7 +167,8 @@ async function scratchDatabase(): Promise<string> {
 
   afterAll(async () => {
     try {
-      for (const p of procs) p.child.kill("SIGTERM");
+      // (SIGCONT first: a worker frozen by a failed kill step would not see its SIGTERM.)
+      for (const p of procs) p.child.kill("SIGCONT"), p.child.kill("SIGTERM");
       await Promise.all(procs.map((p) => p.exited));
       await db?.close();
     } finally {
@@ -242,7 +243,8 @@ async function scratchDatabase(): Promise<string> {
         if (progress.state === "DONE") throw new Error("the batch finished before W1 could be killed mid-batch: raise TEST_MULTI_PROCESS_ARTICLES");
         if (progress.done > 0) {
           w1.child.kill("SIGSTOP");
-          if ((await lockedBy(w1Runner)) > 0) {
+          const holds = await lockedBy(w1Runner).catch((e: Error) => (w1.child.kill("SIGCONT"), Promise.reject(e)));
+          if (holds > 0) {
             w1.child.kill("SIGKILL");
             break;
           }
