@@ -339,7 +339,10 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
       if (sa && sb && sa !== sb) return make("CHARACTERIZATION", `characterization:${l.id}`, `CH:${l.id}`, { label: l.id });
     }
   }
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && apart && dayOf(a) !== undefined && dayOf(b) !== undefined && a.sourceId !== b.sourceId && f.contentJaccard >= 0.5) {
+  // (Dated mentions of one happening days apart meet in a dated block, of their month or year. The undated block holds
+  // every date of a story over the years: there, dates apart are other happenings, and judging them would depend on
+  // which of the block's many statements a new one meets.)
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && apart && !blockKey.endsWith("@?") && dayOf(a) !== undefined && dayOf(b) !== undefined && a.sourceId !== b.sourceId && f.contentJaccard >= 0.5) {
     return make("TEMPORAL", "temporal:dates-days-apart", "TE");
   }
   return undefined;

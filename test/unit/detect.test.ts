@@ -183,6 +183,15 @@ describe("figures of one place", () => {
   });
 });
 
+describe("one happening dated days apart (TEMPORAL)", () => {
+  it("is judged in a dated block (its month or year), never in a story's undated block", () => {
+    const on = (date: string) => st({ text: "Acme closed its Vela plant", frame: { time: { text: date, date }, content: ["acme", "close", "vela", "plant"] } });
+    const [a, b] = [on("2031-05-03"), on("2031-05-09")];
+    expect(pairConflict(a, b, "p:close:acme@2031")?.kind).toBe("TEMPORAL");
+    expect(pairConflict(a, b, "p:close:acme@?")).toBeUndefined();
+  });
+});
+
 describe("pair confidence", () => {
   it("an isotonic map is a step function over ascending thresholds", () => {
     const map = [{ from: 0, p: 0.2 }, { from: 0.5, p: 0.4 }, { from: 0.8, p: 0.7 }];
