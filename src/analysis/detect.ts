@@ -3,7 +3,7 @@ import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, probabilityOf, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.4";
+export const DETECTOR_VERSION = "open-2026.12.5";
 
 export type ConflictStatement = {
   id: number;
