@@ -80,11 +80,6 @@ export function findOrganization(surface: string): OrgEntry | undefined {
   return BY_ALIAS.get(n) ?? BY_ALIAS.get(n.replace(/^the /, "")) ?? BY_ALIAS.get(`the ${n}`);
 }
 
-/** A regex alternation of aliases (escaped, in the order given: longest first wins at each position). */
-export function aliasAlternation(aliases: Iterable<string>): string {
-  return [...aliases].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-}
-
 /** Every alias, longest first, for scanning text for organisation mentions. */
 export const ORG_ALIASES_LONGEST_FIRST: Array<[string, OrgEntry]> = [...BY_ALIAS.entries()].sort((a, b) => b[0].length - a[0].length);
 

@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { memoize } from "../memo.js";
 import {
   DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
@@ -91,18 +92,9 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
   return { name: nameTokens.join(" "), ...(role ? { role } : {}) };
 }
 
-/** Person key: first and last name, no initials or suffixes ("Peter J. Osgood III" → "peter osgood"). */
-export function personKey(name: string): string {
-  // (Memoised: a pure function of the name, asked for every name and surname the stage meets.)
-  let k = personKeys.get(name);
-  if (k === undefined) {
-    k = personKeyOnce(name);
-    if (personKeys.size > 50_000) personKeys.clear();
-    personKeys.set(name, k);
-  }
-  return k;
-}
-const personKeys = new Map<string, string>();
+/** Person key: first and last name, no initials or suffixes ("Peter J. Osgood III" → "peter osgood"). Memoised: a pure
+ * function of the name, asked for every name and surname the stage meets. */
+export const personKey = memoize((name: string) => personKeyOnce(name), 50_000);
 function personKeyOnce(name: string): string {
   const parts = name.split(/\s+/).filter((t) => !INITIAL.test(t) && !SUFFIX.test(t) && !/^[A-Z]$/.test(t));
   const clean = parts.map((p) => norm(p).replace(/^(al|el)-/, "").replace(/[^a-z-]/g, "")).filter(Boolean);

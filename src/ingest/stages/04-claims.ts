@@ -1,4 +1,5 @@
 import { lowerBound } from "../sorted.js";
+import { memoize } from "../memo.js";
 import nlp from "compromise";
 import * as chrono from "chrono-node";
 import { HEDGE_CUES, REPORTING_VERBS, TITLE_WORDS } from "../lexicon/cues.js";
@@ -45,7 +46,7 @@ export function forgetDocument(): void {
   TOKENS.clear();
   PARTIES.clear();
   TIMES.clear();
-  TITLE_CASE.clear();
+  isTitleCase.clear();
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
@@ -61,18 +62,9 @@ function tokenizeOnce(text: string): Token[] {
   return out;
 }
 
-/** A crude lemma: irregular forms from the lexicon, else -ies/-ied/-ing/-ed/-s removed ("sacked" → sack). */
-export function lemma(word: string): string {
-  // (Memoised: a pure function of the word, called for every token of every clause.)
-  let l = LEMMAS.get(word);
-  if (l === undefined) {
-    l = lemmaOnce(word);
-    if (LEMMAS.size > 50_000) LEMMAS.clear();
-    LEMMAS.set(word, l);
-  }
-  return l;
-}
-const LEMMAS = new Map<string, string>();
+/** A crude lemma: irregular forms from the lexicon, else -ies/-ied/-ing/-ed/-s removed ("sacked" → sack). Memoised:
+ * a pure function of the word, called for every token of every clause. */
+export const lemma = memoize((word: string) => lemmaOnce(word), 50_000);
 const INVARIANT_S = new Set(["news", "series", "species", "means", "physics", "politics", "economics", "ethics", "lens", "chaos", "canvas", "atlas", "bias", "alias", "ourselves", "themselves", "yourselves"]);
 function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
@@ -156,18 +148,9 @@ function partyTokensOnce(text: string, PARTY_RE: (text: string) => LiteralMatch[
   return PARTY_RE(lower).filter(shouted).map((m) => PARTY_OF_ALIAS.get(m[0]) ?? PARTY_OF_ALIAS.get(m[0].replace(/'s$/, ""))).filter((x): x is string => !!x).map((a) => `party:${a}`);
 }
 
-/** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). */
-export const entityKey = (name: string): string => {
-  // (Memoised: a pure function of the name; names recur.)
-  let k = ENTITY_KEYS.get(name);
-  if (k === undefined) {
-    k = entityKeyOnce(name);
-    if (ENTITY_KEYS.size > 50_000) ENTITY_KEYS.clear();
-    ENTITY_KEYS.set(name, k);
-  }
-  return k;
-};
-const ENTITY_KEYS = new Map<string, string>();
+/** A name as a key: lower case, no leading article, no possessive, no dots ("the U.S.'s" → us). Memoised: names
+ * recur. */
+export const entityKey = memoize((name: string) => entityKeyOnce(name), 50_000);
 const entityKeyOnce = (name: string) =>
   name.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, "").replace(/^the\s+/, "").replace(/\./g, "").replace(/[^a-z0-9&]+/g, "-").replace(/^-|-$/g, "");
 
@@ -213,18 +196,9 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
 }
 
 const TITLE_PREPOSITIONS = /^(?:near|against|after|before|over|under|from|into|with|amid|about|across|behind|despite|during|toward|towards|within|without)$/;
-/** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. */
-export function isTitleCase(text: string): boolean {
-  // (Memoised within a document: a sentence is asked about by documentTopic and by entitiesOf.)
-  let yes = TITLE_CASE.get(text);
-  if (yes === undefined) {
-    yes = isTitleCaseOnce(text);
-    if (TITLE_CASE.size > 5_000) TITLE_CASE.clear();
-    TITLE_CASE.set(text, yes);
-  }
-  return yes;
-}
-const TITLE_CASE = new Map<string, boolean>();
+/** Headline capitalisation: four or more words of three letters or more, three in four of them capitalised. Memoised
+ * within a document: a sentence is asked about by documentTopic and by entitiesOf. */
+export const isTitleCase = memoize((text: string) => isTitleCaseOnce(text), 5_000);
 function isTitleCaseOnce(text: string): boolean {
   const words = text.match(/\b[A-Za-z][A-Za-z'’-]{2,}/g) ?? [];
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
