@@ -15,11 +15,11 @@
  *   npm run train:pairs                  # prints the held-out bands, writes the model
  *   npm run train:pairs -- --report-only # prints them, writes nothing
  *
- * Last measured (2026-12-03): 267 flagged pairs, 85 positive. Held out by story, the learned model's bands run from
- * 24% to 50% precision, but its isotonic map predicts held-out stories worse (Brier 0.256) than one rate per kind of
- * conflict (0.245) or one rate for all (0.252): its scores do not carry across stories. So the written model reports
- * the held-out precision of each kind (`byKind`) as the confidence; the rules' own strength still decides what is
- * reported (MIN_CONFIDENCE).
+ * Last measured (2026-12-03, end of session 8): 267 flagged pairs, 90 positive. Held out by story, the learned model's
+ * bands run from 21% to 67% precision but not in order, and its isotonic map predicts held-out stories worse (Brier
+ * 0.267) than one rate per kind of conflict (0.252) or one rate for all (0.257): its scores do not carry across
+ * stories. So the written model reports the held-out precision of each kind (`byKind`) as the confidence; the rules'
+ * own strength still decides what is reported (MIN_CONFIDENCE).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
