@@ -17,6 +17,8 @@ describe("04-claims: polarity from negation and its scope", () => {
     ["reports of layoffs at Acme", "denied", "DENY"], // the cue denies
     ["the victims were nurses, not soldiers", "said", "AFFIRM"], // contrast on another argument
     ["Major layoffs are coming to Vela", "said", "AFFIRM"],
+    ["the figure of 300 million stolen accounts is three times bigger than reality", "said", "DENY"], // overstated
+    ["the toll was underestimated by the ministry", "said", "DENY"],
   ])("%s (%s) → %s", (t, cue, polarity) => expect(claim(t, cue).polarity).toBe(polarity));
 
   it.each<[string, boolean]>([

@@ -78,6 +78,7 @@ export const LEXICAL_NEGATION: string[] = [
   "a typo", "there was an error", "there had been an error", "issued in error", "published in error",
   // Said of reports and figures: they are not so as given.
   "exaggerated", "inflated", "overstated", "overblown", "understated", "too high", "too low", "speculative", "unsubstantiated",
+  "overestimated", "overestimates", "underestimated", "underestimates", "than reality", "than the reality", "than the real figure", "than the real number",
 ];
 
 /** Negators that make a clause deny its predicate. */
