@@ -114,8 +114,15 @@ export function differentEvents(a: ConflictStatement, b: ConflictStatement): boo
   // reversal may take longer.
   const pa = reportDay(a);
   const pb = reportDay(b);
-  const window = a.speakerKey === b.speakerKey ? REVERSAL_WINDOW_DAYS : STORY_WINDOW_DAYS;
-  return pa !== undefined && pb !== undefined && Math.abs(pa - pb) > window * DAY;
+  const window = (a.speakerKey === b.speakerKey ? REVERSAL_WINDOW_DAYS : STORY_WINDOW_DAYS) * DAY;
+  if (pa === undefined || pb === undefined) return false;
+  // A day read from the text (no publication date) is the earliest the report can be: it says "too late" only.
+  const ea = !a.publishedAt;
+  const eb = !b.publishedAt;
+  if (ea && eb) return false;
+  if (ea) return pa - pb > window;
+  if (eb) return pb - pa > window;
+  return Math.abs(pa - pb) > window;
 }
 /** When a statement's report was written: its publication date, else the date its text implies. */
 const reportDay = (s: ConflictStatement) => s.publishedAt?.getTime() ?? (s.frame.reportDate ? Date.parse(s.frame.reportDate) : undefined);

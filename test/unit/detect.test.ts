@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { compatibleCounts, detectBlock, pairConflict, revisionsIn, sameScope, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
+import { compatibleCounts, detectBlock, differentEvents, pairConflict, revisionsIn, sameScope, sharedBlock, type ConflictStatement } from "../../src/analysis/detect.js";
 import type { ClaimFrame, Quantity } from "../../src/ingest/types.js";
 import { isotonicValue, pairFeatures, probabilityOf, scorePair } from "../../src/analysis/pair-scorer.js";
 
@@ -180,6 +180,17 @@ describe("figures of one place", () => {
     expect(pairConflict(nat(180_000, "vela"), nat(615_000), Q.split(" ")[1]!)).toBeUndefined();
     expect(sameScope(undefined, "national")).toBe(true);
     expect(sameScope("capital", undefined)).toBe(false);
+  });
+});
+
+describe("reports months apart are about different happenings", () => {
+  it("a day read from the text is the earliest its report can be: it can say 'too late', never 'too early'", () => {
+    const pub = (d: string) => st({ publishedAt: new Date(d) });
+    const est = (d: string) => st({ publishedAt: null, frame: { reportDate: d } });
+    expect(differentEvents(pub("2031-01-01"), pub("2031-06-01"))).toBe(true);
+    expect(differentEvents(est("2031-01-01"), pub("2031-06-01"))).toBe(false); // the undated report may be from June
+    expect(differentEvents(est("2031-09-01"), pub("2031-06-01"))).toBe(true); // it is from September at the earliest
+    expect(differentEvents(est("2031-01-01"), est("2031-09-01"))).toBe(false);
   });
 });
 
