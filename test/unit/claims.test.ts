@@ -19,6 +19,7 @@ describe("04-claims: polarity from negation and its scope", () => {
     ["Major layoffs are coming to Vela", "said", "AFFIRM"],
     ["the figure of 300 million stolen accounts is three times bigger than reality", "said", "DENY"], // overstated
     ["the toll was underestimated by the ministry", "said", "DENY"],
+    ["the unions are pushing back against a report suggesting the switches were turned off", "said", "DENY"],
   ])("%s (%s) → %s", (t, cue, polarity) => expect(claim(t, cue).polarity).toBe(polarity));
 
   it.each<[string, boolean]>([

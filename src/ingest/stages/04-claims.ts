@@ -366,7 +366,7 @@ export function negatedPredicate(clause: string, neg: Negation, preds: Predicate
 
 const HEDGE_SET = new Set(HEDGES);
 const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose", "feel"]);
-const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking)\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|media\s+|press\s+|recent\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
+const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking|(?:push|pushes|pushed|pushing|hit|hits|hitting)\s+back\s+(?:against|on|at))\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|a\s+|an\s+|media\s+|press\s+|recent\s+|preliminary\s+|new\s+|initial\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
 
