@@ -284,6 +284,10 @@ describe("04-claims: entity tracking across the document", () => {
     expect(keys("Chief Kerr Vance said")).toEqual(["kerr-vance"]);
     expect(keys("the State Department said")).toEqual(["state-department"]);
     expect(keys("the Foreign Ministry said")).toEqual(["foreign-ministry"]);
+    // A quantifier or a rank that starts a sentence is no part of a name.
+    expect(keys("Several Norvale workers quit")).toEqual(["norvale"]);
+    expect(keys("Former Norvale chief Ana Ruiz said")).toEqual(["norvale", "ana-ruiz"]);
+    expect(keys("Major layoffs are coming to Vela")).toEqual(["vela"]);
   });
   it("'said in Norlish' is a language, not where a figure holds", () => {
     expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();

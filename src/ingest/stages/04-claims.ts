@@ -172,6 +172,9 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
     // Shouting ("did NOT", "FACT:") is emphasis, not a name.
     if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
     const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
+    // A quantifier or a rank that starts a sentence is no part of a name ("Several Norvale workers", "Former Acme
+    // chief …", "Major layoffs are coming").
+    if (first && LEADING_MODIFIERS.has(t.lower)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1]!;
@@ -204,6 +207,7 @@ function isTitleCaseOnce(text: string): boolean {
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
 
+const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex"]);
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
 const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
