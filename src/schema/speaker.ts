@@ -2,6 +2,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { connectionCount, findConnectionJson, findUniqueJson } from "../db/json-select.js";
 import { builder } from "./builder.js";
 import { idOf } from "./ids.js";
+import { mergeSpeakerRows } from "../services/speakers.js";
 import { requireWriter, SpeakerKindEnum, UserError, type UserErrorShape } from "./common.js";
 
 export const Speaker = builder.prismaNode("Speaker", {
@@ -111,17 +112,9 @@ builder.mutationFields((t) => ({
       const missing = [targetId, ...mergeIds].filter((id) => !found.some((f) => f.id === id));
       if (missing.length) return { speakerId: null, errors: [{ code: "NOT_FOUND" as const, message: `no speaker with id ${missing.join(", ")}`, field: missing.includes(targetId) ? "targetId" : "mergeIds" }] };
       const target = found.find((f) => f.id === targetId)!;
-      const aliases = new Set(target.aliases);
-      for (const f of found) if (f.id !== targetId) [f.name, ...f.aliases].forEach((a) => aliases.add(a));
-      aliases.delete(target.name);
-      const formerKeys = [...new Set([...target.formerKeys, ...found.filter((f) => f.id !== targetId).flatMap((f) => [f.key, ...f.formerKeys])])];
       await ctx.services.writeAndRefresh("mergeSpeakers", async (tx) => {
-        const moved = await tx.statement.findMany({ where: { speakerId: { in: mergeIds } }, distinct: ["propKey"], select: { propKey: true } });
-        await tx.statement.updateMany({ where: { speakerId: { in: mergeIds } }, data: { speakerId: targetId } });
-        await tx.speaker.updateMany({ where: { affiliationId: { in: mergeIds } }, data: { affiliationId: targetId } });
-        await tx.speaker.update({ where: { id: targetId }, data: { aliases: [...aliases], formerKeys } });
-        await tx.speaker.deleteMany({ where: { id: { in: mergeIds } } });
-        return { value: undefined, propKeys: moved.map((m) => m.propKey) };
+        const { propKeys } = await mergeSpeakerRows(tx, target, found.filter((f) => f.id !== targetId));
+        return { value: undefined, propKeys };
       });
       return { speakerId: targetId, errors: [] };
     },

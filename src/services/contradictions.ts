@@ -105,7 +105,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (strings.length === 0) return out;
-  const { byRank, conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, MIN_CONFIDENCE, pairConflict, pairId, revisionsIn, sharedBlock } = await loadDetector();
+  const { conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, pairId, revisionsIn } = await loadDetector();
   const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
   // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
   // table's index: a bounded look-up per key whatever the corpus size.
@@ -193,11 +193,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
         const [a, b] = [loaded.get(x.id), loaded.get(y.id)];
         if (seen.has(id) || !a || !b) continue;
         seen.add(id);
-        if (!keysOfStatement(a).includes(block) || !keysOfStatement(b).includes(block)) continue;
-        const [p, q] = byRank(a, b) <= 0 ? [a, b] : [b, a];
-        if (sharedBlock(p, q) !== block) continue;
-        const judged = pairConflict(p, q, block);
-        if (judged && judged.confidence >= MIN_CONFIDENCE) all.push(judged);
+        all.push(...judgePairs([a, b], block));
       }
     }
     recomputed.push(...conflictsOf(all, block));
@@ -209,12 +205,11 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const rowOf = new Map<string, Stored>();
   const free = new Map(replaced.map((c) => [c.key, c]));
   // (Keys are unique: conflictsOf numbers two of one block that would share one.)
-  const unique = recomputed;
-  for (const c of unique) {
+  for (const c of recomputed) {
     const same = free.get(c.key);
     if (same) rowOf.set(c.key, same), free.delete(c.key);
   }
-  for (const c of unique) {
+  for (const c of recomputed) {
     if (rowOf.has(c.key)) continue;
     const ids = new Set(c.sides.flatMap((side) => side.statementIds));
     let best: Stored | undefined;
@@ -242,7 +237,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     return k;
   };
 
-  for (const c of unique) {
+  for (const c of recomputed) {
     const prev = rowOf.get(c.key);
     const signature = sidesSignature(c.sides.map((s) => s.statementIds));
     const fields = { kind: c.kind, confidence: c.confidence, explanation: c.explanation, rule: c.rule, detectorVersion: DETECTOR_VERSION };

@@ -8,6 +8,7 @@ import type { RefreshResult } from "./contradictions.js";
 import { afterCommit, enqueueAnalysis, type JobOptions, type JobRef } from "./jobs.js";
 import { backendOf } from "../db/client.js";
 import { InputError } from "./errors.js";
+import { mergeSpeakerRows } from "./speakers.js";
 import { appMetrics, timed } from "./metrics.js";
 import { fetchPage } from "./fetch-page.js";
 import { articleTextProblem, malformedUnicode, plainTextProblem } from "./text.js";
@@ -355,15 +356,9 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
     const acronym = (sp.altKeys ?? []).map((k) => holders.get(k)?.find((s) => s.key === k)).find(Boolean);
     if (found && acronym && acronym.id !== found.id) {
       // Both are stored (the acronym's speaker came first, the full name since without it): one speaker now.
-      const moved = await tx.statement.findMany({ where: { speakerId: acronym.id }, distinct: ["propKey"], select: { propKey: true } });
-      movedPropKeys.push(...moved.map((m) => m.propKey));
-      await tx.statement.updateMany({ where: { speakerId: acronym.id }, data: { speakerId: found.id } });
-      await tx.speaker.updateMany({ where: { affiliationId: acronym.id }, data: { affiliationId: found.id } });
-      const formerKeys = [...new Set([...found.formerKeys, acronym.key, ...acronym.formerKeys])];
-      const aliases = [...new Set([...found.aliases, ...acronym.aliases, acronym.name])];
-      await tx.speaker.delete({ where: { id: acronym.id } });
+      const { propKeys, aliases, formerKeys } = await mergeSpeakerRows(tx, found, [acronym]);
+      movedPropKeys.push(...propKeys);
       mergedInto.set(acronym.id, found.id);
-      await tx.speaker.update({ where: { id: found.id }, data: { formerKeys, aliases } });
       Object.assign(found, { formerKeys, aliases });
       for (const k of [acronym.key, ...acronym.formerKeys]) holders.set(k, [found]);
     }

@@ -22,7 +22,8 @@ for (const c of Object.values(countries)) {
   }
 }
 // A capital's name shared by two countries, or that is itself a country's name, says nothing on its own.
-for (const [k, n] of capitalsSeen) if (n > 1 || ALIAS_TO_COUNTRY.has(k) || [...CAPITAL_TO_COUNTRY.values()].includes(k)) CAPITAL_TO_COUNTRY.delete(k);
+const COUNTRY_KEYS = new Set(Object.values(countries).map((c) => keyOf(c.name)));
+for (const [k, n] of capitalsSeen) if (n > 1 || ALIAS_TO_COUNTRY.has(k) || COUNTRY_KEYS.has(k)) CAPITAL_TO_COUNTRY.delete(k);
 
 /** The country an entity key stands for as its capital or another name of it ("baghdad" → iraq, "us" → united-states). */
 export function countryOf(entityKey: string): string | undefined {
