@@ -82,6 +82,11 @@ describe("04-claims: what a negator denies, and talk of reports", () => {
     ["International media reports appear to blame the pilot for the crash", true],
     ["Local reports say the plant will close", true],
     ["the reports were confirmed by the plant's owner", false],
+    // A question asks about what it names; nobody asserts it.
+    ["one driver asked the other why he had stopped the train so suddenly", true],
+    ["the auditor wondered whether the mill had closed its books early", true],
+    ["the mill closed its books early, the auditor asked to see them", false],
+    ["the board asked for an explanation of the losses", false],
   ])("hearsay: %s → %s", (t, hearsay) => expect(claim(t).frame.hearsay ?? false).toBe(hearsay));
 });
 

@@ -324,6 +324,9 @@ export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b
 const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
 const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
+/** A question put by someone ("one pilot asked the other why he cut off the fuel", "wondered whether the plant had
+ * closed"): what it asks about is presupposed or open, asserted by nobody. */
+const ASKED_RE = /\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|inquire[sd]?|enquire[sd]?)\b(?:\s+(?!why\b|whether\b|if\b|how\b)[\w'’-]+){0,4}?\s+(?:why|whether|if|how)\b/i;
 const HEARSAY_NOUNS = /^(?:reports?|rumou?rs?|claims?|allegations?|speculation|stories|story|suggestions?|talk|gossip)$/;
 /** Is a predicate the topic of a report noun ("layoff rumors", "reports of layoffs", "rumors that they split")? */
 export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
@@ -1028,7 +1031,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // does not say that it happened.
   const mainHit = preds.find((p) => p.cls === classes[0]);
   // (So does one whose subject is reports saying it: "media reports appear to blame the pilot", "rumours say …".)
-  const hearsay = polarity === "AFFIRM" && ((!!mainHit && aboutReports(tokens, mainHit)) || REPORTS_SAY.test(clause));
+  // (And one whose happening is inside someone's question: "X asked Y why he cut off the fuel".)
+  const asked = ASKED_RE.exec(clause);
+  const hearsay = polarity === "AFFIRM" && ((!!mainHit && aboutReports(tokens, mainHit)) || REPORTS_SAY.test(clause) || (!!asked && (!mainHit || mainHit.start >= asked.index + asked[0].length)));
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
