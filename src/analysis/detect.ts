@@ -339,6 +339,14 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || labelBlock;
   // (One camp — a body and its own people — describing one thing is not two accounts of it.)
   const oneCamp = a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
+  // Complementary words for one thing, from two camps ("the shooting was justified" / "an unjustified shooting"):
+  // whatever else the clauses say, both cannot hold of it. (Named in common: the same happening, not any shooting.)
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && a.frame.complements && b.frame.complements && entitiesShared(a.frame.entities, b.frame.entities) > 0) {
+    for (const ca of a.frame.complements) {
+      const cb = b.frame.complements.find((x) => x.base === ca.base && x.head === ca.head && x.negative !== ca.negative);
+      if (cb) return make("CHARACTERIZATION", "characterization:complementary-words", `CH:opp-${ca.base}-${ca.head}`, { label: `opp-${ca.base}-${ca.head}` });
+    }
+  }
   if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || labelBlock)) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
@@ -397,6 +405,19 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
       key, blockKey, kind, confidence, rule: pairs[0]!.rule,
       explanation: `${names(groups[0]!.map((x) => x.s))} gave ${lo.q.text} (${quote(lo.s)}), but ${names(groups.at(-1)!.map((x) => x.s))} gave ${hi.q.text} (${quote(hi.s)}) for the same ${lo.q.unit}${lo.q.scope ? ` (${lo.q.scope})` : ""}; the figures cannot both hold.`,
       sides: groups.map((g) => ({ label: g[0]!.q.text, statementIds: g.map((x) => x.s.id) })),
+    };
+  }
+  if (kind === "CHARACTERIZATION" && pairs[0]!.label?.startsWith("opp-")) {
+    const label = pairs[0]!.label;
+    const all = pairs.flatMap((p) => [p.a, p.b]);
+    const sa = all.filter((s) => complementSide(s, label) === 0);
+    const sb = all.filter((s) => complementSide(s, label) === 1);
+    const word = (s: ConflictStatement) => s.frame.complements!.find((c) => `opp-${c.base}-${c.head}` === label)!;
+    const [wa, wb] = [word(sa[0]!), word(sb[0]!)];
+    return {
+      key, blockKey, kind, confidence, rule: pairs[0]!.rule,
+      explanation: `${names(sa)} called it ${wa.word} (${quote(sa[0]!)}); ${names(sb)} called it ${wb.word} (${quote(sb[0]!)}). One thing cannot be both.`,
+      sides: [{ label: `Called ${wa.word}`, statementIds: uniqIds(sa) }, { label: `Called ${wb.word}`, statementIds: uniqIds(sb) }],
     };
   }
   if (kind === "CHARACTERIZATION") {
@@ -508,11 +529,18 @@ export function candidatePairs(input: ConflictStatement[], blockKey?: string, fo
   return pairs;
 }
 
+/** The side a statement takes on a pair of complementary words: 0 the plain word ("justified"), 1 its negative. */
+function complementSide(s: ConflictStatement, label: string): 0 | 1 | undefined {
+  const c = s.frame.complements?.find((x) => `opp-${x.base}-${x.head}` === label);
+  return c ? (c.negative ? 1 : 0) : undefined;
+}
+
 /** Which side of its contradiction each statement of a flagged pair stands on (0 or 1). */
 function sidesOfPair(p: PairConflict): [number, number] {
   switch (p.kind) {
     case "NUMERIC": return p.qa!.value <= p.qb!.value ? [0, 1] : [1, 0];
     case "CHARACTERIZATION": {
+      if (p.label?.startsWith("opp-")) return complementSide(p.a, p.label) === 0 ? [0, 1] : [1, 0];
       const re = LABEL_RES.find((x) => x.id === p.label)!;
       return labelSide(p.a.text, re) === "a" ? [0, 1] : [1, 0];
     }

@@ -103,6 +103,9 @@ export type ClaimFrame = {
   hearsay?: boolean;
   /** The exclusive label sets the clause takes a side in ("armed-vs-unarmed"): it is blocked with the other side. */
   labels?: string[];
+  /** Complementary words the clause applies to a thing ("an unjustified shooting", "the count was accurate"): each as
+   * `<base>/<head>` with its side, from WordNet's complementary adjectives (src/ingest/nlp/wordnet.ts). */
+  complements?: Array<{ base: string; head: string; negative: boolean; word: string }>;
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
   /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */

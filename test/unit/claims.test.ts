@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
 import { countryOf } from "../../src/ingest/nlp/countries.js";
-import { buildClaim, countryOfDemonym, entitiesOf, keysOf, lemma, negationOf, quantitiesOf, timeOf } from "../../src/ingest/stages/04-claims.js";
+import { buildClaim, complementsOf, countryOfDemonym, entitiesOf, keysOf, lemma, negationOf, quantitiesOf, timeOf, tokenize } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
 const claim = (t: string, cue = "said", extra: Record<string, unknown> = {}) => buildClaim(t, { cue, direct: false, speakerKey: "", publishedAt: "2031-05-06", ...extra });
@@ -328,5 +328,22 @@ describe("figures credited inside a noun phrase", () => {
   });
   it("no holder for a time or a pronoun ('last year's figure of 40')", () => {
     expect(figures("The toll matched last year's figure of 40.").some(([name]) => /last year/i.test(String(name)))).toBe(false);
+  });
+});
+
+describe("complementary words (WordNet)", () => {
+  it.each<[string, string[]]>([
+    ["the shooting of the Vela driver was justified", ["justified/shoot"]],
+    ["it was an unjustified shooting", ["-justified/shoot"]],
+    ["the figures from the ministry are accurate", ["accurate/figure"]],
+    ["an illegal strike by the dockers", ["-legal/strike"]],
+    ["the dockers said the strike was lawful", ["lawful/strike"]],
+    // Not under a negator, not on a name, and only words WordNet makes opposites ("infamous" is not "not famous").
+    ["the shooting was not justified", []],
+    ["an infamous strike at the docks", []],
+    ["Unjustified Records released the album", []],
+  ])("%s → %s", (t, want) => {
+    const got = complementsOf(tokenize(t)).map((c) => `${c.negative ? "-" : ""}${c.base}/${c.head}`);
+    expect(got).toEqual(want);
   });
 });

@@ -56,6 +56,19 @@ describe("pairConflict / detectBlock", () => {
     const weak = st({ sourceId: 902, start: 10, end: 30, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme", "vela"], negation: "SURFACE" } });
     expect(pairConflict(report, weak, "p:layoff:acme@2031")).toBeUndefined();
   });
+  it("complementary words for one thing from two camps ('justified' / 'unjustified' shooting): CHARACTERIZATION with both words", () => {
+    const cx = (word: string, negative: boolean, head = "shoot") => ({ complements: [{ base: "justified", head, negative, word }], entities: ["norvale"], predicates: ["shoot"] });
+    const police = st({ speakerName: "Police", propKey: "p:shoot:norvale@2031", text: "the shooting of the Norvale driver was justified", frame: cx("justified", false) });
+    const family = st({ speakerName: "The family", propKey: "p:shoot:norvale@2031", text: "an unjustified shooting of the Norvale driver", frame: cx("unjustified", true) });
+    const c = detectBlock([police, family], "p:shoot:norvale@2031");
+    expect(c.map((x) => [x.kind, x.sides.map((s) => [s.label, s.statementIds])])).toEqual([["CHARACTERIZATION", [["Called justified", [police.id]], ["Called unjustified", [family.id]]]]]);
+    expect(c[0]!.explanation).toMatch(/Police called it justified .*The family called it unjustified/);
+    // Look-alikes: the same word on both sides; another thing ("an unjustified fine"); no name in common; one camp.
+    expect(pairConflict(police, st({ frame: cx("justified", false) }), "p:shoot:norvale@2031")).toBeUndefined();
+    expect(pairConflict(police, st({ frame: cx("unjustified", true, "fine") }), "p:shoot:norvale@2031")).toBeUndefined();
+    expect(pairConflict(police, st({ frame: { ...cx("unjustified", true), entities: ["orbex"] } }), "p:shoot:norvale@2031")).toBeUndefined();
+    expect(pairConflict(police, st({ affiliationKey: police.speakerKey, frame: cx("unjustified", true) }), "p:shoot:norvale@2031")).toBeUndefined();
+  });
   it("a negator's own scope decides what is denied: 'was not wearing a camera' does not deny the layoff", () => {
     const a = st({});
     const d = st({ polarity: "DENY", text: "Acme, which laid off engineers at Vela, was not wearing its usual caution", frame: { negation: "SURFACE", negated: "wear" } });

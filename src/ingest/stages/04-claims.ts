@@ -13,6 +13,7 @@ import {
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 import { countryOf } from "../nlp/countries.js";
+import { complementOf } from "../nlp/wordnet.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
 import { literalMatcher, type LiteralMatch } from "../literals.js";
 
@@ -318,6 +319,41 @@ export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b
   const a = applies(l.a, text);
   const b = applies(l.b, text);
   return a === b ? undefined : a ? "a" : "b";
+}
+
+const COPULA = new Set(["is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "appears", "appeared", "remains", "remained"]);
+const NOT_A_HEAD = /^(?:it|this|that|these|those|they|he|she|we|i|you|which|who|what|there|here|all|both|also|not|very|so|too|more|most|quite|entirely|completely|totally|wholly|clearly|simply)$/;
+/**
+ * The complementary words (WordNet: "justified"/"unjustified", "accurate"/"inaccurate") a clause applies to a thing,
+ * with the thing: before its noun ("an unjustified shooting" → shooting) or after a copula with its subject ("the
+ * shooting was justified" → shooting). Not under a negator ("was not justified" is a denial, read as such).
+ */
+/** The words of the exclusive label sets: a word there is read by its set, not again as a complement. */
+const LABEL_WORDS = new Set(EXCLUSIVE_LABELS.flatMap((l) => [...l.a, ...l.b]).filter((w) => !w.includes(" ")));
+export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["complements"]> {
+  const out: NonNullable<ClaimFrame["complements"]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const c = (tokens[i]!.cap && i > 0) || LABEL_WORDS.has(tokens[i]!.lower) ? undefined : complementOf(tokens[i]!.lower);
+    if (!c) continue;
+    const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower);
+    if (before.some((w) => NEGATOR_SET.has(w) || w.endsWith("n't"))) continue;
+    let head: string | undefined;
+    // Predicative: "<subject> was (entirely) justified".
+    let k = i - 1;
+    if (k >= 0 && /ly$/.test(tokens[k]!.lower)) k--;
+    if (k >= 1 && COPULA.has(tokens[k]!.lower)) {
+      // The subject's head noun, before its "of" phrase ("the shooting of the driver was justified" → shooting).
+      let h = k - 1;
+      for (let j = k - 1; j >= Math.max(1, k - 5); j--) if (/^(?:of|from|in|at|by|for|on)$/.test(tokens[j]!.lower)) h = j - 1;
+      const subj = tokens[h]!;
+      if (!NOT_A_HEAD.test(subj.lower) && !STOP.has(subj.lower) && /^[a-z]/i.test(subj.w)) head = lemma(subj.lower);
+    }
+    // Attributive: "an unjustified shooting".
+    const next = tokens[i + 1];
+    if (!head && next && /^[a-z]{3,}$/.test(next.w) && !STOP.has(next.lower) && !NOT_A_HEAD.test(next.lower) && !complementOf(next.lower) && !/ly$/.test(next.lower)) head = lemma(next.lower);
+    if (head && head !== c.base) out.push({ base: c.base, head, negative: c.negative, word: tokens[i]!.lower });
+  }
+  return out;
 }
 
 /** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
@@ -1037,7 +1073,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
-  const labels = polarity === "AFFIRM" && !inherited ? LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id) : [];
+  const complements = polarity === "AFFIRM" && !inherited ? complementsOf(tokens) : [];
+  const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map((c) => `opp-${c.base}-${c.head}`)] : [];
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
@@ -1051,6 +1088,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(negated ? { negated } : {}),
     ...(hearsay ? { hearsay } : {}),
     ...(labels.length ? { labels } : {}),
+    ...(complements.length ? { complements } : {}),
     ...(cueDenies ? { denial: true } : {}),
     ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
