@@ -3,7 +3,7 @@ import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, probabilityOf, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.5";
+export const DETECTOR_VERSION = "open-2026.12.6";
 
 export type ConflictStatement = {
   id: number;
@@ -223,6 +223,17 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
   return ownShared > 0 && KNOWN_CLASSES.has(main) && (short || f.contentJaccard >= 0.1);
 }
 
+/**
+ * Does `d` dismiss the claims of the party that committed statement `x` comes from, in the same story? ("Mr. Vance's
+ * allegations are baseless" and what Vance asserts: someone else's denial, told of the same story's entities.)
+ */
+export function dismissalOf(d: ConflictStatement, x: ConflictStatement): boolean {
+  if (!d.frame.dismisses || d.polarity !== "DENY" || x.polarity !== "AFFIRM" || !x.frame.party?.includes(d.frame.dismisses)) return false;
+  if (d.speakerKey === x.speakerKey || x.frame.hearsay || x.frame.inherited || x.modality !== "ASSERTED") return false;
+  const story = d.frame.topic ?? d.frame.entities ?? [];
+  return d.sourceId === x.sourceId || entitiesShared(x.frame.topic ?? [], story) >= 2 || entitiesShared(x.frame.entities, story) >= 1;
+}
+
 /** Two figures of one place: the same scope, or a national one and one that names none (a national story's total
  * needs no "across the country"; a city's figure always names its city). */
 export const sameScope = (x?: string, y?: string) => (x ?? "") === (y ?? "") || ((x ?? "national") === "national" && (y ?? "national") === "national");
@@ -285,6 +296,11 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
     return { a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...(probability !== undefined ? { probability } : {}), ...extra };
   };
   const apart = differentEvents(a, b);
+  // A party's block ("t:<party>") is there only for a dismissal of that party's claims to meet them.
+  if (blockKey.startsWith("t:") && !dismissalOf(a, b) && !dismissalOf(b, a)) return undefined;
+  // "Mr. Vance's allegations are politically motivated" against what Vance asserts in the same story.
+  const [dis, said] = dismissalOf(a, b) ? [a, b] : dismissalOf(b, a) ? [b, a] : [];
+  if (dis && said && !apart) return make("POLARITY", "polarity:dismissal-of-a-partys-claims", "PO");
 
   if (a.polarity !== b.polarity && !apart) {
     const [aff, den] = a.polarity === "AFFIRM" ? [a, b] : [b, a];

@@ -108,6 +108,11 @@ export type ClaimFrame = {
   complements?: Array<{ base: string; head: string; negative: boolean; word: string }>;
   /** The cue itself denies ("denied", "rejected"). */
   denial?: boolean;
+  /** A denial of a named party's claims ("Mr. Vance's allegations are politically motivated"): that party's key. */
+  dismisses?: string;
+  /** The keys a committed statement's own speaker goes by as a party ("vance"; an organisation's name and acronym),
+   * so that a dismissal of that party's claims meets it. */
+  party?: string[];
   /** Its report presents it as said after an earlier statement ("later said in another statement"): a sequel. */
   sequel?: boolean;
   agent?: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { runPipeline } from "../../src/ingest/pipeline.js";
 import { compatibleCounts } from "../../src/analysis/detect.js";
 import { countryOf } from "../../src/ingest/nlp/countries.js";
-import { buildClaim, complementsOf, countryOfDemonym, entitiesOf, keysOf, lemma, negationOf, quantitiesOf, timeOf, tokenize } from "../../src/ingest/stages/04-claims.js";
+import { buildClaim, complementsOf, ownPartyKeys, partyKeyOf, countryOfDemonym, entitiesOf, keysOf, lemma, negationOf, quantitiesOf, timeOf, tokenize } from "../../src/ingest/stages/04-claims.js";
 
 // Stage 4 on sentences written for these tests (fictional names and places).
 const claim = (t: string, cue = "said", extra: Record<string, unknown> = {}) => buildClaim(t, { cue, direct: false, speakerKey: "", publishedAt: "2031-05-06", ...extra });
@@ -345,5 +345,29 @@ describe("complementary words (WordNet)", () => {
   ])("%s → %s", (t, want) => {
     const got = complementsOf(tokenize(t)).map((c) => `${c.negative ? "-" : ""}${c.base}/${c.head}`);
     expect(got).toEqual(want);
+  });
+});
+
+describe("dismissals of a named party's claims", () => {
+  it.each<[string, string | undefined]>([
+    ["Ms. Vance's allegations are politically motivated", "vance"],
+    ["the claims made by the Orbex Mining Company are baseless", "orbex-mining-company"],
+    ["WADA's figures are exaggerated", "wada"],
+    // Not a denial, or no party named.
+    ["Ms. Vance's allegations were heard by the panel", undefined],
+    ["the allegations are politically motivated", undefined],
+  ])("%s → %s", (t, party) => expect(claim(t).frame.dismisses).toBe(party));
+  it("a denial cue's content names the party: 'rejected Orbex claims of a cover-up'", () => expect(claim("Orbex claims of a cover-up", "rejected").frame.dismisses).toBe("orbex"));
+  it("a committed statement carries its speaker's party keys (surname, organisation, acronym, affiliation) and their block", () => {
+    expect(ownPartyKeys("person:mara vance", ["Mara Vance", "Vance"], "org:orbex")).toEqual(["vance", "orbex"]);
+    expect(ownPartyKeys("org:vela-anti-doping-agency", ["Vela Anti-Doping Agency", "VADA"])).toEqual(["vela-anti-doping-agency", "vada"]);
+    expect(ownPartyKeys("anon:abc:officials")).toEqual([]);
+    expect(ownPartyKeys("outlet:pub")).toEqual([]);
+    expect(partyKeyOf("Dr. Ivo Brandt")).toBe("brandt");
+    const c = claim("the agency had hidden positive tests", "said", { speakerKey: "person:mara vance" });
+    expect(c.frame.party).toEqual(["vance"]);
+    expect(c.propKey.split(" ")).toContain("t:vance@2031-05");
+    // Hedged or hearsay: nothing a dismissal could meet.
+    expect(claim("the agency may have hidden positive tests", "said", { speakerKey: "person:mara vance" }).frame.party).toBeUndefined();
   });
 });

@@ -69,6 +69,19 @@ describe("pairConflict / detectBlock", () => {
     expect(pairConflict(police, st({ frame: { ...cx("unjustified", true), entities: ["orbex"] } }), "p:shoot:norvale@2031")).toBeUndefined();
     expect(pairConflict(police, st({ affiliationKey: police.speakerKey, frame: cx("unjustified", true) }), "p:shoot:norvale@2031")).toBeUndefined();
   });
+  it("a dismissal of a named party's claims meets what that party asserts in the same story, and nothing else", () => {
+    const vance = st({ speakerKey: "person:mara vance", speakerName: "Mara Vance", propKey: "t:vance@2031-05", text: "the agency had hidden positive tests", frame: { party: ["vance"], entities: ["vela"], topic: ["vela", "orbex"], predicates: ["hide"] } });
+    const agency = st({ speakerKey: "org:agency", speakerName: "The agency", propKey: "t:vance@2031-05", polarity: "DENY", text: "Ms. Vance's allegations are politically motivated", frame: { dismisses: "vance", inherited: true, negation: "LEXICAL", entities: ["vela"], topic: ["vela", "orbex"], predicates: ["allegation"] } });
+    expect(pairConflict(vance, agency, "t:vance@2031-05")?.rule).toBe("polarity:dismissal-of-a-partys-claims");
+    const c = detectBlock([vance, agency], "t:vance@2031-05");
+    expect(c.map((x) => [x.kind, x.sides.map((s) => s.statementIds)])).toEqual([["POLARITY", [[vance.id], [agency.id]]]]);
+    // Another party's statement, one of another story, a hedged one: nothing. In a party block no other rule runs.
+    expect(pairConflict({ ...vance, id: 990, frame: { ...vance.frame, party: ["brandt"] } }, agency, "t:vance@2031-05")).toBeUndefined();
+    expect(pairConflict({ ...vance, id: 991, frame: { ...vance.frame, entities: ["orbis"], topic: ["orbis", "kell"] } }, agency, "t:vance@2031-05")).toBeUndefined();
+    expect(pairConflict({ ...vance, id: 992, modality: "HEDGED" }, agency, "t:vance@2031-05")).toBeUndefined();
+    const other = st({ propKey: "t:vance@2031-05 p:layoff:acme@2031" });
+    expect(pairConflict(other, st({ polarity: "DENY", frame: { negation: "SURFACE" } }), "t:vance@2031-05")).toBeUndefined();
+  });
   it("a negator's own scope decides what is denied: 'was not wearing a camera' does not deny the layoff", () => {
     const a = st({});
     const d = st({ polarity: "DENY", text: "Acme, which laid off engineers at Vela, was not wearing its usual caution", frame: { negation: "SURFACE", negated: "wear" } });

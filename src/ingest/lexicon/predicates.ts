@@ -79,6 +79,10 @@ export const LEXICAL_NEGATION: string[] = [
   // Said of reports and figures: they are not so as given.
   "exaggerated", "inflated", "overstated", "overblown", "understated", "too high", "too low", "speculative", "unsubstantiated",
   "overestimated", "overestimates", "underestimated", "underestimates", "than reality", "than the reality", "than the real figure", "than the real number",
+  // Said of claims to dismiss them: they are not so, but a motive or a campaign ("politically motivated", "media hype").
+  "politically motivated", "scaremongering", "fearmongering", "fear-mongering", "media hype", "smear campaign", "a smear", "witch hunt", "witch-hunt",
+  "conspiracy theory", "conspiracy theories", "publicity stunt", "attempt to discredit", "attempts to discredit", "bid to discredit", "designed to discredit",
+  "attempt to undermine", "attempts to undermine", "junk journalism", "scare stories",
 ];
 
 /** Negators that make a clause deny its predicate. */

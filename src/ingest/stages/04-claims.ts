@@ -356,6 +356,34 @@ export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["compleme
   return out;
 }
 
+const PARTY_NAME = String.raw`((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w-]*)`;
+const CLAIM_NOUN = String.raw`(?:allegations?|claims?|accusations?|account|assertions?|statements?|remarks|comments|charges|version|figures|numbers)`;
+/** "Mr. Vance's allegations", "the claims made by Orbex": whose claims a clause speaks of. */
+const PARTY_CLAIMS_RE = new RegExp(String.raw`\b${PARTY_NAME}(?:['’]s?)?\s+(?:[a-z]+\s+){0,2}?${CLAIM_NOUN}\b|\b${CLAIM_NOUN}\s+(?:made\s+|levell?ed\s+|published\s+|put\s+forward\s+)?(?:by|from)\s+(?:the\s+)?${PARTY_NAME}`);
+/** The key a party goes by: a person's surname, an organisation's whole name (or its acronym as written). */
+export function partyKeyOf(name: string): string | undefined {
+  const words = name.replace(/^(?:The|A|An)\s+/, "").replace(/^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/, "").replace(/['’]s?$/, "").split(/\s+/).filter(Boolean);
+  if (!words.length) return undefined;
+  if (words.length === 1 && /^[A-Z]{2,6}$/.test(words[0]!)) return words[0]!.toLowerCase();
+  const key = entityKey(words.join(" "));
+  if (words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return key;
+  return key.split("-").at(-1) || undefined;
+}
+/** The party keys of a statement's own speaker, from its key and names (none for outlets, reports and the unnamed). */
+export function ownPartyKeys(speakerKey: string, names: string[] = [], affiliation?: string): string[] {
+  const [kind, rest = ""] = speakerKey.split(/:(.*)/s) as [string, string?];
+  if (kind !== "person" && kind !== "org") return [];
+  const name = rest.replace(/@.*$/, "").trim().replace(/\s+/g, "-");
+  const out = new Set<string>();
+  if (kind === "person") out.add(name.split("-").at(-1)!);
+  else out.add(name);
+  for (const n of names) if (/^[A-Z]{2,6}$/.test(n)) out.add(n.toLowerCase());
+  // (A spokesman's words are his organisation's claims too: "Orbex's claims".)
+  const aff = affiliation?.replace(/^\w+:/, "").replace(/@.*$/, "").trim().replace(/\s+/g, "-");
+  if (aff && /^(?:org|gov)/.test(affiliation!)) out.add(aff);
+  return [...out].filter((k) => k.length > 1).slice(0, 3);
+}
+
 /** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
 const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
@@ -1074,6 +1102,11 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
   const complements = polarity === "AFFIRM" && !inherited ? complementsOf(tokens) : [];
+  // Whose claims a denial dismisses ("Mr. Vance's allegations are politically motivated"), and, for a committed
+  // statement, the party its speaker is, so that the two meet.
+  const partyClaims = polarity === "DENY" ? PARTY_CLAIMS_RE.exec(clause) : null;
+  const dismisses = partyClaims ? partyKeyOf(partyClaims[1] ?? partyClaims[2] ?? "") : undefined;
+  const party = polarity === "AFFIRM" && !inherited && !hearsay && modality === "ASSERTED" ? ownPartyKeys(ctx.speakerKey, ctx.speakerNames, ctx.speakerAffiliation) : [];
   const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map((c) => `opp-${c.base}-${c.head}`)] : [];
   const frame: ClaimFrame = {
     eventType,
@@ -1089,6 +1122,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     ...(hearsay ? { hearsay } : {}),
     ...(labels.length ? { labels } : {}),
     ...(complements.length ? { complements } : {}),
+    ...(dismisses ? { dismisses } : {}),
+    ...(party.length ? { party } : {}),
     ...(cueDenies ? { denial: true } : {}),
     ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
     ...(entities[0] ? { agent: entities[0] } : {}),
@@ -1124,6 +1159,8 @@ export function keysOf(frame: ClaimFrame, period: string): string[] {
   for (const p of preds) add(`p:${p}`, period);
   for (const u of units) add(`q:${u}`, period);
   for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) add(`l:${l}:${e}`, year);
+  // A party's claims and a dismissal of them, by month: "t:<party>".
+  for (const t of [...(frame.dismisses ? [frame.dismisses] : []), ...(frame.party ?? [])]) add(`t:${t}`, period);
   void dated;
   return [...out].sort();
 }
