@@ -371,3 +371,10 @@ describe("dismissals of a named party's claims", () => {
     expect(claim("the agency may have hidden positive tests", "said", { speakerKey: "person:mara vance" }).frame.party).toBeUndefined();
   });
 });
+
+describe("predicate classes: concealing", () => {
+  it.each<[string]>([["the board covered up the losses"], ["the losses had been hidden from investors"], ["the firm was accused of concealing the losses"], ["the losses were swept under the carpet"]])(
+    "%s → conceal", (t) => expect(claim(t).frame.predicates).toContain("conceal"),
+  );
+  it("'the deal covers farming' still includes", () => expect(claim("the deal covers farming").frame.predicates).toContain("include"));
+});

@@ -28,6 +28,7 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
   rise: ["rise", "rose", "increase", "climb", "grow", "growth", "jump", "surge", "soar"],
   fall: ["fall", "fell", "decrease", "drop", "plunge", "shrink"],
   leak: ["leak", "spill", "spew", "flow", "gush", "discharge", "flow rate"],
+  conceal: ["conceal", "concealment", "hide", "hid", "hidden", "cover up", "cover-up", "coverup", "cover-ups", "hush up", "hushed up", "whitewash", "sweep under the carpet", "swept under the carpet", "under the carpet", "under the rug"],
   steal: ["steal", "stole", "stolen", "hack", "hacked", "breach", "compromise", "theft", "leaked"],
   dope: ["dope", "doping", "test positive", "tested positive", "positive test", "banned substance", "contaminate", "contamination"],
   shoot: ["shoot", "shot", "shooting", "gun", "fire at"],
