@@ -36,6 +36,10 @@ describe("04-claims: polarity from negation and its scope", () => {
     ["Do not open the gates", "UNCERTAIN"], // a command
     ["the board should resign over the layoffs", "UNCERTAIN"], // what ought to be
     ["the mayor ought to apologise", "UNCERTAIN"],
+    ["In the spring we quarrel, in the autumn we make up", "UNCERTAIN"], // a habit, a figure of speech
+    ["every year the papers say the band has split", "UNCERTAIN"],
+    ["the mill cut 4% of its staff every year", "ASSERTED"], // a figure per year is a rate
+    ["the band split in the summer", "ASSERTED"],
     ["the guards did not shoot him", "ASSERTED"], // a denial of what happened stays one
     ["the club sacked its coach", "ASSERTED"],
   ])("what ought to be, commands and warnings say nothing of what is: %s → %s", (t, modality) => {

@@ -439,6 +439,8 @@ const HEDGE_SET = new Set(HEDGES);
 const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose", "feel"]);
 const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking|(?:push|pushes|pushed|pushing|hit|hits|hitting)\s+back\s+(?:against|on|at))\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|a\s+|an\s+|media\s+|press\s+|recent\s+|preliminary\s+|new\s+|initial\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
+const SEASON = String.raw`(?:winter|summer|spring|autumn|fall)`;
+const HABITUAL_RE = new RegExp(String.raw`\b(?:every|each)\s+(?:single\s+)?(?:year|${SEASON}|season)\b|\bin\s+the\s+${SEASON}\b[^.]*\bin\s+the\s+${SEASON}\b`, "i");
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
 
 export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
@@ -449,6 +451,9 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // What ought to be, a command or a warning ("You better not shoot him", "Do not touch it", "they should resign")
   // says nothing of what is or was. ("The number should have read 170,000" corrects a figure: it does.)
   if (DEONTIC_RE.test(clause)) return "UNCERTAIN";
+  // What happens every year or every season ("In the winter I separate, in the summer I marry") is a habit or a
+  // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
+  if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
   if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS[cue.toLowerCase()];
