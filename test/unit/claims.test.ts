@@ -168,6 +168,11 @@ describe("04-claims: figures with measure, bound and scope", () => {
     expect(quantitiesOf("250,000 marched in Vela")[0]?.scope).toBe("vela");
     expect(quantitiesOf("1.5 million marched nationwide")[0]?.scope).toBe("national");
   });
+  it("sort: a figure of what was recovered is not one of what there was", () => {
+    expect(quantitiesOf("the crews are collecting about 900 barrels of fuel a day")[0]?.sort).toBe("recovered");
+    expect(quantitiesOf("divers recovered 40 bodies from the lake")[0]?.sort).toBe("recovered");
+    expect(quantitiesOf("the tank is leaking 900 barrels a day")[0]?.sort).toBeUndefined();
+  });
 });
 
 describe("04-claims: time against the publication date", () => {
