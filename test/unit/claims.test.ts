@@ -267,6 +267,9 @@ describe("04-claims: entity tracking across the document", () => {
   });
   it("a label under a negator is not applied ('we did not find a book'); 'no truth anymore' is not a denial", () => {
     expect(claim("Ivo Brandt had a gun; we did not find a book").frame.labels).toEqual(["armed-vs-unarmed"]);
+    // A label of degree is a figure of speech: "more married than anybody" takes no side.
+    expect(claim("we are more married than anybody can be").frame.labels ?? []).toEqual([]);
+    expect(claim("Ivo Brandt and Ada Kell are married").frame.labels).toEqual(["married-vs-unmarried"]);
     expect(claim("we did not find a book near Ivo Brandt").frame.labels ?? []).toEqual([]);
     expect(claim("There is no truth in the report").frame.negation).toBe("LEXICAL");
     expect(claim("There's no truth anymore, whatever I say").frame.negation).toBe("SURFACE");

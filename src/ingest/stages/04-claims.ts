@@ -309,9 +309,11 @@ function wordsRe(words: string[]) {
 }
 /** "did not find a book", "no gun": a label under a negator is not applied. */
 const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
+const DEGREE_BEFORE = /\b(?:more|less|as|so|too)\s+$/i;
 const applies = (re: RegExp, text: string) => {
   // (Stops at the first label that applies: matchAll is lazy.)
-  for (const m of text.matchAll(re)) if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
+  // (Nor one of degree, "more married than anybody can be": a figure of speech, not the category.)
+  for (const m of text.matchAll(re)) if (!NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) && !DEGREE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
   return false;
 };
 /** Which side of an exclusive label set a text takes ("civilians" vs "fighters"), when it takes exactly one. */
