@@ -188,6 +188,8 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     // What a bare denial denies is what its article reports near it: only there can it be read.
     // It refers back: the report comes before it, within reach.
     if (aff.speakerKey === den.speakerKey || aff.frame.predicates![0] !== main) return false;
+    // Nor what its own camp says: a body's "It is clearly erroneous" answers others' reports, not its own director.
+    if (aff.affiliationKey === den.speakerKey || den.affiliationKey === aff.speakerKey || (!!aff.affiliationKey && aff.affiliationKey === den.affiliationKey)) return false;
     if (aff.sourceId === den.sourceId && aff.start < den.start && den.start - aff.start <= DENIAL_REACH) {
       return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
     }

@@ -37,6 +37,12 @@ describe("pairConflict / detectBlock", () => {
     const weak = st({ sourceId: 900, start: 3000, end: 3020, polarity: "DENY", text: "That is not a sound basis", frame: { inherited: true, content: ["sound"], topic: ["acme"], negation: "SURFACE" } });
     expect(pairConflict(a, weak, "p:layoff:acme@2031")).toBeUndefined();
   });
+  it("a body's bare denial does not deny what its own people say", () => {
+    const d = st({ speakerKey: "org:acme", sourceId: 920, start: 300, end: 314, polarity: "DENY", text: "The reports are not true", frame: { inherited: true, content: ["true"], topic: ["acme", "vela"], negation: "LEXICAL" } });
+    const own = st({ affiliationKey: "org:acme", frame: { entities: ["acme", "vela"] } });
+    expect(pairConflict(own, d, "p:layoff:acme@2031")).toBeUndefined();
+    expect(pairConflict(st({ frame: { entities: ["acme", "vela"] } }), d, "p:layoff:acme@2031")?.rule).toBe("polarity:denial-of-reports");
+  });
   it("after an outright denial, its article's account of the rumours it denies is what it denies, not background", () => {
     const d = st({ sourceId: 910, start: 100, end: 140, polarity: "DENY", text: "The rumours are completely false", frame: { inherited: true, content: ["rumour", "false"], topic: ["acme", "vela"], negation: "LEXICAL" } });
     const rumours = st({ sourceId: 910, start: 900, end: 960, speakerKey: "anon:910:rumours", speakerName: "rumours", frame: { entities: ["acme", "vela"], topic: ["acme", "vela"] } });
