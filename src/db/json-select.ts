@@ -1,5 +1,6 @@
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { rawReadOf } from "./client.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 
 /**
@@ -354,6 +355,12 @@ function cached<T extends Compiled | { sql: string; params: unknown[] } | null>(
   return v;
 }
 
+/** A compiled statement through the driver when the client has a raw reader (see db/client.ts), else Prisma's. */
+function readRaw<R>(prisma: PrismaClient, c: { sql: string; params: unknown[] }): Promise<R[]> {
+  const raw = rawReadOf(prisma);
+  return raw ? (raw(c.sql, c.params) as Promise<R[]>) : prisma.$queryRawUnsafe<R[]>(c.sql, ...c.params);
+}
+
 /** `prisma.<model>.findMany(args)` in one SQL statement; Prisma itself for what the compiler does not take. */
 export async function findManyJson<T>(prisma: PrismaClient, modelName: string, args: Args): Promise<T[]> {
   return (await page<T>(prisma, modelName, args, false)).rows;
@@ -363,7 +370,7 @@ async function page<T>(prisma: PrismaClient, modelName: string, args: Args, with
   const key = keyOf(args);
   const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${key}`, () => compileFindMany(modelName, args, withCount));
   if (!compiled) return { rows: (await delegate(prisma, modelName).findMany(args)) as T[] };
-  const [row] = await prisma.$queryRawUnsafe<Array<{ rows: unknown; total?: number }>>(compiled.sql, ...compiled.params);
+  const [row] = await readRaw<{ rows: unknown; total?: number }>(prisma, compiled);
   const rows = (typeof row!.rows === "string" ? JSON.parse(row!.rows) : row!.rows) as Array<Record<string, unknown>>;
   return { rows: revive(rows, compiled.shape) as T[], ...(withCount ? { total: Number(row!.total) } : {}) };
 }
@@ -403,6 +410,6 @@ export async function countJson(prisma: PrismaClient, modelName: string, where: 
   const key = keyOf(where ?? {});
   const compiled = key === null ? null : cached(`c|${modelName}|${key}`, () => compileCount(modelName, where));
   if (!compiled) return delegate(prisma, modelName).count({ where });
-  const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(compiled.sql, ...compiled.params);
+  const [row] = await readRaw<{ n: number }>(prisma, compiled);
   return Number(row!.n);
 }
