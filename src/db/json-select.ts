@@ -1,5 +1,6 @@
-import { Kind, type GraphQLResolveInfo } from "graphql";
+import { isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { rawReadOf } from "./client.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 
 /**
@@ -46,6 +47,9 @@ class Compiler {
   params: unknown[] = [];
   private aliases = 0;
 
+  /** The scalar columns an include-mode level of each model needs (see columnsOf); absent: every column. */
+  constructor(private readonly columns?: Columns) {}
+
   alias() {
     return `t${this.aliases++}`;
   }
@@ -71,7 +75,10 @@ class Compiler {
       else no(`scalar type ${f.type}`);
     };
     const chosen = args.select ?? args.include;
-    if (!args.select) for (const f of model.fields.values()) if (f.kind === "scalar" || f.kind === "enum") scalar(f);
+    if (!args.select) {
+      const needed = this.columns?.models.get(model.name);
+      for (const f of model.fields.values()) if ((f.kind === "scalar" || f.kind === "enum") && (!needed || needed.has(f.name) || f.isId)) scalar(f);
+    }
     for (const [name, v] of Object.entries(chosen ?? {})) {
       if (v === false || v === undefined) continue;
       if (name === "_count") {
@@ -298,14 +305,60 @@ function revive(rows: Array<Record<string, unknown>>, shape: Shape) {
 export type Compiled = { sql: string; params: unknown[]; shape: Shape };
 
 /**
+ * The scalar columns of each model that the fields of one GraphQL operation can read, for the levels Pothos plans in
+ * include mode (which would otherwise select every column: a page of statements would carry every claim frame the
+ * page never shows). Per model: its id, and the column each selected field exposes (`t.expose*`). A model that has a
+ * selected field which is neither an exposure, a relation, the Relay id nor a static select of columns (a field with
+ * its own resolver, which may read any column) keeps every column, and so does a model the operation selects no field
+ * of. `key` spells the choice for the statement cache.
+ */
+export type Columns = { models: Map<string, Set<string>>; key: string };
+
+const columnsByOperation = new WeakMap<object, Columns>();
+
+export function columnsOf(info: Pick<GraphQLResolveInfo, "schema" | "operation" | "fragments">): Columns {
+  let found = columnsByOperation.get(info.operation);
+  if (found) return found;
+  const needs = new Map<string, Set<string> | null>();
+  const typeInfo = new TypeInfo(info.schema);
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parentType = typeInfo.getParentType();
+        const parent = isObjectType(parentType) ? parentType : undefined;
+        const def = typeInfo.getFieldDef();
+        const modelName = parent ? (parent.extensions as { pothosPrismaModel?: string }).pothosPrismaModel : undefined;
+        const model = modelName ? models.get(modelName) : undefined;
+        if (!model || !def || node.name.value === "__typename" || needs.get(model.name) === null) return;
+        let set = needs.get(model.name);
+        if (!set) needs.set(model.name, (set = new Set()));
+        const ext = def.extensions as { pothosExposedField?: unknown; pothosPrismaRelationField?: unknown; pothosPrismaSelect?: unknown };
+        const select = ext.pothosPrismaSelect;
+        if (typeof ext.pothosExposedField === "string") set.add(ext.pothosExposedField);
+        else if (ext.pothosPrismaRelationField || (def.name === "id" && parent!.getInterfaces().some((i) => i.name === "Node"))) return;
+        else if (select && typeof select === "object" && Object.keys(select).every((k) => k === "_count" || model.fields.get(k)?.kind === "object" || model.fields.has(k))) {
+          for (const k of Object.keys(select)) if (model.fields.get(k)?.kind === "scalar" || model.fields.get(k)?.kind === "enum") set.add(k);
+        } else needs.set(model.name, null);
+      },
+    }),
+  );
+  const kept = new Map([...needs].filter((e): e is [string, Set<string>] => e[1] !== null));
+  found = { models: kept, key: [...kept].map(([m, cols]) => `${m}:${[...cols].sort().join(",")}`).sort().join(";") };
+  columnsByOperation.set(info.operation, found);
+  return found;
+}
+
+/**
  * The SQL for `findMany(args)` on `modelName`: one row with a column `rows` (a JSON array), and with `withCount` also
  * `total`, the count of every row `args.where` matches; null when not compilable.
  */
-export function compileFindMany(modelName: string, args: Args, withCount = false): Compiled | null {
+export function compileFindMany(modelName: string, args: Args, withCount = false, columns?: Columns): Compiled | null {
   const model = models.get(modelName);
   if (!model) return null;
   try {
-    const c = new Compiler();
+    const c = new Compiler(columns);
     const a = c.alias();
     const obj = c.object(model, a, args);
     const list = c.list(model, a, obj.sql, `${q(model.name)} ${a}`, [], args);
@@ -354,16 +407,27 @@ function cached<T extends Compiled | { sql: string; params: unknown[] } | null>(
   return v;
 }
 
-/** `prisma.<model>.findMany(args)` in one SQL statement; Prisma itself for what the compiler does not take. */
-export async function findManyJson<T>(prisma: PrismaClient, modelName: string, args: Args): Promise<T[]> {
-  return (await page<T>(prisma, modelName, args, false)).rows;
+/** A compiled statement through the driver when the client has a raw reader (see db/client.ts), else Prisma's. */
+function readRaw<R>(prisma: PrismaClient, c: { sql: string; params: unknown[] }): Promise<R[]> {
+  const raw = rawReadOf(prisma);
+  return raw ? (raw(c.sql, c.params) as Promise<R[]>) : prisma.$queryRawUnsafe<R[]>(c.sql, ...c.params);
 }
 
-async function page<T>(prisma: PrismaClient, modelName: string, args: Args, withCount: boolean): Promise<{ rows: T[]; total?: number }> {
+/** `prisma.<model>.findMany(args)` in one SQL statement; Prisma itself for what the compiler does not take. */
+export async function findManyJson<T>(prisma: PrismaClient, modelName: string, args: Args, info?: GraphQLResolveInfo): Promise<T[]> {
+  return (await page<T>(prisma, modelName, args, false, info)).rows;
+}
+
+/**
+ * With `info` (a resolver's, whose own fields read the rows), include-mode levels read only the columns the operation's
+ * fields need (columnsOf); without it, every column, as Prisma's findMany.
+ */
+async function page<T>(prisma: PrismaClient, modelName: string, args: Args, withCount: boolean, info?: GraphQLResolveInfo): Promise<{ rows: T[]; total?: number }> {
   const key = keyOf(args);
-  const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${key}`, () => compileFindMany(modelName, args, withCount));
+  const columns = info ? columnsOf(info) : undefined;
+  const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${columns?.key ?? "*"}|${key}`, () => compileFindMany(modelName, args, withCount, columns));
   if (!compiled) return { rows: (await delegate(prisma, modelName).findMany(args)) as T[] };
-  const [row] = await prisma.$queryRawUnsafe<Array<{ rows: unknown; total?: number }>>(compiled.sql, ...compiled.params);
+  const [row] = await readRaw<{ rows: unknown; total?: number }>(prisma, compiled);
   const rows = (typeof row!.rows === "string" ? JSON.parse(row!.rows) : row!.rows) as Array<Record<string, unknown>>;
   return { rows: revive(rows, compiled.shape) as T[], ...(withCount ? { total: Number(row!.total) } : {}) };
 }
@@ -380,8 +444,8 @@ const selectsTotalCount = (info: GraphQLResolveInfo) =>
  * filter matches when the selection asks for `totalCount`; `connectionCount` with the same info then reads that count.
  */
 export async function findConnectionJson<T>(prisma: PrismaClient, modelName: string, args: Args, info: GraphQLResolveInfo): Promise<T[]> {
-  if (!selectsTotalCount(info)) return findManyJson<T>(prisma, modelName, args);
-  const read = page<T>(prisma, modelName, args, true);
+  if (!selectsTotalCount(info)) return findManyJson<T>(prisma, modelName, args, info);
+  const read = page<T>(prisma, modelName, args, true, info);
   totals.set(info, read.then((r) => r.total, () => undefined));
   return (await read).rows;
 }
@@ -393,8 +457,8 @@ export async function connectionCount(prisma: PrismaClient, modelName: string, w
 }
 
 /** `prisma.<model>.findUnique(args)` by a unique where, in one SQL statement (T includes null: the row may not exist). */
-export async function findUniqueJson<T>(prisma: PrismaClient, modelName: string, args: Args): Promise<T> {
-  const rows = await findManyJson<T>(prisma, modelName, { ...args, take: 1 });
+export async function findUniqueJson<T>(prisma: PrismaClient, modelName: string, args: Args, info?: GraphQLResolveInfo): Promise<T> {
+  const rows = await findManyJson<T>(prisma, modelName, { ...args, take: 1 }, info);
   return (rows[0] ?? null) as T;
 }
 
@@ -403,6 +467,6 @@ export async function countJson(prisma: PrismaClient, modelName: string, where: 
   const key = keyOf(where ?? {});
   const compiled = key === null ? null : cached(`c|${modelName}|${key}`, () => compileCount(modelName, where));
   if (!compiled) return delegate(prisma, modelName).count({ where });
-  const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(compiled.sql, ...compiled.params);
+  const [row] = await readRaw<{ n: number }>(prisma, compiled);
   return Number(row!.n);
 }

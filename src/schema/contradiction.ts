@@ -101,7 +101,7 @@ builder.queryFields((t) => ({
     type: "Contradiction",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.ContradictionModel | null>(ctx.prisma, "Contradiction", { ...query, where: { id: idOf(String(args.id), "Contradiction") } }),
+    resolve: (query, _root, args, ctx, info) => findUniqueJson<Prisma.ContradictionModel | null>(ctx.prisma, "Contradiction", { ...query, where: { id: idOf(String(args.id), "Contradiction") } }, info),
   }),
 }));
 

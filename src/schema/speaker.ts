@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One speaker by ID; null when it does not exist.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.SpeakerModel | null>(ctx.prisma, "Speaker", { ...query, where: { id: idOf(String(args.id), "Speaker") } }),
+    resolve: (query, _root, args, ctx, info) => findUniqueJson<Prisma.SpeakerModel | null>(ctx.prisma, "Speaker", { ...query, where: { id: idOf(String(args.id), "Speaker") } }, info),
   }),
 }));
 

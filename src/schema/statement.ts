@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
     type: "Statement",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => findUniqueJson<Prisma.StatementModel | null>(ctx.prisma, "Statement", { ...query, where: { id: idOf(String(args.id), "Statement") } }),
+    resolve: (query, _root, args, ctx, info) => findUniqueJson<Prisma.StatementModel | null>(ctx.prisma, "Statement", { ...query, where: { id: idOf(String(args.id), "Statement") } }, info),
   }),
 }));
 

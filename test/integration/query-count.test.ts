@@ -60,7 +60,7 @@ describe("no N+1", () => {
     expect(page50).toBe(50);
     const ops = (m: typeof m5) => m.operations.map((o) => `${o.model ?? "$"}.${o.operation}`);
     process.stdout.write(
-      `per request (${app.db.backend}): page 5 → ${m5.operations.length} Prisma operations, ${m5.sql.length} SQL; ` +
+      `per request (${app.db.backend}): page 5 → ${m5.operations.length} operations, ${m5.sql.length} SQL; ` +
         `page 50 → ${m50.operations.length} operations, ${m50.sql.length} SQL\n  operations: ${ops(m50).join(", ")}\n`,
     );
     // Counted by the query-log extension: the same operations, in the same order, whatever the page size.
@@ -111,5 +111,30 @@ describe("no N+1", () => {
     process.stdout.write(`speaker { statements contradictions } (${app.db.backend}): ${counts[0]} SQL at 3, ${counts[1]} SQL at 25\n`);
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("a page reads only the columns its fields show, and every column for a field with its own resolver", async () => {
+    const page = (statementFields: string) => `{ contradictions(first: 5) { edges { node { id kind sides { label statements { ${statementFields} } } } } } }`;
+    const read = async (statementFields: string) => {
+      let data: unknown;
+      const m = await app.measureQueries(async () => {
+        const { json } = await app.post({ query: page(statementFields) });
+        expect(json.errors).toBeUndefined();
+        data = json.data;
+      });
+      expect(m.sql).toHaveLength(1);
+      return { sql: m.sql[0]!, data: data as { contradictions: { edges: { node: { sides: { statements: Record<string, unknown>[] }[] } }[] } } };
+    };
+    const lean = await read("id text");
+    // Statement columns nobody asked for (the claim frame, the cue, the proposition key) and the Contradiction's own.
+    for (const column of ['"frame"', '"cue"', '"propKey"', '"explanation"', '"blockKey"']) expect(lean.sql).not.toContain(column);
+    expect(lean.data.contradictions.edges[0]!.node.sides[0]!.statements[0]!.text).toBe("xxxxxxxx");
+    const framed = await read("id text frame cue");
+    expect(framed.sql).toContain('"frame"');
+    expect(framed.sql).toContain('"cue"');
+    expect(framed.data.contradictions.edges[0]!.node.sides[0]!.statements[0]!.cue).toBe("said");
+    // Statement.conflicts has a resolver of its own: the statement rows keep every column.
+    const conflicts = await read("id conflicts { id }");
+    expect(conflicts.sql).toContain('"propKey"');
   });
 });
