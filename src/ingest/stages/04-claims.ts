@@ -216,13 +216,16 @@ const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUM
 // Predicates, negation, modality
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The lexicon phrases a word (or its lemma) starts. Memoised: a pure function of the word, asked for every token. */
+const phrasesStartingWith = memoize((lower: string) => PHRASES_BY_FIRST.get(lower) ?? PHRASES_BY_FIRST.get(lemma(lower)), 50_000);
+
 export type PredicateHit = { cls: string; start: number; end: number; tokenIndex: number; lexical: boolean };
 
 /** The predicates of a clause: lexicon classes first (synonyms share one), then the lemmas of other content words. */
 export function predicatesOf(tokens: Token[]): PredicateHit[] {
   const out: PredicateHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const cands = PHRASES_BY_FIRST.get(tokens[i]!.lower) ?? PHRASES_BY_FIRST.get(lemma(tokens[i]!.lower));
+    const cands = phrasesStartingWith(tokens[i]!.lower);
     if (!cands) continue;
     const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
     if (!hit) continue;
