@@ -245,13 +245,18 @@ const NEGATOR_WORDS = new Set(NEGATORS);
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
-    if (/^\d|^[$€£%]/.test(t.w) || t.lower.length < 3 || STOP.has(t.lower)) continue;
-    const l = lemma(t.lower);
-    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
-    out.add(l);
+    const l = contentLemma(t.lower);
+    if (l !== undefined) out.add(l);
   }
   return [...out];
 }
+/** A word's lemma when it is a content word, else undefined. Memoised: a pure function of the (lower-case) word. */
+const contentLemma = memoize((lower: string): string | undefined => {
+  if (/^\d|^[$€£%]/.test(lower) || lower.length < 3 || STOP.has(lower)) return undefined;
+  const l = lemma(lower);
+  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) return undefined;
+  return l;
+}, 50_000);
 
 const LEX_NEG_RE = new RegExp(`\\b(?:${LEXICAL_NEGATION.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 const NEGATOR_SET = new Set(NEGATORS.filter((n) => !n.includes(" ")));
