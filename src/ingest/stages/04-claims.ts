@@ -431,8 +431,9 @@ const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
 /** The first words of the vague counts ("a" of "a few"), for a quick no in numberValue. */
 const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
 const VAGUE_FIRST = new Set(VAGUE_ENTRIES.map(([phrase]) => phrase.split(" ")[0]!));
-/** Can a token start a figure at all? (A quick test: most tokens are words that cannot.) */
-const mayStartNumber = (lower: string) => {
+/** Can a token start a figure at all? (A quick test: most tokens are words that cannot. Memoised: a pure function of
+ * the word, and a look-up in the number words by an arbitrary string costs more than one in a map.) */
+const mayStartNumber = memoize((lower: string) => {
   const c = lower.charCodeAt(0);
   if (c >= 97 && c <= 122) {
     // (A word: no currency sign to strip, and no digit.)
@@ -443,7 +444,7 @@ const mayStartNumber = (lower: string) => {
   if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
   const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
   return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
-};
+}, 50_000);
 
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
