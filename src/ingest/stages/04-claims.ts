@@ -217,13 +217,16 @@ const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUM
 // Predicates, negation, modality
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The lexicon phrases a word (or its lemma) starts. Memoised: a pure function of the word, asked for every token. */
+const phrasesStartingWith = memoize((lower: string) => PHRASES_BY_FIRST.get(lower) ?? PHRASES_BY_FIRST.get(lemma(lower)), 50_000);
+
 export type PredicateHit = { cls: string; start: number; end: number; tokenIndex: number; lexical: boolean };
 
 /** The predicates of a clause: lexicon classes first (synonyms share one), then the lemmas of other content words. */
 export function predicatesOf(tokens: Token[]): PredicateHit[] {
   const out: PredicateHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const cands = PHRASES_BY_FIRST.get(tokens[i]!.lower) ?? PHRASES_BY_FIRST.get(lemma(tokens[i]!.lower));
+    const cands = phrasesStartingWith(tokens[i]!.lower);
     if (!cands) continue;
     const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
     if (!hit) continue;
@@ -243,13 +246,18 @@ const NEGATOR_WORDS = new Set(NEGATORS);
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
-    if (/^\d|^[$€£%]/.test(t.w) || t.lower.length < 3 || STOP.has(t.lower)) continue;
-    const l = lemma(t.lower);
-    if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) continue;
-    out.add(l);
+    const l = contentLemma(t.lower);
+    if (l !== undefined) out.add(l);
   }
   return [...out];
 }
+/** A word's lemma when it is a content word, else undefined. Memoised: a pure function of the (lower-case) word. */
+const contentLemma = memoize((lower: string): string | undefined => {
+  if (/^\d|^[$€£%]/.test(lower) || lower.length < 3 || STOP.has(lower)) return undefined;
+  const l = lemma(lower);
+  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) return undefined;
+  return l;
+}, 50_000);
 
 const LEX_NEG_RE = new RegExp(`\\b(?:${LEXICAL_NEGATION.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 const NEGATOR_SET = new Set(NEGATORS.filter((n) => !n.includes(" ")));
@@ -498,8 +506,9 @@ const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
 /** The first words of the vague counts ("a" of "a few"), for a quick no in numberValue. */
 const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
 const VAGUE_FIRST = new Set(VAGUE_ENTRIES.map(([phrase]) => phrase.split(" ")[0]!));
-/** Can a token start a figure at all? (A quick test: most tokens are words that cannot.) */
-const mayStartNumber = (lower: string) => {
+/** Can a token start a figure at all? (A quick test: most tokens are words that cannot. Memoised: a pure function of
+ * the word, and a look-up in the number words by an arbitrary string costs more than one in a map.) */
+const mayStartNumber = memoize((lower: string) => {
   const c = lower.charCodeAt(0);
   if (c >= 97 && c <= 122) {
     // (A word: no currency sign to strip, and no digit.)
@@ -510,7 +519,7 @@ const mayStartNumber = (lower: string) => {
   if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
   const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
   return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
-};
+}, 50_000);
 
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
@@ -998,6 +1007,9 @@ const SEQUEL_RE = /\b(?:later|subsequently|afterwards|afterward|then|in (?:a|an)
 /** How many content words a claim needs to stand on its own; below, it is about what the document is about. */
 const MIN_CONTENT = 2;
 const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|speculation|accounts?|suggestions?|articles?|information|figures?|numbers?|data|version|assertions?|it|this|that|them)\b/i;
+/** A content word that says what (no report noun, no word of untruth, not "exist", no manner adverb: "clearly
+ * erroneous", "completely false"). Memoised: a pure function of the word, asked for every content word of every claim. */
+const saysWhat = memoize((w: string) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w), 50_000);
 
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
@@ -1020,7 +1032,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
   // (Manner adverbs say how, not what: "clearly erroneous", "completely false".)
-  const contentless = content.filter((w) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w)).length < MIN_CONTENT;
+  const contentless = content.filter(saysWhat).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
