@@ -1,5 +1,5 @@
 import { CUMULATIVE_MEASURES, EXCLUSIVE_LABELS, PREDICATE_CLASSES, REVISION_CUES } from "../ingest/lexicon/predicates.js";
-import { intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
+import { complementLabel, intervalOf, isTitleCase, LABEL_RES, labelSide } from "../ingest/stages/04-claims.js";
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, probabilityOf, scorePair, type PairFeatures } from "./pair-scorer.js";
 
@@ -189,7 +189,7 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
     // It refers back: the report comes before it, within reach.
     if (aff.speakerKey === den.speakerKey || aff.frame.predicates![0] !== main) return false;
     // Nor what its own camp says: a body's "It is clearly erroneous" answers others' reports, not its own director.
-    if (aff.affiliationKey === den.speakerKey || den.affiliationKey === aff.speakerKey || (!!aff.affiliationKey && aff.affiliationKey === den.affiliationKey)) return false;
+    if (oneCamp(aff, den)) return false;
     if (aff.sourceId === den.sourceId && aff.start < den.start && den.start - aff.start <= DENIAL_REACH) {
       return entitiesShared(aff.frame.entities, den.frame.topic ?? den.frame.entities) > 0;
     }
@@ -224,6 +224,9 @@ export function sameProposition(aff: ConflictStatement, den: ConflictStatement, 
   const short = Math.min(aff.frame.content?.length ?? 0, den.frame.content?.length ?? 0) <= 4;
   return ownShared > 0 && KNOWN_CLASSES.has(main) && (short || f.contentJaccard >= 0.1);
 }
+
+/** A body and its own people, or two people of one body: one camp. */
+const oneCamp = (a: ConflictStatement, b: ConflictStatement) => a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
 
 /**
  * Does `d` dismiss the claims of the party that committed statement `x` comes from, in the same story? ("Mr. Vance's
@@ -298,11 +301,11 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
     return { a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...(probability !== undefined ? { probability } : {}), ...extra };
   };
   const apart = differentEvents(a, b);
-  // A party's block ("t:<party>") is there only for a dismissal of that party's claims to meet them.
-  if (blockKey.startsWith("t:") && !dismissalOf(a, b) && !dismissalOf(b, a)) return undefined;
-  // "Mr. Vance's allegations are politically motivated" against what Vance asserts in the same story.
-  const [dis, said] = dismissalOf(a, b) ? [a, b] : dismissalOf(b, a) ? [b, a] : [];
-  if (dis && said && !apart) return make("POLARITY", "polarity:dismissal-of-a-partys-claims", "PO");
+  // "Mr. Vance's allegations are politically motivated" against what Vance asserts in the same story. A party's block
+  // ("t:<party>") is there only for such a dismissal to meet them.
+  const dismissal = dismissalOf(a, b) || dismissalOf(b, a);
+  if (dismissal && !apart) return make("POLARITY", "polarity:dismissal-of-a-partys-claims", "PO");
+  if (blockKey.startsWith("t:") && !dismissal) return undefined;
 
   if (a.polarity !== b.polarity && !apart) {
     const [aff, den] = a.polarity === "AFFIRM" ? [a, b] : [b, a];
@@ -356,16 +359,16 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   const labelBlock = blockKey.startsWith("l:");
   const samePredicate = (!!a.frame.predicates?.[0] && a.frame.predicates[0] === b.frame.predicates?.[0]) || labelBlock;
   // (One camp — a body and its own people — describing one thing is not two accounts of it.)
-  const oneCamp = a.affiliationKey === b.speakerKey || b.affiliationKey === a.speakerKey || (!!a.affiliationKey && a.affiliationKey === b.affiliationKey);
+  const sameCamp = oneCamp(a, b);
   // Complementary words for one thing, from two camps ("the shooting was justified" / "an unjustified shooting"):
   // whatever else the clauses say, both cannot hold of it. (Named in common: the same happening, not any shooting.)
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && a.frame.complements && b.frame.complements && entitiesShared(a.frame.entities, b.frame.entities) > 0) {
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !sameCamp && a.frame.complements && b.frame.complements && entitiesShared(a.frame.entities, b.frame.entities) > 0) {
     for (const ca of a.frame.complements) {
       const cb = b.frame.complements.find((x) => x.base === ca.base && x.head === ca.head && x.negative !== ca.negative);
-      if (cb) return make("CHARACTERIZATION", "characterization:complementary-words", `CH:opp-${ca.base}-${ca.head}`, { label: `opp-${ca.base}-${ca.head}` });
+      if (cb) return make("CHARACTERIZATION", "characterization:complementary-words", `CH:${complementLabel(ca)}`, { label: complementLabel(ca) });
     }
   }
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !oneCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || labelBlock)) {
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !sameCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || labelBlock)) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
       const sb = labelSide(b.text, l);
@@ -430,7 +433,7 @@ function toConflict(blockKey: string, group: string, pairs: PairConflict[], side
     const all = pairs.flatMap((p) => [p.a, p.b]);
     const sa = all.filter((s) => complementSide(s, label) === 0);
     const sb = all.filter((s) => complementSide(s, label) === 1);
-    const word = (s: ConflictStatement) => s.frame.complements!.find((c) => `opp-${c.base}-${c.head}` === label)!;
+    const word = (s: ConflictStatement) => s.frame.complements!.find((c) => complementLabel(c) === label)!;
     const [wa, wb] = [word(sa[0]!), word(sb[0]!)];
     return {
       key, blockKey, kind, confidence, rule: pairs[0]!.rule,
@@ -549,7 +552,7 @@ export function candidatePairs(input: ConflictStatement[], blockKey?: string, fo
 
 /** The side a statement takes on a pair of complementary words: 0 the plain word ("justified"), 1 its negative. */
 function complementSide(s: ConflictStatement, label: string): 0 | 1 | undefined {
-  const c = s.frame.complements?.find((x) => `opp-${x.base}-${x.head}` === label);
+  const c = s.frame.complements?.find((x) => complementLabel(x) === label);
   return c ? (c.negative ? 1 : 0) : undefined;
 }
 

@@ -81,8 +81,3 @@ export function complementOf(word: string): Complement | undefined {
   return table.get(word.toLowerCase());
 }
 
-/** How many words have a complement (for tests and benches). */
-export function complementCount(): number {
-  table ??= load();
-  return table.size;
-}

@@ -333,13 +333,15 @@ export function labelSide(text: string, l: (typeof LABEL_RES)[number]): "a" | "b
 
 const COPULA = new Set(["is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "appears", "appeared", "remains", "remained"]);
 const NOT_A_HEAD = /^(?:it|this|that|these|those|they|he|she|we|i|you|which|who|what|there|here|all|both|also|not|very|so|too|more|most|quite|entirely|completely|totally|wholly|clearly|simply)$/;
+/** The words of the exclusive label sets: a word there is read by its set, not again as a complement. */
+const LABEL_WORDS = new Set(EXCLUSIVE_LABELS.flatMap((l) => [...l.a, ...l.b]).filter((w) => !w.includes(" ")));
+/** A complementary pair applied to one thing, as a label and a block name: "opp-<base>-<head>". */
+export const complementLabel = (c: { base: string; head: string }) => `opp-${c.base}-${c.head}`;
 /**
  * The complementary words (WordNet: "justified"/"unjustified", "accurate"/"inaccurate") a clause applies to a thing,
  * with the thing: before its noun ("an unjustified shooting" → shooting) or after a copula with its subject ("the
  * shooting was justified" → shooting). Not under a negator ("was not justified" is a denial, read as such).
  */
-/** The words of the exclusive label sets: a word there is read by its set, not again as a complement. */
-const LABEL_WORDS = new Set(EXCLUSIVE_LABELS.flatMap((l) => [...l.a, ...l.b]).filter((w) => !w.includes(" ")));
 export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["complements"]> {
   const out: NonNullable<ClaimFrame["complements"]> = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -379,18 +381,19 @@ export function partyKeyOf(name: string): string | undefined {
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return key;
   return key.split("-").at(-1) || undefined;
 }
+/** A speaker or entity key's name part, hyphenated ("person:mara vance@ab12" → mara-vance). */
+const keyName = (key: string) => key.replace(/^\w+:/, "").replace(/@.*$/, "").trim().replace(/\s+/g, "-");
 /** The party keys of a statement's own speaker, from its key and names (none for outlets, reports and the unnamed). */
 export function ownPartyKeys(speakerKey: string, names: string[] = [], affiliation?: string): string[] {
-  const [kind, rest = ""] = speakerKey.split(/:(.*)/s) as [string, string?];
+  const kind = speakerKey.split(":")[0];
   if (kind !== "person" && kind !== "org") return [];
-  const name = rest.replace(/@.*$/, "").trim().replace(/\s+/g, "-");
+  const name = keyName(speakerKey);
   const out = new Set<string>();
   if (kind === "person") out.add(name.split("-").at(-1)!);
   else out.add(name);
   for (const n of names) if (/^[A-Z]{2,6}$/.test(n)) out.add(n.toLowerCase());
   // (A spokesman's words are his organisation's claims too: "Orbex's claims".)
-  const aff = affiliation?.replace(/^\w+:/, "").replace(/@.*$/, "").trim().replace(/\s+/g, "-");
-  if (aff && /^(?:org|gov)/.test(affiliation!)) out.add(aff);
+  if (affiliation && /^(?:org|gov)/.test(affiliation)) out.add(keyName(affiliation));
   return [...out].filter((k) => k.length > 1).slice(0, 3);
 }
 
@@ -1084,7 +1087,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // "X denied involvement in the strike", "X denied carrying it out": whose part is denied is the speaker's own, though
   // the clause does not name it (its name is left out of the clause's entities above): it is what the denial is about.
   if (polarity === "DENY" && classes.includes("responsible") && ctx.speakerKey) {
-    const own = ctx.speakerKey.replace(/^\w+:/, "").replace(/@.*$/, "").trim().replace(/\s+/g, "-");
+    const own = keyName(ctx.speakerKey);
     if (own && !/^(?:anon|reports|outlet)$/.test(ctx.speakerKey.split(":")[0]!)) entities = [...new Set([...entities, own, ...[countryOf(own)].filter((c): c is string => !!c)])];
   }
   // A clause whose predicate the lexicon does not know keys on its first content verb-like lemma.
@@ -1130,7 +1133,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const partyClaims = polarity === "DENY" ? PARTY_CLAIMS_RE.exec(clause) : null;
   const dismisses = partyClaims ? partyKeyOf(partyClaims[1] ?? partyClaims[2] ?? "") : undefined;
   const party = polarity === "AFFIRM" && !inherited && !hearsay && modality === "ASSERTED" ? ownPartyKeys(ctx.speakerKey, ctx.speakerNames, ctx.speakerAffiliation) : [];
-  const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map((c) => `opp-${c.base}-${c.head}`)] : [];
+  const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map(complementLabel)] : [];
   const frame: ClaimFrame = {
     eventType,
     predicates: classes.slice(0, 3),
