@@ -60,6 +60,21 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(claim("the union said it was not", "said").frame.inherited).toBe(true); // nothing before it to refer to
   });
 
+  it.each([
+    "While Ms. Orla told a rally in Tarnby on Monday that “we have just won a pay rise for every nurse,” officials at the Harrow Trust later said she did no such thing.",
+    "Ms. Orla told a rally in Tarnby on Monday that she had won a pay rise for every nurse. The Harrow Trust said on Tuesday she had done nothing of the sort.",
+  ])("'she did no such thing' says no to every predicate of the claim just made, not to the verb that reported it: %s", (text) => {
+    const r = runPipeline({ text: `A headline of no interest here\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    const claimOf = r.statements.find((s) => s.polarity === "AFFIRM" && /pay rise/.test(s.text))!;
+    const denial = r.statements.find((s) => /no such thing|nothing of the sort/.test(s.text))!;
+    expect(denial.polarity).toBe("DENY");
+    expect(denial.frame.inherited ?? false).toBe(false);
+    expect(denial.frame.predicates).not.toContain("inform"); // "told a rally" only reports the claim
+    // The denial keys on what the claim keys on, so the two meet in a block.
+    const keys = (s: { propKey: string }) => new Set(s.propKey.split(" ").filter((k) => k.startsWith("p:")));
+    expect([...keys(denial)].some((k) => keys(claimOf).has(k))).toBe(true);
+  });
+
   it("a month's name is a date, not a predicate (March, May)", () => {
     expect(claim("the union denied the reports in March", "said").frame.predicates ?? []).not.toContain("turnout");
     expect(claim("thousands of workers march in the capital", "said").frame.predicates).toContain("turnout");

@@ -398,7 +398,7 @@ export function ownPartyKeys(speakerKey: string, names: string[] = [], affiliati
 }
 
 /** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
-const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?\W*$/i;
+const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?|(?:had\s+|has\s+|have\s+)?(?:did|done|does|do)\s+(?:no\s+such\s+thing|nothing\s+of\s+the\s+(?:sort|kind)))\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
 const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
 /** A question put by someone ("one pilot asked the other why he cut off the fuel", "wondered whether the plant had
@@ -1058,20 +1058,23 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // An elided clause ("he had not", "they did not do so") says no or yes to the predicate just before it: of its
   // sentence ("… asked why he cut off the fuel, and the other said that he had not"), else of the sentence before.
   // It is then no bare denial: it names what it denies.
-  let elided: { cls: string; entities: string[] } | undefined;
+  let elided: { cls: string[]; entities: string[] } | undefined;
   const elision = ELIDED_RE.exec(clause);
+  // ("He did no such thing" says no to all of what was just claimed: every predicate of it, not only the last.)
+  const wholly = !!elision && /such\s+thing|of\s+the\s+(?:sort|kind)/i.test(elision[0]);
   if (elision) {
     // (The words before it in the clause come first: "The other pilot responded that he did not do so".)
     for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
       const t = text ? tokenize(text) : [];
-      const found = [...new Set(predicatesOf(t).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
+      // (Not the verb that reports the claim: "X told a crowd that …, but officials said he did no such thing".)
+      const found = [...new Set(predicatesOf(t).filter((p) => !(wholly && REPORTING_VERBS[t[p.tokenIndex]!.lower])).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
       if (!found.length) continue;
-      elided = { cls: found.at(-1)!, entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
+      elided = { cls: wholly ? found.slice(0, 3) : [found.at(-1)!], entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
       break;
     }
   }
   if (elided) {
-    classes = [elided.cls];
+    classes = elided.cls;
     entities = [...new Set([...elided.entities, ...entities])];
   }
   const inherited = !elided && (contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped));
