@@ -108,7 +108,7 @@ for (const p of PHRASES) {
 }
 
 const STOP = new Set(
-  "a an the of and or to in on at for by with from as is are was were be been being has have had do does did it its this that these those he she they we you i his her their our your them him us but if then than so such into over under about after before while during also would could should will can may might just more most other some any each which who whom what when where why how there here up down out off again once all both few own same too very only even still yet because since until against between through per via said says say told according one".split(" "),
+  "a an the of and or to in on at for by with from as is are was were be been being has have had do does did it its this that these those he she they we you i his her their our your them him us but if then than so such into over under about after before while during also would could should will can may might just more most other some any each which who whom what when where why how there here up down out off again once all both few own same too very only even still yet because since until against between through per via said says say told according one although though whereas whilst unless whether".split(" "),
 );
 const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
