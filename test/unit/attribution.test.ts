@@ -380,6 +380,15 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     text: "Today, the refinery took time to brief the public, announcing that it now captures about 500 barrels a day.",
     want: [["refinery", "it now captures about 500 barrels a day"]],
   },
+  // A figure given anew ("raised the toll to …"): the subject states it, also in a clause that opens the sentence.
+  { text: "The river authority raised its estimate of the flood damage to 40 million dollars.", want: [["river authority", "The river authority raised its estimate of the flood damage to 40 million dollars"]] },
+  { text: "Police revised the number of injured to 45 on Sunday.", want: [["Police", "Police revised the number of injured to 45 on Sunday"]] },
+  {
+    text: "A day after Health Minister Ana Brisk raised the official death toll to 1,200, her office issued a statement on the shelters.",
+    want: [["Ana Brisk", "Health Minister Ana Brisk raised the official death toll to 1,200"]],
+  },
+  // (Not a deed with a number: "raised prices to" names no figure of what happened.)
+  { text: "The bakery raised its prices to 3 dollars a loaf.", want: [["The Daily Test", "The bakery raised its prices to 3 dollars a loaf"]] },
 ]);
 
 table("asides, messages with their author, frames in a sentence of their own", [

@@ -188,6 +188,11 @@ describe("04-claims: figures with measure, bound and scope", () => {
     expect(quantitiesOf("the crews are collecting about 900 barrels of fuel a day")[0]?.sort).toBe("recovered");
     expect(quantitiesOf("divers recovered 40 bodies from the lake")[0]?.sort).toBe("recovered");
     expect(quantitiesOf("the tank is leaking 900 barrels a day")[0]?.sort).toBeUndefined();
+    // Bodies found or buried are a count of those found, not of all the dead; a toll or a count of people stays one.
+    expect(quantitiesOf("8,000 bodies had been buried in mass graves")[0]).toMatchObject({ unit: "deaths", sort: "recovered" });
+    expect(quantitiesOf("the count of 900 bodies pulled from the rubble")[0]?.sort).toBe("recovered");
+    expect(quantitiesOf("the official death toll rose to 9,000")[0]?.sort).toBeUndefined();
+    expect(quantitiesOf("900 people were found alive")[0]?.sort).toBeUndefined();
   });
 });
 
@@ -353,6 +358,12 @@ describe("figures credited inside a noun phrase", () => {
   it("a fraction of a scale word is a figure ('more than a quarter million')", () => {
     expect(quantitiesOf("the toll was more than a quarter million people")[0]).toMatchObject({ value: 250000, bound: "MORE_THAN" });
     expect(quantitiesOf("half a million people marched")[0]?.value).toBe(500000);
+  });
+  it("a possessive holder's figure keeps what a participle says it counts ('the government's count of 900 bodies buried')", () => {
+    const r = run("The Corvan government's count of 900 bodies buried in the hills may be only part of the toll.");
+    const own = r.statements.find((s) => s.speaker.name === "Corvan government")!;
+    expect(own.text).toBe("The Corvan government's count of 900 bodies buried");
+    expect(own.frame.quantities[0]).toMatchObject({ value: 900, sort: "recovered" });
   });
   it("no holder for a time or a pronoun ('last year's figure of 40')", () => {
     expect(figures("The toll matched last year's figure of 40.").some(([name]) => /last year/i.test(String(name)))).toBe(false);

@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, GROUP_NOUNS, PUT_AT_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -839,6 +839,25 @@ class Sieves {
         if (subj) {
           found.push({ start: T[subj.a]!.start, end: s.end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "put-at" });
           c = at;
+          continue;
+        }
+      }
+      // A figure given anew: "the ministry raised the death toll to 1,200", "police revised the number of injured to
+      // 45", also inside a clause ("A day after the minister raised the toll to 230,000, her office …"): the subject
+      // states the new figure. The object must be a figure's noun ("raised prices to $5" is a deed, not a statement).
+      if (REVISE_TO_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
+        let to = c + 1;
+        let figureNoun = false;
+        while (to < hi && to - c < 9 && T[to]!.lower !== "to" && !/^[,.;:]$/.test(T[to]!.text) && !T[to]!.quoted) if (FIGURE_NOUNS.has(T[to++]!.lower)) figureNoun = true;
+        const fig = T[to]?.lower === "to" ? (T[to + 1]?.pos === "NUM" ? to + 1 : /^(about|around|nearly|almost|roughly|some|over|between)$/.test(T[to + 1]?.lower ?? "") && T[to + 2]?.pos === "NUM" ? to + 2 : -1) : -1;
+        const subj = figureNoun && fig > 0 ? this.subjectWithSpan(c, lo) : undefined;
+        if (subj) {
+          // The clause ends at its figure's phrase: the next comma, semicolon or the sentence's end.
+          let e = fig;
+          while (e + 1 < hi && !/^[,;:]$/.test(T[e + 1]!.text)) e++;
+          const end = Math.min(s.end, T[e]!.end);
+          found.push({ start: T[subj.a]!.start, end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "revised-to" });
+          c = fig;
           continue;
         }
       }

@@ -453,6 +453,9 @@ const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose"
 const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking|(?:push|pushes|pushed|pushing|hit|hits|hitting)\s+back\s+(?:against|on|at))\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|a\s+|an\s+|media\s+|press\s+|recent\s+|preliminary\s+|new\s+|initial\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
 const RECOVERED = new Set(["collect", "capture", "siphon", "recover", "retrieve", "skim", "collecting", "capturing", "siphoning", "recovering"]);
+/** Nouns of the dead counted as bodies, and what is done with bodies: such a count is of those found, not of all deaths. */
+const BODY_NOUNS = new Set(["bodies", "body", "corpses", "remains"]);
+const BODY_VERBS = new Set(["buried", "burying", "recovered", "collected", "retrieved", "exhumed", "cremated", "identified", "pulled", "found", "removed", "bury", "recover", "collect", "retrieve", "remove"]);
 const SEASON = String.raw`(?:winter|summer|spring|autumn|fall)`;
 const HABITUAL_RE = new RegExp(String.raw`\b(?:every|each)\s+(?:single\s+)?(?:year|${SEASON}|season)\b|\bin\s+the\s+${SEASON}\b[^.]*\bin\s+the\s+${SEASON}\b`, "i");
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
@@ -689,7 +692,9 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
     // A figure of what was recovered ("collecting 5,000 barrels a day", "captured 900 litres") is not one of what there
     // was: a sort of its own.
-    if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower)))) sort.unshift("recovered");
+    // (So is one of bodies that were found or buried: "270,000 bodies had been buried", "900 bodies recovered".)
+    const afterHead = headAt > i ? tokens.slice(headAt + 1, headAt + 5) : [];
+    if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower))) || (BODY_NOUNS.has(head) && afterHead.some((x) => BODY_VERBS.has(x.lower)))) sort.unshift("recovered");
     if (sort.length) q.sort = sort.join(" ");
     if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
     else if (NEAR_BOUNDS.some((p) => before === p || before.endsWith(` ${p}`))) {
