@@ -125,6 +125,7 @@ describe("04-claims: open frames", () => {
     expect(entitiesOf("Ourselves and the Harbor Board believe the estimate is right").map((e) => e.key)).toEqual(["harbor-board"]);
     expect(entitiesOf("Now that the Harbor Board has spoken, the plant will close").map((e) => e.key)).toEqual(["harbor-board"]);
     expect(entitiesOf("Although the pair never married, the Harbor Board calls her his wife").map((e) => e.key)).toEqual(["harbor-board"]); // a subordinator that starts a sentence
+    expect(entitiesOf("Recent media reports on the Harbor Board are speculative").map((e) => e.key)).toEqual(["harbor-board"]); // a modifier that starts a sentence
   });
   it("a bare denial inherits its document's topic", () => {
     const c = claim("It's not true", "said", { topic: { entities: ["acme"], predicates: ["layoff"] } });

@@ -208,7 +208,7 @@ function isTitleCaseOnce(text: string): boolean {
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
 
-const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex"]);
+const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex", "recent", "latest", "unconfirmed", "preliminary", "earlier", "previous"]);
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
 const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
