@@ -387,6 +387,15 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     text: "A day after Health Minister Ana Brisk raised the official death toll to 1,200, her office issued a statement on the shelters.",
     want: [["Ana Brisk", "Health Minister Ana Brisk raised the official death toll to 1,200"]],
   },
+  // A characterising verb with a short object and its adjective: the subject's statement about the object.
+  { text: "Dana Kell called the report one-sided.", want: [["Dana Kell", "the report one-sided"]] },
+  { text: "The Harbour Board deemed the figures premature.", want: [["Harbour Board", "the figures premature"]] },
+  // (Not a call to someone, nor a call for something.)
+  { text: "Dana Kell called the police after the crash.", want: [["The Daily Test", "Dana Kell called the police after the crash"]] },
+  { text: "Dana Kell called for calm in the harbour.", want: [["The Daily Test", "Dana Kell called for calm in the harbour"]] },
+  // A capitalised run after a preposition is an organisation's name, not a person with a role (an unnamed spokesman
+  // speaks for the body).
+  { text: "A spokesman for the Ministry of Transport said the tunnel would reopen in June.", want: [["Ministry of Transport", "the tunnel would reopen in June"]] },
   // (Not a deed with a number: "raised prices to" names no figure of what happened.)
   { text: "The bakery raised its prices to 3 dollars a loaf.", want: [["The Daily Test", "The bakery raised its prices to 3 dollars a loaf"]] },
 ]);

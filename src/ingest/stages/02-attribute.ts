@@ -1019,8 +1019,11 @@ class Sieves {
       const objectWords = text.slice(content.start, end);
       // "called the report false", "dismissed the claims as baseless": the verb and its complement deny.
       if ((cue.lemma === "call" || cue.lemma === "describe" || cue.lemma === "dismiss" || cue.cls === "ASSERT") && hasDenial(objectWords) && !hasVerb) cls = "DENY";
-      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
-      if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3) continue;
+      // "called it one-sided", "labelled the figures premature": a short object and the adjective that characterises it,
+      // ending the clause, is a statement about that object (not "called the police", "called for calm").
+      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && characterisingObject(T, k, hi);
+      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
+      if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3 && !characterises) continue;
       cutPrev();
       // "officials rejected the story, including Col. X, a spokesman for Y": the named one speaks.
       const including = /,\s*including\s+/u.exec(text.slice(content.start, end));
@@ -1235,6 +1238,27 @@ const isTime = (t: Token | undefined) => !!t && TIME_WORDS.has(t.lower.replace(/
 
 function T_is(t: Token | undefined, text: string): boolean {
   return !!t && t.text === text && !t.quoted;
+}
+
+/** Verbs that characterise an object by a complement ("called it one-sided", "deemed the count premature"). */
+const CHARACTERISING_CUES = new Set(["call", "deem", "label", "term", "brand"]);
+/** Words that open a short object noun phrase a characterisation is about ("it", "the report", "such claims"). */
+const OBJECT_OPENERS = /^(?:it|them|this|that|these|those|the|such|his|her|its|their|our|all)$/;
+/**
+ * Is T[k, hi) "<object> <adjective>" — a short object phrase (an opener and up to four words) followed by one or two
+ * adjectives that end the clause (a final comma, full stop or "and" may follow)?
+ */
+function characterisingObject(T: Token[], k: number, hi: number): boolean {
+  let end = hi;
+  while (end > k && /^[.,;:!?”"’)]$/.test(T[end - 1]!.text)) end--;
+  if (end - k < 2 || end - k > 8 || !OBJECT_OPENERS.test(T[k]!.lower)) return false;
+  // The complement: one adjective, or a hyphenated compound the tokenizer splits ("one - sided", "ill - timed").
+  const compound = end - k >= 4 && T[end - 2]!.text === "-";
+  const from = compound ? end - 3 : end - 1;
+  const last = T[end - 1]!;
+  const adjective = compound ? /^[a-z]+$/.test(last.lower) && (last.pos === "ADJ" || /ed$/.test(last.lower)) : last.pos === "ADJ";
+  if (!adjective || T[from - 1]!.pos === "ADP" || from - k < 1) return false;
+  return T.slice(k, from).every((x) => x.pos !== "VERB" && x.pos !== "AUX" && !x.quoted);
 }
 
 function hasDenial(s: string): boolean {
