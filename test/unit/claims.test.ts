@@ -81,6 +81,21 @@ describe("04-claims: polarity from negation and its scope", () => {
   });
 });
 
+describe("04-claims: a word that calls reports untrue, where the happening is only what they are on", () => {
+  it.each<[string, boolean]>([
+    ["recent media reports on the preliminary probe into the Vela Air crash are premature and speculative", true],
+    ["media reports on the Vela Air 171 crash are speculative", true],
+    ["reports of layoffs at Orbex are false", false], // what the reports say: the layoffs are denied
+    ["the reports about the Orbex layoffs are untrue", false],
+    ["the Vela Air crash was not caused by the pilots", false],
+  ])("%s → a denial of the reports: %s", (t, inherited) => {
+    const c = buildClaim(t, { cue: "said", direct: false, speakerKey: "x", topic: { entities: ["vela-air"], predicates: ["switch"] } as never });
+    expect(c.polarity).toBe("DENY");
+    expect(c.frame.inherited ?? false).toBe(inherited);
+    if (inherited) expect(c.frame.predicates).toEqual(["switch"]); // what its document is about, not the crash
+  });
+});
+
 describe("04-claims: what a negator denies, and talk of reports", () => {
   it.each<[string, string | undefined]>([
     ["the officer who shot the driver was not wearing a body camera", "wear"],

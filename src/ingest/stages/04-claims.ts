@@ -419,6 +419,22 @@ export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
   return false;
 }
 
+/**
+ * Is a predicate only the topic of the reports a clause speaks of ("media reports on the probe into the Vela crash are
+ * speculative")? Then a word that calls them untrue judges the reports, not whether the crash happened. The reports'
+ * noun comes first, then "on", "into", "regarding" or "concerning" (not "of" or "about", which give what the reports
+ * say: "reports of layoffs are false"), and only a noun phrase (names, determiners, modifiers, "the probe into") up to
+ * the predicate.
+ */
+export function topicOfReports(tokens: Token[], hit: PredicateHit): boolean {
+  for (let k = hit.tokenIndex - 1; k >= Math.max(0, hit.tokenIndex - 9); k--) {
+    const w = tokens[k]!.lower;
+    if (HEARSAY_NOUNS.test(w) || /^(?:reporting|coverage|articles?|accounts?)$/.test(w)) return /^(?:on|into|regarding|concerning)$/.test(tokens[k + 1]?.lower ?? "");
+    if (!(tokens[k]!.cap || /^\d+$/.test(w) || /^(?:of|on|about|into|regarding|concerning|over|the|a|an|its|their|this|that|recent|latest|preliminary|initial|probe|investigation|inquiry|review|media|press|news|international|foreign|local)$/.test(w) || /ly$/.test(w))) return false;
+  }
+  return false;
+}
+
 /** Words after a negator that deny the whole clause ("is not true", "not the case", "did not happen"). */
 const WHOLE_CLAUSE = new Set(["true", "so", "case", "happen", "correct", "accurate", "such", "thing", "way"]);
 /** Words that pass a negation on to what follows ("no evidence of wrongdoing", "did not seem to", "no sign that"). */
@@ -1043,6 +1059,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const contentless = content.filter(saysWhat).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
+  // A word that calls reports untrue, where the happening is only what the reports are on: the denial is of the
+  // reports, and what it denies is what they say (its document's), not the happening they are about.
+  if (polarity === "DENY" && neg.lexical && !cueDenies && preds.length && preds.every((p) => topicOfReports(tokens, p))) classes = [];
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
   const named: Array<{ key: string; start: number }> = [...ownEntities, ...definiteReferents(tokens, ctx.topic, ctx.at)].sort((x, y) => x.start - y.start);
   // What a body does that the document says someone leads, its leader does too ("the Coalition" of a "U.S.-led
