@@ -387,6 +387,13 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     text: "A day after Health Minister Ana Brisk raised the official death toll to 1,200, her office issued a statement on the shelters.",
     want: [["Ana Brisk", "Health Minister Ana Brisk raised the official death toll to 1,200"]],
   },
+  // An elided answer is a statement however short, and a sentence that opens with its source ("According to X, …")
+  // leaves a speaker of its own after a clause break the rest.
+  {
+    text: "According to the inquiry, one driver asked the other why he had left the gate open, and the other driver replied that he had not.",
+    want: [["inquiry", "one driver asked the other why he had left the gate open"], ["other driver", "he had not"]],
+  },
+  { text: "The other driver replied that he had not.", want: [["other driver", "he had not"]] },
   // A characterising verb with a short object and its adjective: the subject's statement about the object.
   { text: "Dana Kell called the report one-sided.", want: [["Dana Kell", "the report one-sided"]] },
   { text: "The Harbour Board deemed the figures premature.", want: [["Harbour Board", "the figures premature"]] },

@@ -732,6 +732,21 @@ class Sieves {
       // "X said …" first: in "X said …, according to Reuters" X speaks and the outlet relays.
       if (!found.length) this.cuesIn(s, lo, hi, found);
       if (!found.length) this.according(s, lo, hi, found);
+      // "According to the report, one pilot asked …, and the other responded that he had not": the sentence opens with
+      // its source, and a speaker of its own after a clause break has the rest.
+      else if (T[lo]?.lower === "according" || (T[lo]?.pos === "CCONJ" && T[lo + 1]?.lower === "according")) {
+        const opening: Attribution[] = [];
+        this.according(s, lo, hi, opening);
+        const a = opening[0];
+        const next = a && found.filter((f) => f.start > a.start).sort((x, y) => x.start - y.start)[0];
+        if (a && next) {
+          // (At the last clause break before the new speaker's words: ", and", ", but", ";".)
+          let cut = tokenAt(T, next.start);
+          while (cut > lo && T[cut - 1]!.start > a.start && !T_is(T[cut - 1], ";") && !(T[cut - 1]!.pos === "CCONJ" && T_is(T[cut - 2], ","))) cut--;
+          while (cut > lo && (T[cut - 1]!.pos === "CCONJ" || T_is(T[cut - 1], ",") || T_is(T[cut - 1], ";"))) cut--;
+          if (T[cut]!.start > a.start && words(this.text.slice(a.start, T[cut]!.start)) >= 3) found.unshift({ ...a, end: T[cut]!.start });
+        }
+      }
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
         if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
@@ -1022,7 +1037,9 @@ class Sieves {
       // "called it one-sided", "labelled the figures premature": a short object and the adjective that characterises it,
       // ending the clause, is a statement about that object (not "called the police", "called for calm").
       const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && characterisingObject(T, k, hi);
-      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
+      // (An elided answer is a statement however short: "the other responded that he had not".)
+      const elidedAnswer = !!content && ELIDED_ANSWER.test(text.slice(content.start, content.end));
+      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && !elidedAnswer && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
       if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3 && !characterises) continue;
       cutPrev();
       // "officials rejected the story, including Col. X, a spokesman for Y": the named one speaks.
@@ -1240,6 +1257,8 @@ function T_is(t: Token | undefined, text: string): boolean {
   return !!t && t.text === text && !t.quoted;
 }
 
+/** An elided answer: "(that) he had not", "she did not do so", "they had never done it". */
+const ELIDED_ANSWER = /^\W*(?:that\s+)?(?:he|she|they|it|i|we)\s+(?:had|has|have|did|does|do|was|were|is|are|would|could)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did)\s+(?:so|it|that|this|any such thing))?\W*$/i;
 /** Verbs that characterise an object by a complement ("called it one-sided", "deemed the count premature"). */
 const CHARACTERISING_CUES = new Set(["call", "deem", "label", "term", "brand"]);
 /** Words that open a short object noun phrase a characterisation is about ("it", "the report", "such claims"). */
