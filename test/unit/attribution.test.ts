@@ -394,6 +394,22 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     want: [["inquiry", "one driver asked the other why he had left the gate open"], ["other driver", "he had not"]],
   },
   { text: "The other driver replied that he had not.", want: [["other driver", "he had not"]] },
+  // "the other" of a pair the sentence named is the other one; without a pair it is no speaker.
+  {
+    text: "According to the tapes, one guard asked why the gate had been left open; the other replied that he had not done it.",
+    want: [["tapes", "one guard asked why the gate had been left open"], ["other guard", "he had not done it"]],
+  },
+  { text: "The other replied that the gate had been shut all night.", want: [["The Daily Test", "The other replied that the gate had been shut all night"]] },
+  // A relative clause's speech is its own statement, to its closing comma; the outer statement keeps it as context.
+  {
+    text: "The inquiry found that the gate was left open, prompting one guard to question the other, who denied having done it.",
+    want: [["inquiry", "the gate was left open, prompting one guard to question the other, who denied having done it"], ["other guard", "the other, who denied having done it"]],
+  },
+  {
+    text: "Police said the suspect, who denied the charges, was held overnight in Tarnby.",
+    want: [["suspect", "the suspect, who denied the charges"], ["Police", "the suspect, who denied the charges, was held overnight in Tarnby"]],
+  },
+  { text: "The board praised Dana Kell, who said the plant would reopen in June.", want: [["Dana Kell", "the plant would reopen in June"]] },
   // A characterising verb with a short object and its adjective: the subject's statement about the object.
   { text: "Dana Kell called the report one-sided.", want: [["Dana Kell", "the report one-sided"]] },
   { text: "The Harbour Board deemed the figures premature.", want: [["Harbour Board", "the figures premature"]] },

@@ -298,6 +298,8 @@ class Sieves {
     while (np.a < np.b && /^(PUNCT|CCONJ|ADP)$/.test(this.T[np.a]!.pos)) np.a++;
     if (np.b <= np.a) return undefined;
     const toks = this.T.slice(np.a, np.b);
+    // "the other" of a pair the sentence named ("one pilot …, the other …") is the other one of them.
+    if (toks.length === 2 && toks[0]!.lower === "the" && toks[1]!.lower === "other") return this.otherOfPair(np, "the other") !== "the other" ? np : undefined;
     const heads = toks.filter((t) => t.pos === "NOUN" || NOUNISH_ADJ.has(t.lower) || ROLE_NOUNS.has(t.lower) || t.pos === "PROPN" || (t.pos === "PRON" && PERSONAL_PRON.has(t.lower)) || (t.cap && t.pos !== "DET" && t.pos !== "ADP" && t.pos !== "PRON"));
     if (!heads.length) return undefined;
     if (toks.some((t) => CLAUSE_PRON.has(t.lower) && t.pos === "PRON")) return undefined;
@@ -329,8 +331,19 @@ class Sieves {
 
   mention(np: NP): SpeakerMention | undefined {
     const { surface, at } = this.surface(np);
-    const m = describeSpeaker(surface, at, this.doc);
+    const m = describeSpeaker(this.otherOfPair(np, surface), at, this.doc);
     return m.name ? m : undefined;
+  }
+
+  /** "One pilot asked …, and the other replied …": "the other" is the other of the pair the sentence named. */
+  otherOfPair(np: NP, surface: string): string {
+    if (!/^the other$/i.test(surface)) return surface;
+    const { T } = this;
+    for (let k = np.a - 1; k > 0 && k >= np.a - 30; k--) {
+      if (/^[.!?]$/.test(T[k]!.text)) break;
+      if (T[k - 1]!.lower === "one" && T[k]!.pos === "NOUN") return `the other ${T[k]!.lower}`;
+    }
+    return surface;
   }
 
   /** Skips adverbs, auxiliaries, negation and time phrases leftwards from `j`. */
@@ -1018,7 +1031,10 @@ class Sieves {
       const inPrev = !!prev && prev.end > T[subj.a]!.start && T[subj.a]!.start >= prev.start;
       // Speech inside a time clause ("… one day after the ministry admitted to …") is its own statement; the outer
       // one keeps it as its context.
-      const subordinate = /^(after|when|since|before|while|until|because|once)$/.test(T[subj.a - 1]?.lower ?? "") && subj.a - 1 > lo;
+      // (So is a relative clause's: "… prompting one pilot to question the other, who denied having done it".)
+      const rel = this.skipLeft(c - 1, lo);
+      const relative = T[rel]?.lower === "who" && T_is(T[rel - 1], ",") && rel - 1 > lo;
+      const subordinate = (/^(after|when|since|before|while|until|because|once)$/.test(T[subj.a - 1]?.lower ?? "") && subj.a - 1 > lo) || relative;
       if (inPrev && !subordinate && !/^(CCONJ)$/.test(T[subj.a - 1]?.pos ?? "") && !T_is(T[subj.a - 1], ";") && !(T_is(T[subj.a - 1], ",") && T[subj.a - 2]?.pos !== "VERB")) continue;
       const cutPrev = () => {
         if (!inPrev || !prev || subordinate) return;
@@ -1055,7 +1071,15 @@ class Sieves {
         }
       }
       const frameStart = subordinate ? T[subj.a]!.start : including && speaker !== subj.m ? s.start : T[subj.a]!.start;
-      if (cls === "DENY" || (!hasVerb && cls === "CONFIRM") || subordinate) {
+      // A relative clause ends at its closing comma ("the suspect, who denied the charges, was held"), and what it
+      // says starts after its cue, as in any reported speech, unless it denies.
+      if (relative) {
+        const close = T.slice(k, hi).findIndex((x) => T_is(x, ","));
+        if (close > 0) end = Math.min(end, T[k + close]!.start);
+      }
+      if (relative && cls !== "DENY") {
+        found.push({ start: content.start, end, cue: t.lower, direct: false, speaker, sieve: "relative" });
+      } else if (cls === "DENY" || (!hasVerb && cls === "CONFIRM") || subordinate) {
         // A denial keeps its frame: "X denied the reports" — the claim starts after the cue. So does speech inside a
         // time clause ("… one day after the ministry admitted to …").
         found.push({ start: frameStart, end, clauseStart: content.start, cue: t.lower, direct: false, speaker, sieve: subordinate ? "subordinate" : "denial" });
