@@ -380,6 +380,12 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     text: "Today, the refinery took time to brief the public, announcing that it now captures about 500 barrels a day.",
     want: [["refinery", "it now captures about 500 barrels a day"]],
   },
+  // An estimate with bound words before its figure, by a source that another relays ("a group cited by X").
+  {
+    text: "An independent group cited by the Coastal Ledger evaluated the turnout in the capital at just over 4,000.",
+    want: [["independent group cited by the Coastal Ledger", "An independent group cited by the Coastal Ledger evaluated the turnout in the capital at just over 4,000"]],
+  },
+  { text: "Experts quoted by the Coastal Ledger said the figures were far too low.", want: [["Experts quoted by the Coastal Ledger", "the figures were far too low"]] },
   // A figure given anew ("raised the toll to …"): the subject states it, also in a clause that opens the sentence.
   { text: "The river authority raised its estimate of the flood damage to 40 million dollars.", want: [["river authority", "The river authority raised its estimate of the flood damage to 40 million dollars"]] },
   { text: "Police revised the number of injured to 45 on Sunday.", want: [["Police", "Police revised the number of injured to 45 on Sunday"]] },

@@ -707,6 +707,14 @@ class Sieves {
       const artifact = this.npLeft(np.a - 3, lo);
       if (artifact && this.atClauseStart(artifact.a, lo) && this.T.slice(artifact.a, artifact.b).some((t) => DOCUMENT_NOUNS.has(t.lower) || /^(videos?|images?|photos?|pictures?)$/.test(t.lower))) return this.mention(np);
     }
+    // "An independent group cited by France 24 put the turnout at …": the one cited speaks, and the relay names it.
+    if (T[np.a - 1]?.lower === "by" && RELAYED_BY.has(T[np.a - 2]?.lower ?? "")) {
+      const cited = this.npLeft(np.a - 3, lo);
+      if (cited && this.atClauseStart(cited.a, lo)) {
+        const m = this.mention({ a: cited.a, b: np.b });
+        if (m) return m;
+      }
+    }
     if (!this.atClauseStart(np.a, lo)) return undefined;
     return this.mention(np);
   }
@@ -862,7 +870,13 @@ class Sieves {
       if (PUT_AT_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
         let at = c + 1;
         while (at < hi && at - c < 8 && T[at]!.lower !== "at" && !/^[,.;:]$/.test(T[at]!.text) && !T[at]!.quoted) at++;
-        const fig = T[at]?.lower === "at" ? (T[at + 1]?.pos === "NUM" ? at + 1 : /^(about|around|nearly|almost|roughly|some|least|more|over|under|between)$/.test(T[at + 1]?.lower ?? "") ? at + 2 : -1) : -1;
+        // (Up to two bound words before the figure: "at about 300", "at just over 40,000", "at least 12".)
+        const BOUND_WORD = /^(about|around|nearly|almost|roughly|some|least|more|over|under|between|just|only|slightly|well|fewer|less|up|to)$/;
+        let fig = -1;
+        if (T[at]?.lower === "at") for (let b = at + 1; b <= at + 3 && b < hi; b++) {
+          if (T[b]!.pos === "NUM" || (b > at + 1 && /^(least|than)$/.test(T[b]!.lower))) { fig = b; break; }
+          if (!BOUND_WORD.test(T[b]!.lower)) break;
+        }
         const subj = at > c + 1 && fig > 0 && (T[fig]?.pos === "NUM" || /^(least|than)$/.test(T[fig]?.lower ?? "")) ? this.subjectWithSpan(c, lo) : undefined;
         if (subj) {
           found.push({ start: T[subj.a]!.start, end: s.end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "put-at" });
@@ -1281,6 +1295,8 @@ function T_is(t: Token | undefined, text: string): boolean {
   return !!t && t.text === text && !t.quoted;
 }
 
+/** Participles that name who relays a source ("a group cited by the Ledger", "experts quoted by the paper"). */
+const RELAYED_BY = new Set(["cited", "quoted", "interviewed", "contacted", "consulted", "commissioned", "hired"]);
 /** An elided answer: "(that) he had not", "she did not do so", "they had never done it". */
 const ELIDED_ANSWER = /^\W*(?:that\s+)?(?:he|she|they|it|i|we)\s+(?:had|has|have|did|does|do|was|were|is|are|would|could)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did)\s+(?:so|it|that|this|any such thing))?\W*$/i;
 /** Verbs that characterise an object by a complement ("called it one-sided", "deemed the count premature"). */
