@@ -16,6 +16,7 @@ import { countryOf } from "../nlp/countries.js";
 import { complementOf } from "../nlp/wordnet.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
 import { literalMatcher, type LiteralMatch } from "../literals.js";
+import { table } from "../lexicon/table.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
@@ -69,7 +70,8 @@ export const lemma = memoize((word: string) => lemmaOnce(word), 50_000);
 const INVARIANT_S = new Set(["news", "series", "species", "means", "physics", "politics", "economics", "ethics", "lens", "chaos", "canvas", "atlas", "bias", "alias", "ourselves", "themselves", "yourselves"]);
 function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
-  if (IRREGULAR[w]) return IRREGULAR[w]!;
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
   if (INVARIANT_S.has(w)) return w;
   if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return undouble(w.slice(0, -3));
@@ -211,7 +213,7 @@ function isTitleCaseOnce(text: string): boolean {
 const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex"]);
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
-const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
+const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS.has(w) || /(?:ly|ing|ed)$/.test(w);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Predicates, negation, modality
@@ -255,7 +257,7 @@ export function contentOf(tokens: Token[]): string[] {
 const contentLemma = memoize((lower: string): string | undefined => {
   if (/^\d|^[$€£%]/.test(lower) || lower.length < 3 || STOP.has(lower)) return undefined;
   const l = lemma(lower);
-  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) return undefined;
+  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS.has(l)) return undefined;
   return l;
 }, 50_000);
 
@@ -470,7 +472,7 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
   if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
-  const v = REPORTING_VERBS[cue.toLowerCase()];
+  const v = REPORTING_VERBS.get(cue.toLowerCase());
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
 }
@@ -500,7 +502,7 @@ export function positiveClaim(clause: string): string {
 
 const MEASURE_OF = new Map<string, string>();
 for (const [m, words] of Object.entries(MEASURES)) for (const w of words) { MEASURE_OF.set(w, m); MEASURE_OF.set(lemma(w), m); }
-const CLASS_MEASURE: Record<string, string> = { die: "deaths", injure: "injured", turnout: "turnout", layoff: "jobs", dismiss: "jobs", outbreak: "cases", steal: "accounts", leak: "flow" };
+const CLASS_MEASURE: ReadonlyMap<string, string> = table({ die: "deaths", injure: "injured", turnout: "turnout", layoff: "jobs", dismiss: "jobs", outbreak: "cases", steal: "accounts", leak: "flow" });
 const PERSON_SET = new Set(PERSON_NOUNS);
 /** Words that name a figure without saying what it counts ("the figure", "the official count", "their estimate"). */
 const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
@@ -517,11 +519,11 @@ const mayStartNumber = memoize((lower: string) => {
     // (A word: no currency sign to strip, and no digit.)
     if (VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
     const raw = lower.endsWith("%") ? lower.slice(0, -1) : lower;
-    return NUMBER_WORDS[raw] !== undefined || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
+    return NUMBER_WORDS.has(raw) || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
   }
   if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
   const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
-  return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
+  return NUMBER_WORDS.has(raw) || /^[a-z]+[-‐–][a-z]+$/.test(raw);
 }, 50_000);
 
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
@@ -533,16 +535,16 @@ function numberValue(tokens: Token[], i: number): { value: number; used: number;
   const frac = /^(?:a (quarter|half|third) (?:of a )?|(half) a )(million|billion|thousand)\b/.exec(tokens.slice(i, i + 5).map((x) => x.lower).join(" "));
   if (frac) {
     const part = { quarter: 0.25, half: 0.5, third: 1 / 3 }[(frac[1] ?? frac[2]) as "quarter" | "half" | "third"];
-    return { value: Math.round(part * SCALE_WORDS[frac[3]!]!), used: frac[0].split(" ").length };
+    return { value: Math.round(part * SCALE_WORDS.get(frac[3]!)!), used: frac[0].split(" ").length };
   }
   let value: number | undefined;
   const raw = t.lower.replace(/^[$€£]/, "").replace(/%$/, "");
   if (/^\d[\d,]*(\.\d+)?$/.test(raw)) value = Number(raw.replace(/,/g, ""));
-  else if (NUMBER_WORDS[raw] !== undefined) value = NUMBER_WORDS[raw];
+  else if (NUMBER_WORDS.has(raw)) value = NUMBER_WORDS.get(raw);
   else value = compoundNumber(raw);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   let used = 1;
-  const scale = SCALE_WORDS[tokens[i + 1]?.lower ?? ""];
+  const scale = SCALE_WORDS.get(tokens[i + 1]?.lower ?? "");
   if (scale && (tokens[i + 1]!.lower.length > 2 || /^\d/.test(raw))) { value *= scale; used++; }
   return { value, used };
 }
@@ -551,8 +553,8 @@ function numberValue(tokens: Token[], i: number): { value: number; used: number;
 function compoundNumber(raw: string): number | undefined {
   const m = /^([a-z]+)[-‐–]([a-z]+)$/.exec(raw);
   if (!m) return undefined;
-  const tens = NUMBER_WORDS[m[1]!];
-  const units = NUMBER_WORDS[m[2]!];
+  const tens = NUMBER_WORDS.get(m[1]!);
+  const units = NUMBER_WORDS.get(m[2]!);
   return tens !== undefined && units !== undefined && tens >= 20 && tens < 100 && tens % 10 === 0 && units >= 1 && units <= 9 ? tens + units : undefined;
 }
 
@@ -644,7 +646,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
           const w = tokens[k]!.lower;
           if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w))) { head = w; break; }
         }
-        if (!head && preds.some((p) => CLASS_MEASURE[p.cls]) && !/^[a-z]+s$/.test(fallback)) head = "";
+        if (!head && preds.some((p) => CLASS_MEASURE.get(p.cls)) && !/^[a-z]+s$/.test(fallback)) head = "";
         else head ||= fallback;
       }
       if (!head) {
@@ -654,8 +656,8 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
         for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
           const w = tokens[k]!.lower;
           if (GENERIC_MEASURES.has(w) || GENERIC_MEASURES.has(lemma(w))) {
-            const cls = preds.find((p) => CLASS_MEASURE[p.cls]);
-            const measure = cls ? CLASS_MEASURE[cls.cls] : measureHint;
+            const cls = preds.find((p) => CLASS_MEASURE.get(p.cls));
+            const measure = cls ? CLASS_MEASURE.get(cls.cls) : measureHint;
             if (measure) { unit = measure; head = w; }
             break;
           }
@@ -665,18 +667,18 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
       }
       const m = unit ? undefined : MEASURE_OF.get(head) ?? MEASURE_OF.get(lemma(head));
       // "killed two guards", "left 12 dead": the verb right before the figure says what it counts.
-      const verbBefore = preds.find((p) => p.tokenIndex === i - 1 - boundWords(before, bound) && CLASS_MEASURE[p.cls]);
+      const verbBefore = preds.find((p) => p.tokenIndex === i - 1 - boundWords(before, bound) && CLASS_MEASURE.get(p.cls));
       if (unit) { /* a generic word's measure, set above */ }
-      else if (verbBefore && !m) unit = CLASS_MEASURE[verbBefore.cls]!;
+      else if (verbBefore && !m) unit = CLASS_MEASURE.get(verbBefore.cls)!;
       else if (m) unit = m;
       else if (PERSON_SET.has(head) || !head) {
-        const nearest = preds.filter((p) => CLASS_MEASURE[p.cls]).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
+        const nearest = preds.filter((p) => CLASS_MEASURE.get(p.cls)).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
         // (A bare figure with nothing to say what it counts, "the 318,000", counts what the claim is about.)
-        unit = nearest ? CLASS_MEASURE[nearest.cls]! : head ? "people" : (measureHint ?? "");
+        unit = nearest ? CLASS_MEASURE.get(nearest.cls)! : head ? "people" : (measureHint ?? "");
       } else unit = lemma(head);
     }
     if (!unit) continue;
-    if (unit === "money" && SCALE_WORDS[next] === undefined && num.value < 1000 && /^[$€£]/.test(t.w) === false) continue;
+    if (unit === "money" && SCALE_WORDS.get(next) === undefined && num.value < 1000 && /^[$€£]/.test(t.w) === false) continue;
     // A partial count ("so far", "confirmed") is a lower bound.
     const tail = lowerText.slice(t.start, t.start + 80);
     if (bound === "EXACT" && PARTIAL_COUNT.some((p) => p !== "at least" && tail.includes(p)) && ["deaths", "cases", "injured"].includes(unit)) bound = "AT_LEAST";
@@ -712,7 +714,7 @@ function boundWords(before: string, bound: Bound): number {
   return 0;
 }
 
-const PER_UNIT: Record<string, string> = { hour: "hour", day: "day", week: "week", month: "month", year: "year", daily: "day", weekly: "week", monthly: "month", annual: "year", annually: "year", yearly: "year" };
+const PER_UNIT: ReadonlyMap<string, string> = table({ hour: "hour", day: "day", week: "week", month: "month", year: "year", daily: "day", weekly: "week", monthly: "month", annual: "year", annually: "year", yearly: "year" });
 /**
  * The stretch of time a figure covers, from the words right after it (or just before): "a day", "per week", "daily"
  * → that unit; "in one day" → day; "over 11 days", "in the past week" → span; "since …", "so far", "in total" → total.
@@ -722,9 +724,9 @@ export function periodOf(clause: string, start: number, end: number): string | u
   const before = clause.slice(Math.max(0, start - 40), start).toLowerCase();
   const lead = clause.slice(Math.max(0, start - 120), start).toLowerCase();
   let m = /^\W*(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b/.exec(after) ?? /^\W*(daily|weekly|monthly|annually|yearly)\b/.exec(after) ?? /\b(daily|weekly|monthly|annual|yearly)\s*$/.exec(before);
-  if (m) return PER_UNIT[m[1]!];
+  if (m) return PER_UNIT.get(m[1]!);
   m = /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b/.exec(after) ?? /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b[^.]*$/.exec(before);
-  if (m) return PER_UNIT[m[1]!];
+  if (m) return PER_UNIT.get(m[1]!);
   if (/^[^.;]{0,30}\b(?:since|so far|to date|in total|all told|cumulative|overall|in all|through|as of)\b/.test(after) || /\b(?:total|cumulative|overall)\s+(?:of\s+)?$/.test(before) || /\b(?:since|so far|to date|thus far|as of)\b/.test(lead)) return "total";
   m = /^[^.;]{0,80}\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|first|previous|next)?\s*(?:(\w+)\s+)?(hours?|days?|weeks?|months?)\b/.exec(after) ?? /\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|first|previous)?\s*(?:(\w+)\s+)?(days|weeks|months)\b[^.]*$/.exec(before);
   if (m) return spanOf(m[1], m[2]!);
@@ -735,7 +737,7 @@ export function periodOf(clause: string, start: number, end: number): string | u
 /** "over 11 days" → span:11day; "in the five days" → span:5day; "in recent weeks" → span (length unknown). Two spans of
  * different lengths cover different stretches and their counts are not rivals. */
 function spanOf(count: string | undefined, unit: string): string {
-  const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase()] ?? compoundNumber(count.toLowerCase());
+  const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS.get(count.toLowerCase()) ?? compoundNumber(count.toLowerCase());
   return n === undefined ? "span" : `span:${n}${unit.replace(/s$/, "")}`;
 }
 
@@ -752,7 +754,7 @@ const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewes
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 /** compromise's tags for a word of its list (none when it is not listed). */
 const lexiconTags = (word: string): string[] => {
-  const t = COMPROMISE_LEXICON[word];
+  const t = Object.hasOwn(COMPROMISE_LEXICON, word) ? COMPROMISE_LEXICON[word] : undefined;
   return Array.isArray(t) ? t : t ? [t] : [];
 };
 /** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
@@ -1028,7 +1030,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const tokens = tokenize(clause);
   const preds = predicatesOf(tokens);
   const neg = negationOf(clause, tokens, preds);
-  const cueDenies = REPORTING_VERBS[ctx.cue.toLowerCase()]?.deny ?? (ctx.sieve === "denial");
+  const cueDenies = REPORTING_VERBS.get(ctx.cue.toLowerCase())?.deny ?? (ctx.sieve === "denial");
   const polarity: Polarity = cueDenies || neg.negated ? "DENY" : "AFFIRM";
   const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg, tokenize(span));
   const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
@@ -1064,7 +1066,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     // (The words before it in the clause come first: "The other pilot responded that he did not do so".)
     for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
       const t = text ? tokenize(text) : [];
-      const found = [...new Set(predicatesOf(t).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
+      const found = [...new Set(predicatesOf(t).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS.get(c));
       if (!found.length) continue;
       elided = { cls: found.at(-1)!, entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
       break;
@@ -1114,7 +1116,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
   // A clause that names no place takes its sentence's ("In the capital, the ministry said the figure was 65,000").
   const leadScope = ctx.lead ? scopeOf(ctx.lead, ctx.lead.length, 400) : undefined;
-  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)), leadScope);
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE.get(c)).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE.get(c)).find(Boolean)), leadScope);
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
   // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
