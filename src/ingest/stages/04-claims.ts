@@ -13,7 +13,7 @@ import {
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 import { countryOf } from "../nlp/countries.js";
-import { complementOf } from "../nlp/wordnet.js";
+import { complementOf, type Complement } from "../nlp/wordnet.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
 import { literalMatcher, type LiteralMatch } from "../literals.js";
 import { table } from "../lexicon/table.js";
@@ -25,7 +25,15 @@ export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(t
 // Tokens and lemmas
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Token = { w: string; lower: string; start: number; end: number; cap: boolean };
+export type Token = {
+  w: string;
+  lower: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  /** What the stage knows of the word (lemma, lexicon phrases, …), fetched on first use (see wordOf). */
+  word?: Word;
+};
 
 const TOKEN_RE = /[$€£]?\d[\d,]*(?:\.\d+)?%?|[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|[$€£%]/g;
 
@@ -48,6 +56,7 @@ export function forgetDocument(): void {
   TOKENS.clear();
   PARTIES.clear();
   TIMES.clear();
+  LEAD_SCOPES.clear();
   isTitleCase.clear();
 }
 function tokenizeOnce(text: string): Token[] {
@@ -59,7 +68,7 @@ function tokenizeOnce(text: string): Token[] {
     const low = w.toLowerCase();
     const lower = low.includes("’") ? low.replace(/’/g, "'") : low;
     const c = w.charCodeAt(0);
-    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90 });
+    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90, word: undefined });
   }
   return out;
 }
@@ -83,6 +92,41 @@ function lemmaOnce(word: string): string {
 }
 const undouble = (s: string) => (/([bdgklmnprt])\1$/.test(s) ? s.slice(0, -1) : s);
 
+/**
+ * The facts about one (lower-case) word that the stage asks of every token: each computed once per word, on first
+ * use, by the same functions as before (lemma, the lexicon phrases it starts, …). A token holds its word's record, so
+ * the questions asked of one token again and again (the topic pass, then the claim) cost a property read, not a
+ * look-up of the token's string in a table of every word seen.
+ */
+export type Word = {
+  lower: string;
+  lemma: string | undefined;
+  phrases: Phrase[] | null | undefined;
+  content: string | null | undefined;
+  common: boolean | undefined;
+  mayStartNumber: boolean | undefined;
+  complement: Complement | null | undefined;
+};
+const WORDS = new Map<string, Word>();
+/** The word record of a token (kept on the token). */
+export function wordOf(t: Token): Word {
+  let w = t.word;
+  if (w === undefined) {
+    w = WORDS.get(t.lower);
+    if (w === undefined) {
+      if (WORDS.size >= 50_000) WORDS.clear();
+      w = { lower: t.lower, lemma: undefined, phrases: undefined, content: undefined, common: undefined, mayStartNumber: undefined, complement: undefined };
+      WORDS.set(t.lower, w);
+    }
+    t.word = w;
+  }
+  return w;
+}
+const lemmaOf = (t: Token): string => {
+  const w = wordOf(t);
+  return (w.lemma ??= lemma(w.lower));
+};
+
 /** Every inflection of a lexicon word that lemma() might not bring back to it ("fire" → fired, firing, fires). */
 function inflections(word: string): string[] {
   const out = new Set([word, lemma(word)]);
@@ -94,7 +138,8 @@ function inflections(word: string): string[] {
 }
 
 /** Lexicon phrases (first word inflected) → predicate classes, longest first. */
-const PHRASES: Array<{ words: string[]; cls: string }> = [];
+type Phrase = { words: string[]; cls: string };
+const PHRASES: Phrase[] = [];
 for (const [cls, entries] of Object.entries(PREDICATE_CLASSES)) {
   for (const e of entries) {
     const words = e.toLowerCase().split(/\s+/);
@@ -168,12 +213,12 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
   const out: EntityMention[] = [];
   // In title case ("Paradis Denies Split Rumours") every word is capitalised: there, a common word is not a name.
   const titleCase = isTitleCase(clause);
-  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
+  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonToken(x) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w) || plain(t)) continue;
     // Shouting ("did NOT", "FACT:") is emphasis, not a name.
-    if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
+    if (/^[A-Z]{2,}$/.test(t.w) && (isCommonToken(t) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
     const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
     // A quantifier or a rank that starts a sentence is no part of a name ("Several Norvale workers", "Former Acme
     // chief …", "Major layoffs are coming").
@@ -187,7 +232,7 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
       if (/^(of|for|de|du|la|al|bin|van|von)$/.test(n.lower) && tokens[j + 2]?.cap) { j += 2; continue; }
       break;
     }
-    if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
+    if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonToken(t)))) continue;
     // A title before a person's name is not part of the name ("President Donald Trump", "Mr Scott"): the person is.
     // (Not before a body's head noun: "State Department", "Prime Minister's Office" keep their words.)
     let s0 = i;
@@ -214,13 +259,21 @@ const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "al
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
 const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS.has(w) || /(?:ly|ing|ed)$/.test(w);
+const isCommonToken = (t: Token): boolean => {
+  const w = wordOf(t);
+  return (w.common ??= isCommonWord(w.lower));
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Predicates, negation, modality
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The lexicon phrases a word (or its lemma) starts. Memoised: a pure function of the word, asked for every token. */
-const phrasesStartingWith = memoize((lower: string) => PHRASES_BY_FIRST.get(lower) ?? PHRASES_BY_FIRST.get(lemma(lower)), 50_000);
+const phrasesStartingWith = (t: Token): Phrase[] | undefined => {
+  const w = wordOf(t);
+  if (w.phrases === undefined) w.phrases = PHRASES_BY_FIRST.get(w.lower) ?? PHRASES_BY_FIRST.get(lemma(w.lower)) ?? null;
+  return w.phrases ?? undefined;
+};
 
 export type PredicateHit = { cls: string; start: number; end: number; tokenIndex: number; lexical: boolean };
 
@@ -228,13 +281,13 @@ export type PredicateHit = { cls: string; start: number; end: number; tokenIndex
 export function predicatesOf(tokens: Token[]): PredicateHit[] {
   const out: PredicateHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const cands = phrasesStartingWith(tokens[i]!.lower);
+    const cands = phrasesStartingWith(tokens[i]!);
     if (!cands) continue;
     const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
     if (!hit) continue;
     // A month's name is a date ("denied it in March", "in May"), not a march or a modal.
     if (MONTHS.has(tokens[i]!.lower) && tokens[i]!.cap && hit.words.length === 1) continue;
-    const base = lemma(tokens[i]!.lower);
+    const base = lemmaOf(tokens[i]!);
     // "dismissed the report as …", "called it": a frame around another claim, not the event.
     if (FRAME_WORDS.has(base) && hit.words.length === 1 && /^(?:report|claim|allegation|rumou?r|story|stories|it|them|this|that|as|suggestion|account|idea)/.test(tokens[i + 1]?.lower ?? "")) continue;
     out.push({ cls: hit.cls, start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, tokenIndex: i, lexical: true });
@@ -248,8 +301,9 @@ const NEGATOR_WORDS = new Set(NEGATORS);
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
-    const l = contentLemma(t.lower);
-    if (l !== undefined) out.add(l);
+    const w = wordOf(t);
+    if (w.content === undefined) w.content = contentLemma(w.lower) ?? null;
+    if (w.content !== null) out.add(w.content);
   }
   return [...out];
 }
@@ -286,7 +340,7 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
     const t = tokens[i]!.lower;
     const isNeg = NEGATOR_SET.has(t) || /n't$/.test(t) || t === "cannot";
     if (!isNeg) continue;
-    const next = tokens.slice(i + 1, i + 5).map((x) => lemma(x.lower));
+    const next = tokens.slice(i + 1, i + 5).map(lemmaOf);
     if (next[0] === "only" || next[0] === "doubt") continue;
     // "No, no, the official number is 210,000": a reply that rejects what was said before, then says what is so.
     if (t === "no" && /^\s*[,!–—-]/.test(clause.slice(tokens[i]!.end)) && !/\w/.test(clause.slice(0, tokens[i]!.start).replace(/\bno\b[,!\s]*/gi, ""))) continue;
@@ -344,10 +398,15 @@ export const complementLabel = (c: { base: string; head: string }) => `opp-${c.b
  * with the thing: before its noun ("an unjustified shooting" → shooting) or after a copula with its subject ("the
  * shooting was justified" → shooting). Not under a negator ("was not justified" is a denial, read as such).
  */
+const complementOfToken = (t: Token): Complement | undefined => {
+  const w = wordOf(t);
+  if (w.complement === undefined) w.complement = complementOf(w.lower) ?? null;
+  return w.complement ?? undefined;
+};
 export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["complements"]> {
   const out: NonNullable<ClaimFrame["complements"]> = [];
   for (let i = 0; i < tokens.length; i++) {
-    const c = (tokens[i]!.cap && i > 0) || LABEL_WORDS.has(tokens[i]!.lower) ? undefined : complementOf(tokens[i]!.lower);
+    const c = (tokens[i]!.cap && i > 0) || LABEL_WORDS.has(tokens[i]!.lower) ? undefined : complementOfToken(tokens[i]!);
     if (!c) continue;
     const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower);
     if (before.some((w) => NEGATOR_SET.has(w) || w.endsWith("n't"))) continue;
@@ -360,11 +419,11 @@ export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["compleme
       let h = k - 1;
       for (let j = k - 1; j >= Math.max(1, k - 5); j--) if (/^(?:of|from|in|at|by|for|on)$/.test(tokens[j]!.lower)) h = j - 1;
       const subj = tokens[h]!;
-      if (!NOT_A_HEAD.test(subj.lower) && !STOP.has(subj.lower) && /^[a-z]/i.test(subj.w)) head = lemma(subj.lower);
+      if (!NOT_A_HEAD.test(subj.lower) && !STOP.has(subj.lower) && /^[a-z]/i.test(subj.w)) head = lemmaOf(subj);
     }
     // Attributive: "an unjustified shooting".
     const next = tokens[i + 1];
-    if (!head && next && /^[a-z]{3,}$/.test(next.w) && !STOP.has(next.lower) && !NOT_A_HEAD.test(next.lower) && !complementOf(next.lower) && !/ly$/.test(next.lower)) head = lemma(next.lower);
+    if (!head && next && /^[a-z]{3,}$/.test(next.w) && !STOP.has(next.lower) && !NOT_A_HEAD.test(next.lower) && !complementOfToken(next) && !/ly$/.test(next.lower)) head = lemmaOf(next);
     if (head && head !== c.base) out.push({ base: c.base, head, negative: c.negative, word: tokens[i]!.lower });
   }
   return out;
@@ -485,16 +544,21 @@ export function mainClause(text: string): string {
 
 /** The positive proposition: the clause with negations and denial framing removed. */
 export function positiveClaim(clause: string): string {
-  return clause
-    .replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+|flatly\s+|categorically\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "")
-    .replace(/\b(did|does|do|has|have|had|was|were|is|are|will|would)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
-    .replace(/\b(didn|doesn|don|hasn|haven|wasn|weren|isn|aren)['’]t\b/gi, (m) => m.slice(0, -3))
-    .replace(/\bnever\s+/gi, "")
-    .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
-    .replace(/\bnot\s+(true|involved)\b/gi, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+  // (Each replacement only where its words occur at all: most clauses have no denial verb and no negator.)
+  let t = DENIAL_VERB.test(clause) ? clause.replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+|flatly\s+|categorically\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "") : clause;
+  if (NEGATING_WORDS.test(t)) {
+    t = t
+      .replace(/\b(did|does|do|has|have|had|was|were|is|are|will|would)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
+      .replace(/\b(didn|doesn|don|hasn|haven|wasn|weren|isn|aren)['’]t\b/gi, (m) => m.slice(0, -3))
+      .replace(/\bnever\s+/gi, "")
+      .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
+      .replace(/\bnot\s+(true|involved)\b/gi, "$1");
+  }
+  return t.replace(/\s+/g, " ").trim();
 }
+/** What the denial-frame replacement needs (a denial verb and a space); what the negator replacements need. */
+const DENIAL_VERB = /(?:denied|denies|deny|disputed|rejected)\s/i;
+const NEGATING_WORDS = /not|n['’]t|never|there/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Quantities
@@ -528,7 +592,8 @@ const mayStartNumber = memoize((lower: string) => {
 
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
-  if (!mayStartNumber(t.lower)) return undefined;
+  const word = wordOf(t);
+  if (!(word.mayStartNumber ??= mayStartNumber(word.lower))) return undefined;
   const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
   for (const [phrase, range] of VAGUE_ENTRIES) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
   // "a quarter million", "half a million", "a third of a million": a fraction of a scale word.
@@ -813,6 +878,16 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
   return t && { ...t };
 }
 const TIMES = new Map<string, TimeRef | undefined>();
+/** The scope a statement's lead names (scopeOf over the whole lead), memoised within a document: the statements of one
+ * sentence share it. */
+function leadScopeOf(lead: string): string | undefined {
+  if (LEAD_SCOPES.has(lead)) return LEAD_SCOPES.get(lead);
+  const scope = scopeOf(lead, lead.length, 400);
+  if (LEAD_SCOPES.size > 5_000) LEAD_SCOPES.clear();
+  LEAD_SCOPES.set(lead, scope);
+  return scope;
+}
+const LEAD_SCOPES = new Map<string, string | undefined>();
 function timeOnce(clause: string, publishedAt?: string): TimeRef | undefined {
   const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
   const r = chrono.parse(clause, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
@@ -1016,6 +1091,20 @@ const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|s
  * erroneous", "completely false"). Memoised: a pure function of the word, asked for every content word of every claim. */
 const saysWhat = memoize((w: string) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w), 50_000);
 
+/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Kept per names
+ * array: the pipeline passes one array per speaker to all of its statements. */
+function speakerWordsOf(names: string[] | undefined): ReadonlySet<string> {
+  if (!names?.length) return EMPTY_WORDS;
+  const key = names.join("\u0000");
+  const hit = SPEAKER_WORDS.get(names);
+  if (hit?.key === key) return hit.words;
+  const words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+  SPEAKER_WORDS.set(names, { key, words });
+  return words;
+}
+const EMPTY_WORDS: ReadonlySet<string> = new Set();
+const SPEAKER_WORDS = new WeakMap<string[], { key: string; words: ReadonlySet<string> }>();
+
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
  * Frame: predicate classes (lexicon synonyms, else the lemma), entities (names in the asserted clause, else the
@@ -1033,7 +1122,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const cueDenies = REPORTING_VERBS.get(ctx.cue.toLowerCase())?.deny ?? (ctx.sieve === "denial");
   const polarity: Polarity = cueDenies || neg.negated ? "DENY" : "AFFIRM";
   const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg, tokenize(span));
-  const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+  const speakerWords = speakerWordsOf(ctx.speakerNames);
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
   // (Manner adverbs say how, not what: "clearly erroneous", "completely false".)
@@ -1115,7 +1204,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
   // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
   // A clause that names no place takes its sentence's ("In the capital, the ministry said the figure was 65,000").
-  const leadScope = ctx.lead ? scopeOf(ctx.lead, ctx.lead.length, 400) : undefined;
+  const leadScope = ctx.lead ? leadScopeOf(ctx.lead) : undefined;
   const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE.get(c)).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE.get(c)).find(Boolean)), leadScope);
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
