@@ -518,7 +518,8 @@ const SEASON = String.raw`(?:winter|summer|spring|autumn|fall)`;
 const HABITUAL_RE = new RegExp(String.raw`\b(?:every|each)\s+(?:single\s+)?(?:year|${SEASON}|season)\b|\bin\s+the\s+${SEASON}\b[^.]*\bin\s+the\s+${SEASON}\b`, "i");
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
 
-export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
+/** (`tokens`: the clause's, when the caller has them; else tokenised only if the hedge words are asked about.) */
+export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens?: Token[]): Modality {
   if (negation?.withheld) return "UNCERTAIN";
   if (/\?\s*$/.test(clause.trim())) return "UNCERTAIN";
   // A condition ("If 25 tonnes a day leak, …") asserts neither way.
@@ -530,7 +531,7 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
   if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
-  if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
+  if ((tokens ?? tokenize(clause)).some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS.get(cue.toLowerCase());
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
@@ -1121,7 +1122,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const neg = negationOf(clause, tokens, preds);
   const cueDenies = REPORTING_VERBS.get(ctx.cue.toLowerCase())?.deny ?? (ctx.sieve === "denial");
   const polarity: Polarity = cueDenies || neg.negated ? "DENY" : "AFFIRM";
-  const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg, tokenize(span));
+  const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg);
   const speakerWords = speakerWordsOf(ctx.speakerNames);
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
