@@ -8,19 +8,26 @@
 export type LiteralMatch = { 0: string; index: number };
 
 export function literalMatcher(literals: Iterable<string>, opts: { before: RegExp; after: RegExp; suffix?: string }): (text: string) => LiteralMatch[] {
-  const byFirst = new Map<string, string[]>();
+  // The phrases by their first UTF-16 code unit (what text[p] is), and a bitmap of those units: most offsets start no
+  // phrase, and a bit says so without a look-up.
+  const byFirst = new Map<number, string[]>();
+  const starts = new Uint8Array(65_536);
   for (const l of literals) {
     if (!l) throw new Error("literalMatcher: an empty phrase would match everywhere");
-    const list = byFirst.get(l[0]!);
+    const c = l.charCodeAt(0);
+    starts[c] = 1;
+    const list = byFirst.get(c);
     if (list) list.push(l);
-    else byFirst.set(l[0]!, [l]);
+    else byFirst.set(c, [l]);
   }
   const { before, after, suffix } = opts;
   const allows = (text: string, at: number) => at < text.length && after.test(text[at]!);
   return (text: string) => {
     const out: LiteralMatch[] = [];
     for (let p = 1; p < text.length; p++) {
-      const list = byFirst.get(text[p]!);
+      const c = text.charCodeAt(p);
+      if (starts[c] === 0) continue;
+      const list = byFirst.get(c);
       if (!list || !before.test(text[p - 1]!)) continue;
       for (const l of list) {
         if (!text.startsWith(l, p)) continue;

@@ -4,7 +4,7 @@ import { attribute } from "./stages/02-attribute.js";
 import { figureHolders, withoutHolders } from "./stages/02-figures.js";
 import { lowerBound } from "./sorted.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
-import { buildClaim, documentTopic, forgetDocument, reportDateOf } from "./stages/04-claims.js";
+import { buildClaim, claimClause, documentTopic, forgetDocument, prepareTimes, reportDateOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
 
 /** A short stable key for a text: scopes its unnamed speakers and its unanchored propositions. */
@@ -64,6 +64,8 @@ function runStages(input: PipelineInput): PipelineResult {
     const before = prev && prev.end - prev.start <= 600 ? { before: doc.text.slice(prev.start, prev.end) } : {};
     return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at), ...before } : before;
   };
+  // First the spans to read (trimmed, deduplicated) with their clauses; then their times in one pass; then the claims.
+  const pending: Array<{ r: (typeof resolved)[number]; a: (typeof resolved)[number]["attribution"]; text: string; clause: string | undefined }> = [];
   for (const r of resolved) {
     let a = r.attribution;
     // A span that ends on someone else's figure ("…, far below the ministry's figure of 316,000") ends before it, and
@@ -81,6 +83,10 @@ function runStages(input: PipelineInput): PipelineResult {
     // Figures the span credits to someone else ("far below the ministry's figure of 316,000") are theirs, not its.
     const inside = a.sieve === "figure-holder" ? [] : holdersIn(from, to);
     const clause = inside.length ? withoutHolders(doc.text, from, to, inside) : a.content || a.clauseStart !== undefined ? doc.text.slice(from, to) : undefined;
+    pending.push({ r, a, text, clause });
+  }
+  prepareTimes(pending.map((p) => claimClause(p.text, p.clause || undefined)), doc.meta.publishedAt ?? reportDate?.date);
+  for (const { r, a, text, clause } of pending) {
     const c = buildClaim(text, {
       cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey),
       speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...leadOf(a.start), ...(reportDate ? { reportDate } : {}),

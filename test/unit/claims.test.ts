@@ -149,6 +149,18 @@ describe("04-claims: open frames", () => {
   it("shouted words and sentence-initial common words are not names", () => {
     expect(entitiesOf("FACT: The board did NOT meet in Vela").map((e) => e.key)).toEqual(["vela"]);
   });
+  it("a word that is a key of Object.prototype ('constructor') is an ordinary word, not a number word or a class", () => {
+    // (The word tables were plain objects: "constructor" found Object's constructor there, was dropped from the
+    // content as a number word, and the display type of its class threw.)
+    const c = claim("the constructor finished the bridge");
+    expect(c.frame.content).toEqual(["constructor", "finish", "bridge"]);
+    expect(c.frame.predicates?.[0]).toBe("constructor");
+    expect(c.frame.eventType).toBe("CONSTRUCTOR");
+    expect(c.frame.quantities).toEqual([]);
+    expect(claim("the hasOwnProperty valueOf constructor", "constructor").modality).toBe("ASSERTED");
+    const r = runPipeline({ text: "Bridge Opens\n\nThe constructor said the bridge was finished on time. \"The constructor built it,\" Mara Holt said." });
+    expect(r.statements.map((x) => x.frame.eventType).every((t) => typeof t === "string")).toBe(true);
+  });
   it("keys: predicate × entity by year, predicate and measure by month, each also undated", () => {
     expect(keysOf({ eventType: "DIE", predicates: ["die"], entities: ["vela"], quantities: [{ value: 3, bound: "EXACT", unit: "deaths", text: "3" }] }, "2031-05")).toEqual([
       "p:die:vela@2031", "p:die:vela@?", "p:die@2031-05", "p:die@?", "q:deaths@2031-05", "q:deaths@?",

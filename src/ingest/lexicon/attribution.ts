@@ -1,4 +1,5 @@
 // Lexicon data only: the general vocabulary of attribution in English news (no actors, no places).
+import { table } from "./table.js";
 // Reporting and denial verbs by lemma, with the forms the text may use; nouns that name who can speak; role and
 // title words; words that make a speaker's words a denial. Stages read these; they hold no rules of their own.
 
@@ -33,10 +34,10 @@ const VERBS: Array<[lemma: string, cls: CueClass, opts?: { addressee?: boolean; 
 ];
 
 /** Irregular past forms (past tense, past participle). */
-const IRREGULAR: Record<string, string[]> = {
+const IRREGULAR: ReadonlyMap<string, string[]> = table({
   say: ["said"], tell: ["told"], write: ["wrote", "written"], think: ["thought"], find: ["found"], show: ["showed", "shown"],
   hit: ["hit"], shoot: ["shot"], publish: ["published"],
-};
+});
 
 /** Verbs of more than one syllable stressed on the last, which double their final consonant ("admitted"). */
 const STRESSED_FINAL = new Set(["admit", "rebut", "commit", "regret", "refer", "occur", "prefer", "submit", "transmit", "omit"]);
@@ -47,7 +48,8 @@ function inflect(lemma: string): string[] {
   forms.add(third);
   const stem = /e$/.test(lemma) ? lemma.slice(0, -1) : /[^aeiou]y$/.test(lemma) ? lemma.slice(0, -1) + "i" : lemma;
   const doubled = (/^(?:[^aeiou]*[aeiou])[bdgmnprt]$/.test(lemma) && !/(w|x|y)$/.test(lemma)) || STRESSED_FINAL.has(lemma) ? lemma + lemma.at(-1) : lemma;
-  if (IRREGULAR[lemma]) for (const f of IRREGULAR[lemma]) forms.add(f);
+  const irregular = IRREGULAR.get(lemma);
+  if (irregular) for (const f of irregular) forms.add(f);
   else forms.add(/e$/.test(lemma) ? `${lemma}d` : /[^aeiou]y$/.test(lemma) ? `${stem}ed` : `${doubled}ed`);
   forms.add(/ie$/.test(lemma) ? `${lemma.slice(0, -2)}ying` : /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${doubled}ing`);
   return [...forms];
@@ -93,7 +95,7 @@ export const GROUP_NOUNS = new Set(["officials", "official", "sources", "source"
 export const ROLE_NOUNS = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spox", "minister", "secretary", "president", "vice-president", "chairman", "chairwoman", "chair", "director", "chief", "head", "leader", "commander", "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "ambassador", "envoy", "official", "officer", "manager", "coach", "captain", "executive", "ceo", "cfo", "founder", "owner", "lawyer", "attorney", "prosecutor", "judge", "justice", "chancellor", "premier", "king", "queen", "prince", "princess", "general", "colonel", "major", "lieutenant", "sergeant", "admiral", "inspector", "superintendent", "commissioner", "administrator", "editor", "reporter", "correspondent", "analyst", "researcher", "scientist", "professor", "doctor", "publicist", "agent", "representative", "adviser", "advisor", "aide", "deputy", "assistant", "counsel", "prime", "foreign", "defence", "defense", "interior", "health", "information", "press", "senior", "junior", "former", "acting", "interim", "general-secretary", "secretary-general", "director-general", "chief executive", "economist", "engineer", "pilot", "member", "partner", "boss", "striker", "midfielder", "player", "candidate", "legislator", "lawmaker", "mp", "chairperson", "president-elect", "sheriff", "detective", "investigator", "regulator"]);
 
 /** Honorifics and abbreviated titles, with the gender they mark when they mark one. */
-export const HONORIFICS: Record<string, "m" | "f" | undefined> = {
+export const HONORIFICS: ReadonlyMap<string, "m" | "f" | undefined> = table<"m" | "f" | undefined>({
   mr: "m", "mr.": "m", sir: "m", lord: "m", king: "m", prince: "m", mrs: "f", "mrs.": "f", ms: "f", "ms.": "f", miss: "f",
   lady: "f", dame: "f", queen: "f", princess: "f", baroness: "f", dr: undefined, "dr.": undefined, prof: undefined,
   "prof.": undefined, sen: undefined, "sen.": undefined, rep: undefined, "rep.": undefined, gov: undefined, "gov.": undefined,
@@ -102,14 +104,14 @@ export const HONORIFICS: Record<string, "m" | "f" | undefined> = {
   cmdr: undefined, "cmdr.": undefined, brig: undefined, "brig.": undefined, pres: undefined, "pres.": undefined,
   president: undefined, minister: undefined, judge: undefined, justice: undefined, professor: undefined, doctor: undefined,
   captain: undefined, senator: undefined, governor: undefined, mayor: undefined, chancellor: undefined, premier: undefined,
-};
+});
 
 /** Gendered role nouns. */
-export const GENDERED_NOUNS: Record<string, "m" | "f"> = {
+export const GENDERED_NOUNS: ReadonlyMap<string, "m" | "f"> = table<"m" | "f">({
   spokesman: "m", spokeswoman: "f", chairman: "m", chairwoman: "f", congressman: "m", congresswoman: "f", businessman: "m",
   businesswoman: "f", actor: "m", actress: "f", father: "m", mother: "f", son: "m", daughter: "f", husband: "m", wife: "f",
   brother: "m", sister: "f", man: "m", woman: "f", boy: "m", girl: "f", king: "m", queen: "f",
-};
+});
 
 /** Heads that make a capitalised name an organisation ("Interior Ministry", "Election Commission", "Acme Inc"). */
 export const ORG_HEADS = new Set(["ministry", "department", "agency", "organization", "organisation", "commission", "committee", "council", "office", "authority", "administration", "bureau", "service", "services", "police", "force", "forces", "army", "navy", "military", "command", "government", "party", "union", "unions", "federation", "association", "club", "team", "league", "company", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "group", "bank", "fund", "institute", "university", "college", "school", "hospital", "court", "board", "parliament", "congress", "senate", "assembly", "cabinet", "coalition", "alliance", "movement", "front", "foundation", "society", "center", "centre", "network", "airline", "airlines", "airways", "bureau", "directorate", "secretariat", "tribunal", "regulator", "watchdog", "panel", "consortium", "ngo", "charity", "church", "campaign", "house", "platform", "brigade", "brigades", "guard", "corps", "industries", "holdings", "technologies", "systems", "motors", "petroleum", "oil", "energy", "labs", "media", "studios", "records", "capital", "partners", "associates"]);
@@ -130,7 +132,7 @@ export const DENIAL_PREDICATES = new Set(["false", "untrue", "baseless", "ground
 export const TIME_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day", "days", "weeks", "months", "years", "hours", "time", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "earlier", "later", "recently", "previously", "now", "then", "once", "again", "last", "this", "next", "late", "early", "overnight", "noon", "midnight", "ago"]);
 
 /** Pronouns that can be speakers, with what they can refer to. */
-export const SPEAKER_PRONOUNS: Record<string, { kinds: Array<"PERSON" | "ORG" | "GROUP">; gender?: "m" | "f"; plural?: boolean }> = {
+export const SPEAKER_PRONOUNS: ReadonlyMap<string, { kinds: Array<"PERSON" | "ORG" | "GROUP">; gender?: "m" | "f"; plural?: boolean }> = table({
   he: { kinds: ["PERSON"], gender: "m" }, she: { kinds: ["PERSON"], gender: "f" }, it: { kinds: ["ORG"] },
   they: { kinds: ["GROUP", "ORG"], plural: true }, we: { kinds: ["ORG", "GROUP"], plural: true }, i: { kinds: ["PERSON"] },
-};
+});

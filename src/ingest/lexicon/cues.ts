@@ -1,4 +1,5 @@
 // Lexicon data only: reporting verbs, denial cues, titles, abbreviations.
+import { table } from "./table.js";
 
 /** Abbreviations after which a full stop does not end a sentence. */
 export const ABBREVIATIONS = new Set([
@@ -8,7 +9,7 @@ export const ABBREVIATIONS = new Set([
 ]);
 
 /** Reporting verbs that introduce what someone asserted. Value: does the verb itself deny its object? */
-export const REPORTING_VERBS: Record<string, { deny: boolean; modality?: "REPORTED" | "ALLEGED" | "HEDGED" }> = {
+export const REPORTING_VERBS: ReadonlyMap<string, { deny: boolean; modality?: "REPORTED" | "ALLEGED" | "HEDGED" }> = table({
   said: { deny: false }, says: { deny: false }, say: { deny: false }, stated: { deny: false }, states: { deny: false },
   told: { deny: false }, tells: { deny: false }, added: { deny: false }, wrote: { deny: false }, posted: { deny: false },
   tweeted: { deny: false }, report: { deny: false, modality: "REPORTED" }, announced: { deny: false }, confirmed: { deny: false }, confirms: { deny: false },
@@ -22,7 +23,7 @@ export const REPORTING_VERBS: Record<string, { deny: boolean; modality?: "REPORT
   rejected: { deny: true }, rejects: { deny: true }, refuted: { deny: true }, dismissed: { deny: true },
   "pushed back on": { deny: true }, contradicted: { deny: true },
   "gave similar details to": { deny: false }, "gave similar accounts to": { deny: false }, "gave a similar account to": { deny: false },
-};
+});
 
 /** Phrases in a clause that make the speaker deny the clause's proposition. One example each. */
 export const NEGATION_CUES: Array<[RegExp, string]> = [

@@ -1,4 +1,5 @@
 // Lexicon data only: general English vocabulary for claim frames (no actor, place or event of any article).
+import { table } from "./table.js";
 // - PREDICATE_CLASSES: words that name one kind of happening, grouped so that synonyms and derivations share a class
 //   ("sacked / fired / dismissed / dismissal" → dismiss). A word in no class is its own class (its stem): matching
 //   never depends on this list being complete, the list only joins synonyms.
@@ -55,7 +56,7 @@ export const OPPOSED_CLASSES: Array<[string, string]> = [
 ];
 
 /** Irregular verb forms → lemma (the common ones in news). */
-export const IRREGULAR: Record<string, string> = {
+export const IRREGULAR: ReadonlyMap<string, string> = table({
   was: "be", were: "be", is: "be", are: "be", been: "be", am: "be", had: "have", has: "have", did: "do", does: "do",
   said: "say", told: "tell", made: "make", took: "take", taken: "take", gave: "give", given: "give", went: "go", gone: "go",
   came: "come", saw: "see", seen: "see", knew: "know", known: "know", got: "get", gotten: "get", left: "leave", felt: "feel",
@@ -67,7 +68,7 @@ export const IRREGULAR: Record<string, string> = {
   died: "die", dying: "die", lay: "lay", drove: "drive", driven: "drive", flew: "fly", flown: "fly", grew: "grow", grown: "grow",
   meant: "mean", became: "become", stood: "stand", understood: "understand", bore: "bear", borne: "bear", freed: "free",
   wed: "wed", fired: "fire", sacked: "sack", married: "marry", buried: "bury", carried: "carry", notified: "notify",
-};
+});
 
 /** Words and phrases that deny the clause they stand in ("the report is false", "a fabricated story"). */
 export const LEXICAL_NEGATION: string[] = [
@@ -135,12 +136,12 @@ export const NEAR_BOUNDS = ["just over", "just above", "slightly more than", "sl
 export const NEAR_SHARE = 0.15;
 
 /** Number words and scale words. */
-export const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: ReadonlyMap<string, number> = table({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
   forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
-};
-export const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 };
+});
+export const SCALE_WORDS: ReadonlyMap<string, number> = table({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 });
 /** Vague quantities as ranges: "dozens" = [24, 99]. */
 export const VAGUE_COUNTS: Record<string, [number, number]> = {
   dozens: [24, 99], scores: [40, 99], hundreds: [200, 999], thousands: [2000, 9999], "tens of thousands": [20000, 99999],

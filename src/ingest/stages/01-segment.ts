@@ -37,11 +37,12 @@ function iso(y: number, m0: number, d: number): string {
 }
 
 /** Rough language guess: share of common English function words among the words. */
+const EN_WORDS = new Set(["the", "of", "and", "to", "in", "a", "that", "is", "was", "said", "for", "on", "with", "by", "it", "as", "were", "not", "he", "they"]);
 export function guessLanguage(text: string): string {
   const words = text.toLowerCase().match(/[a-z\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]+/g) ?? [];
   if (words.length < 3) return "und";
-  const en = new Set(["the", "of", "and", "to", "in", "a", "that", "is", "was", "said", "for", "on", "with", "by", "it", "as", "were", "not", "he", "they"]);
-  const hits = words.filter((w) => en.has(w)).length;
+  let hits = 0;
+  for (const w of words) if (EN_WORDS.has(w)) hits++;
   if (hits / words.length > 0.08) return "en";
   if (/[\u0600-\u06FF]/.test(text)) return "ar";
   if (/[\u0400-\u04FF]/.test(text)) return "ru";

@@ -37,7 +37,7 @@ type Compromise = { person: boolean; first: boolean; place: boolean; gender?: "m
 // with nlp() costs about half a millisecond, a look-up nothing.
 const LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 const tagsOf = (w: string): string[] => {
-  const t = LEXICON[w];
+  const t = Object.hasOwn(LEXICON, w) ? LEXICON[w] : undefined;
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 };
 const FORENAME = new Set(["FirstName", "MaleName", "FemaleName"]);
@@ -71,7 +71,7 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
   while (i > 0) {
     const t = tokens[i - 1]!;
     const lower = t.toLowerCase().replace(/[,]$/, "");
-    if (ROLE_NOUNS.has(lower) || lower in HONORIFICS) break;
+    if (ROLE_NOUNS.has(lower) || HONORIFICS.has(lower)) break;
     // An organisation's possessive or an acronym before a name is its affiliation or role ("Acme's Jane Roe", "CISO").
     if (/[’']s$/.test(t) || (isAcronym(t) && i < tokens.length)) break;
     if (isCap(t) || INITIAL.test(t) || SUFFIX.test(t) || (NAME_PARTICLE.test(t) && i < tokens.length)) i--;
@@ -124,8 +124,8 @@ function looksLikePerson(run: string[], context: { titled: boolean }): boolean {
 /** Gender marked by a title, a gendered noun or the first name. */
 function genderOf(role: string | undefined, name: string): "m" | "f" | undefined {
   for (const w of (role ?? "").toLowerCase().split(/\s+/)) {
-    if (HONORIFICS[w]) return HONORIFICS[w];
-    if (GENDERED_NOUNS[w]) return GENDERED_NOUNS[w];
+    if (HONORIFICS.get(w)) return HONORIFICS.get(w);
+    if (GENDERED_NOUNS.get(w)) return GENDERED_NOUNS.get(w);
   }
   return reading(name.split(/\s+/)[0] ?? name).gender;
 }
@@ -198,7 +198,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   phrase = phrase.replace(/\s*([—–])\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*(?:\1\s*|$)/gu, " ($2) ").trim();
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
-  if (SPEAKER_PRONOUNS[lower]) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
+  if (SPEAKER_PRONOUNS.get(lower)) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };
   // "Reporters …", "the news agencies …": the outlets just named, if any (else the group as the text names it).
   if (PRESS_GROUPS.has(lower)) return { ...base, name: cleanGeneric(phrase), kind: "OUTLET", anaphoric: true, descriptor: "outlet" };
 
@@ -225,14 +225,14 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   // Appositives: "X, a spokesman for Y" · "a spokesman for Y, X"
   const parts = phrase.split(/\s*,\s*/).filter(Boolean);
   if (parts.length >= 2) {
-    const titleOnly = (role: string | undefined) => !role || role.split(/\s+/).every((w) => w.toLowerCase().replace(/,$/, "") in HONORIFICS);
+    const titleOnly = (role: string | undefined) => !role || role.split(/\s+/).every((w) => HONORIFICS.has(w.toLowerCase().replace(/,$/, "")));
     const named = parts.findIndex((p) => { const rn = splitRoleAndName(p); return !!rn && titleOnly(rn.role) && looksLikePerson(rn.name.split(/\s+/), { titled: true }) && !/^(the|a|an)\s/i.test(p); });
     const roleParts = parts.filter((_, i) => i !== named).filter((p) => !/^(who|which)\b/i.test(p));
     if (named >= 0 && roleParts.length) {
       let inner = describeSpeaker(parts[named]!, start + surface.indexOf(parts[named]!), doc);
       // A person's role in the appositive makes the name a person's ("Jo Quill, chief of the city police").
       const roleWords = roleParts.join(" ").toLowerCase().split(/[\s’']+/);
-      if (inner.kind !== "PERSON" && roleWords.some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS[w] !== undefined)) {
+      if (inner.kind !== "PERSON" && roleWords.some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS.has(w))) {
         const rn = splitRoleAndName(parts[named]!);
         if (rn) inner = { ...inner, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}) };
       }
@@ -273,7 +273,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   if (/^(the|this)\s/i.test(phrase) && tokens.slice(1).every((t) => !isCap(t)) && tokens.length <= 4) {
     if (ORG_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "ORGANIZATION", anaphoric: true, descriptor: head };
     if (OUTLET_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "OUTLET", anaphoric: true, descriptor: head };
-    if (ROLE_NOUNS.has(head) || GENDERED_NOUNS[head] || /-year-old$/.test(head)) return { ...base, name: `the ${head}`, kind: "PERSON", anaphoric: true, descriptor: head };
+    if (ROLE_NOUNS.has(head) || GENDERED_NOUNS.get(head) || /-year-old$/.test(head)) return { ...base, name: `the ${head}`, kind: "PERSON", anaphoric: true, descriptor: head };
   }
 
   // Members of a group speak for it ("Members of the Acme Union released a statement").
@@ -297,7 +297,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     // A role before a name: a title or role word, or any common noun right before two or three capitalised words
     // ("Congress media in-charge Jo Quill": an unlisted role is still a role).
     const roleWords = (rn.role ?? "").split(/\s+/);
-    const titled = !!rn.role && (roleWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || w.toLowerCase() in HONORIFICS) || (/^\p{Ll}[\p{Ll}-]+$/u.test(roleWords.at(-1)!) && !/^(the|a|an|and|of|for|in|on|at|by|with)$/.test(roleWords.at(-1)!) && run.length >= 2 && run.length <= 3));
+    const titled = !!rn.role && (roleWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || HONORIFICS.has(w.toLowerCase())) || (/^\p{Ll}[\p{Ll}-]+$/u.test(roleWords.at(-1)!) && !/^(the|a|an|and|of|for|in|on|at|by|with)$/.test(roleWords.at(-1)!) && run.length >= 2 && run.length <= 3));
     const docPerson = doc && run.length <= 3 ? surnameInDoc(doc, run.at(-1)!) : false;
     if (looksLikePerson(run, { titled: titled || docPerson })) {
       const aff = rn.role ? affiliationIn(rn.role) : undefined;
@@ -336,7 +336,7 @@ function surnameInDoc(doc: Segmented, surname: string): boolean {
       let r = -1;
       words.forEach((w, i) => {
         const l = w.toLowerCase().replace(/[.,]$/, "");
-        if (l in HONORIFICS || ROLE_NOUNS.has(l)) r = i;
+        if (HONORIFICS.has(l) || ROLE_NOUNS.has(l)) r = i;
       });
       const name = words.slice(r + 1);
       if (!name.length || !/\p{Ll}/u.test(name.at(-1)!)) continue;
@@ -353,7 +353,7 @@ function roleAround(text: string, start: number, end: number): boolean {
   const before = /([A-Za-z-]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
   if (before && ROLE_NOUNS.has(before)) return true;
   const after = /^,\s+([^,.;]{3,80})[,.;]/.exec(text.slice(end, end + 90))?.[1];
-  return !!after && after.toLowerCase().split(/[\s’']+/).some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS[w] !== undefined);
+  return !!after && after.toLowerCase().split(/[\s’']+/).some((w) => ROLE_NOUNS.has(w) || GENDERED_NOUNS.has(w));
 }
 
 const SURNAME_PREFIXES = ["mr", "mrs", "ms", "dr"];
@@ -555,7 +555,7 @@ export function resolveSpeakers(
       while (j + 1 < T.length && T[j + 1]!.pos === "PROPN" && !T[j + 1]!.quoted) j++;
       const name = doc.text.slice(T[i]!.start, T[j]!.end).replace(/[’']s$/, "");
       const words = name.split(/\s+/);
-      if (words.length > 5 || TIME_WORDS.has(words[0]!.toLowerCase()) || bySurname.has(surnameOf(name).toLowerCase()) || words.some((w) => w.toLowerCase() in HONORIFICS)) continue;
+      if (words.length > 5 || TIME_WORDS.has(words[0]!.toLowerCase()) || bySurname.has(surnameOf(name).toLowerCase()) || words.some((w) => HONORIFICS.has(w.toLowerCase()))) continue;
       const r = reading(name);
       if (r.place || r.person || (words.length >= 2 && r.first)) continue;
       const key = acronyms.get(name) ?? orgKeyOf(name);
@@ -645,7 +645,7 @@ export function resolveSpeakers(
 
   const compatible = (m: SpeakerMention, e: Entity) => {
     const d = m.descriptor;
-    const p = SPEAKER_PRONOUNS[m.name];
+    const p = SPEAKER_PRONOUNS.get(m.name);
     if (p) {
       if (p.kinds.includes("PERSON") && e.kind === "PERSON") return !p.gender || !e.gender || p.gender === e.gender;
       if (p.kinds.includes("ORG") && (e.kind === "ORGANIZATION" || e.kind === "GOVERNMENT" || e.kind === "OUTLET")) return true;
@@ -654,7 +654,7 @@ export function resolveSpeakers(
     }
     if (m.kind === "PERSON") {
       if (e.kind !== "PERSON") return false;
-      const g = d ? GENDERED_NOUNS[d] : undefined;
+      const g = d ? GENDERED_NOUNS.get(d) : undefined;
       if (g && e.gender && g !== e.gender) return false;
       return true;
     }
@@ -684,7 +684,7 @@ export function resolveSpeakers(
       if (e.speaker) return e;
       // "it", "they": an organisation or group that has spoken in the last few lines beats one merely named since
       // ("The Europeans said they … with U.S. counterparts … And they said …"); "he"/"she" take the nearest person.
-      const p = SPEAKER_PRONOUNS[m.name];
+      const p = SPEAKER_PRONOUNS.get(m.name);
       if (p && (p.kinds.includes("PERSON") || m.start - e.at > 500)) return named ?? e;
       named ??= e;
     }
@@ -697,17 +697,17 @@ export function resolveSpeakers(
     for (const m of mentions) {
       if (m.anaphoric) {
         const d = m.descriptor;
-        const salientKey = d && m.kind === "ORGANIZATION" && ORG_DESCRIPTORS.has(d) && !SPEAKER_PRONOUNS[m.name] ? salient(m.start) : undefined;
+        const salientKey = d && m.kind === "ORGANIZATION" && ORG_DESCRIPTORS.has(d) && !SPEAKER_PRONOUNS.get(m.name) ? salient(m.start) : undefined;
         const target = salientKey ? { key: salientKey, kind: "ORGANIZATION" as const, at: m.start, speaker: true } : antecedent(m);
         if (target) {
           const sp = speakers.get(target.key) ?? { key: target.key, name: orgNames.get(target.key) ?? target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind };
-          add(sp, SPEAKER_PRONOUNS[m.name] ? "" : m.surface);
+          add(sp, SPEAKER_PRONOUNS.get(m.name) ? "" : m.surface);
           insert({ ...target, at: m.start, speaker: true });
           resolved.push({ attribution: { ...a, speaker: m }, speakerKey: target.key });
           continue;
         }
         // A role named before its holder: "a government spokesman said … . Jane Roe, the information minister, …"
-        if (m.kind === "PERSON" && !SPEAKER_PRONOUNS[m.name]) {
+        if (m.kind === "PERSON" && !SPEAKER_PRONOUNS.get(m.name)) {
           let next: Entity | undefined;
           for (let i = firstAfter(m.end); i < timeline.length && timeline[i]!.at - m.end < 400; i++) {
             if (timeline[i]!.kind === "PERSON") {
@@ -728,7 +728,7 @@ export function resolveSpeakers(
           insert({ key: aff, kind: speakers.get(aff)!.kind, at: m.start, speaker: true });
           continue;
         }
-        if (SPEAKER_PRONOUNS[m.name]) continue; // a pronoun with no antecedent: better no statement than a guess
+        if (SPEAKER_PRONOUNS.get(m.name)) continue; // a pronoun with no antecedent: better no statement than a guess
         // Unresolved, a description names its speaker as the text does ("the election board").
         const named = cleanGeneric(m.surface.replace(/^(but|however|and)\s+/i, ""));
         const sp = add({ key: `anon:${opts.sourceKey}:${norm(named)}`, name: named, aliases: [], kind: m.kind === "PERSON" ? "ANONYMOUS" : m.kind }, "");

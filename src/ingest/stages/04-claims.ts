@@ -13,9 +13,10 @@ import {
 } from "../lexicon/predicates.js";
 import type { Bound, ClaimFrame, Modality, Polarity, Quantity, TimeRef } from "../types.js";
 import { countryOf } from "../nlp/countries.js";
-import { complementOf } from "../nlp/wordnet.js";
+import { complementOf, type Complement } from "../nlp/wordnet.js";
 import { tokenize as tagWords } from "../nlp/tokens.js";
 import { literalMatcher, type LiteralMatch } from "../literals.js";
+import { table } from "../lexicon/table.js";
 
 /** A coarse event type for display, from the clause's predicate classes (matching never uses it). */
 export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(tokenize(clause)).map((p) => p.cls));
@@ -24,7 +25,15 @@ export const eventTypeOf = (clause: string) => eventTypeOfClasses(predicatesOf(t
 // Tokens and lemmas
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Token = { w: string; lower: string; start: number; end: number; cap: boolean };
+export type Token = {
+  w: string;
+  lower: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  /** What the stage knows of the word (lemma, lexicon phrases, …), fetched on first use (see wordOf). */
+  word?: Word;
+};
 
 const TOKEN_RE = /[$€£]?\d[\d,]*(?:\.\d+)?%?|[A-Za-z][A-Za-z'’.&-]*[A-Za-z]|[A-Za-z]|[$€£%]/g;
 
@@ -47,6 +56,7 @@ export function forgetDocument(): void {
   TOKENS.clear();
   PARTIES.clear();
   TIMES.clear();
+  LEAD_SCOPES.clear();
   isTitleCase.clear();
 }
 function tokenizeOnce(text: string): Token[] {
@@ -58,7 +68,7 @@ function tokenizeOnce(text: string): Token[] {
     const low = w.toLowerCase();
     const lower = low.includes("’") ? low.replace(/’/g, "'") : low;
     const c = w.charCodeAt(0);
-    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90 });
+    out.push({ w, lower, start: m.index, end: m.index + w.length, cap: c >= 65 && c <= 90, word: undefined });
   }
   return out;
 }
@@ -69,7 +79,8 @@ export const lemma = memoize((word: string) => lemmaOnce(word), 50_000);
 const INVARIANT_S = new Set(["news", "series", "species", "means", "physics", "politics", "economics", "ethics", "lens", "chaos", "canvas", "atlas", "bias", "alias", "ourselves", "themselves", "yourselves"]);
 function lemmaOnce(word: string): string {
   const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
-  if (IRREGULAR[w]) return IRREGULAR[w]!;
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
   if (INVARIANT_S.has(w)) return w;
   if (w.length > 4 && /ies$|ied$/.test(w)) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return undouble(w.slice(0, -3));
@@ -80,6 +91,41 @@ function lemmaOnce(word: string): string {
   return w;
 }
 const undouble = (s: string) => (/([bdgklmnprt])\1$/.test(s) ? s.slice(0, -1) : s);
+
+/**
+ * The facts about one (lower-case) word that the stage asks of every token: each computed once per word, on first
+ * use, by the same functions as before (lemma, the lexicon phrases it starts, …). A token holds its word's record, so
+ * the questions asked of one token again and again (the topic pass, then the claim) cost a property read, not a
+ * look-up of the token's string in a table of every word seen.
+ */
+export type Word = {
+  lower: string;
+  lemma: string | undefined;
+  phrases: Phrase[] | null | undefined;
+  content: string | null | undefined;
+  common: boolean | undefined;
+  mayStartNumber: boolean | undefined;
+  complement: Complement | null | undefined;
+};
+const WORDS = new Map<string, Word>();
+/** The word record of a token (kept on the token). */
+export function wordOf(t: Token): Word {
+  let w = t.word;
+  if (w === undefined) {
+    w = WORDS.get(t.lower);
+    if (w === undefined) {
+      if (WORDS.size >= 50_000) WORDS.clear();
+      w = { lower: t.lower, lemma: undefined, phrases: undefined, content: undefined, common: undefined, mayStartNumber: undefined, complement: undefined };
+      WORDS.set(t.lower, w);
+    }
+    t.word = w;
+  }
+  return w;
+}
+const lemmaOf = (t: Token): string => {
+  const w = wordOf(t);
+  return (w.lemma ??= lemma(w.lower));
+};
 
 /** Every inflection of a lexicon word that lemma() might not bring back to it ("fire" → fired, firing, fires). */
 function inflections(word: string): string[] {
@@ -92,7 +138,8 @@ function inflections(word: string): string[] {
 }
 
 /** Lexicon phrases (first word inflected) → predicate classes, longest first. */
-const PHRASES: Array<{ words: string[]; cls: string }> = [];
+type Phrase = { words: string[]; cls: string };
+const PHRASES: Phrase[] = [];
 for (const [cls, entries] of Object.entries(PREDICATE_CLASSES)) {
   for (const e of entries) {
     const words = e.toLowerCase().split(/\s+/);
@@ -166,12 +213,12 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
   const out: EntityMention[] = [];
   // In title case ("Paradis Denies Split Rumours") every word is capitalised: there, a common word is not a name.
   const titleCase = isTitleCase(clause);
-  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonWord(x.lower) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
+  const plain = (x: Token) => titleCase && !/^[A-Z]{2,}$/.test(x.w) && (isCommonToken(x) || HEARSAY_NOUNS.test(x.lower) || TITLE_PREPOSITIONS.test(x.lower));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap || NOT_NAMES.has(t.lower) || /^\d/.test(t.w) || plain(t)) continue;
     // Shouting ("did NOT", "FACT:") is emphasis, not a name.
-    if (/^[A-Z]{2,}$/.test(t.w) && (isCommonWord(t.lower) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
+    if (/^[A-Z]{2,}$/.test(t.w) && (isCommonToken(t) || /^(fact|update|breaking|exclusive|watch|video|photos?|live)$/.test(t.lower))) continue;
     const first = i === 0 || /[.!?:“"]\s*$/.test(clause.slice(tokens[i - 1]!.end, t.start));
     // A quantifier or a rank that starts a sentence is no part of a name ("Several Norvale workers", "Former Acme
     // chief …", "Major layoffs are coming").
@@ -185,7 +232,7 @@ export function entitiesOf(clause: string, tokens = tokenize(clause)): EntityMen
       if (/^(of|for|de|du|la|al|bin|van|von)$/.test(n.lower) && tokens[j + 2]?.cap) { j += 2; continue; }
       break;
     }
-    if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonWord(t.lower)))) continue;
+    if (first && j === i && (STOP.has(t.lower) || t.w.length < 2 || (!/^[A-Z]{2,}$/.test(t.w) && isCommonToken(t)))) continue;
     // A title before a person's name is not part of the name ("President Donald Trump", "Mr Scott"): the person is.
     // (Not before a body's head noun: "State Department", "Prime Minister's Office" keep their words.)
     let s0 = i;
@@ -211,14 +258,22 @@ function isTitleCaseOnce(text: string): boolean {
 const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex", "recent", "latest", "unconfirmed", "preliminary", "earlier", "previous"]);
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
-const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
+const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS.has(w) || /(?:ly|ing|ed)$/.test(w);
+const isCommonToken = (t: Token): boolean => {
+  const w = wordOf(t);
+  return (w.common ??= isCommonWord(w.lower));
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Predicates, negation, modality
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The lexicon phrases a word (or its lemma) starts. Memoised: a pure function of the word, asked for every token. */
-const phrasesStartingWith = memoize((lower: string) => PHRASES_BY_FIRST.get(lower) ?? PHRASES_BY_FIRST.get(lemma(lower)), 50_000);
+const phrasesStartingWith = (t: Token): Phrase[] | undefined => {
+  const w = wordOf(t);
+  if (w.phrases === undefined) w.phrases = PHRASES_BY_FIRST.get(w.lower) ?? PHRASES_BY_FIRST.get(lemma(w.lower)) ?? null;
+  return w.phrases ?? undefined;
+};
 
 export type PredicateHit = { cls: string; start: number; end: number; tokenIndex: number; lexical: boolean };
 
@@ -226,13 +281,13 @@ export type PredicateHit = { cls: string; start: number; end: number; tokenIndex
 export function predicatesOf(tokens: Token[]): PredicateHit[] {
   const out: PredicateHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const cands = phrasesStartingWith(tokens[i]!.lower);
+    const cands = phrasesStartingWith(tokens[i]!);
     if (!cands) continue;
     const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
     if (!hit) continue;
     // A month's name is a date ("denied it in March", "in May"), not a march or a modal.
     if (MONTHS.has(tokens[i]!.lower) && tokens[i]!.cap && hit.words.length === 1) continue;
-    const base = lemma(tokens[i]!.lower);
+    const base = lemmaOf(tokens[i]!);
     // "dismissed the report as …", "called it": a frame around another claim, not the event.
     if (FRAME_WORDS.has(base) && hit.words.length === 1 && /^(?:report|claim|allegation|rumou?r|story|stories|it|them|this|that|as|suggestion|account|idea)/.test(tokens[i + 1]?.lower ?? "")) continue;
     out.push({ cls: hit.cls, start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, tokenIndex: i, lexical: true });
@@ -246,8 +301,9 @@ const NEGATOR_WORDS = new Set(NEGATORS);
 export function contentOf(tokens: Token[]): string[] {
   const out = new Set<string>();
   for (const t of tokens) {
-    const l = contentLemma(t.lower);
-    if (l !== undefined) out.add(l);
+    const w = wordOf(t);
+    if (w.content === undefined) w.content = contentLemma(w.lower) ?? null;
+    if (w.content !== null) out.add(w.content);
   }
   return [...out];
 }
@@ -255,7 +311,7 @@ export function contentOf(tokens: Token[]): string[] {
 const contentLemma = memoize((lower: string): string | undefined => {
   if (/^\d|^[$€£%]/.test(lower) || lower.length < 3 || STOP.has(lower)) return undefined;
   const l = lemma(lower);
-  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS[l] !== undefined) return undefined;
+  if (STOP.has(l) || FRAME_WORDS.has(l) || NEGATOR_WORDS.has(l) || HEDGE_SET.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NUMBER_WORDS.has(l)) return undefined;
   return l;
 }, 50_000);
 
@@ -284,7 +340,7 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
     const t = tokens[i]!.lower;
     const isNeg = NEGATOR_SET.has(t) || /n't$/.test(t) || t === "cannot";
     if (!isNeg) continue;
-    const next = tokens.slice(i + 1, i + 5).map((x) => lemma(x.lower));
+    const next = tokens.slice(i + 1, i + 5).map(lemmaOf);
     if (next[0] === "only" || next[0] === "doubt") continue;
     // "No, no, the official number is 210,000": a reply that rejects what was said before, then says what is so.
     if (t === "no" && /^\s*[,!–—-]/.test(clause.slice(tokens[i]!.end)) && !/\w/.test(clause.slice(0, tokens[i]!.start).replace(/\bno\b[,!\s]*/gi, ""))) continue;
@@ -342,10 +398,15 @@ export const complementLabel = (c: { base: string; head: string }) => `opp-${c.b
  * with the thing: before its noun ("an unjustified shooting" → shooting) or after a copula with its subject ("the
  * shooting was justified" → shooting). Not under a negator ("was not justified" is a denial, read as such).
  */
+const complementOfToken = (t: Token): Complement | undefined => {
+  const w = wordOf(t);
+  if (w.complement === undefined) w.complement = complementOf(w.lower) ?? null;
+  return w.complement ?? undefined;
+};
 export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["complements"]> {
   const out: NonNullable<ClaimFrame["complements"]> = [];
   for (let i = 0; i < tokens.length; i++) {
-    const c = (tokens[i]!.cap && i > 0) || LABEL_WORDS.has(tokens[i]!.lower) ? undefined : complementOf(tokens[i]!.lower);
+    const c = (tokens[i]!.cap && i > 0) || LABEL_WORDS.has(tokens[i]!.lower) ? undefined : complementOfToken(tokens[i]!);
     if (!c) continue;
     const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower);
     if (before.some((w) => NEGATOR_SET.has(w) || w.endsWith("n't"))) continue;
@@ -358,11 +419,11 @@ export function complementsOf(tokens: Token[]): NonNullable<ClaimFrame["compleme
       let h = k - 1;
       for (let j = k - 1; j >= Math.max(1, k - 5); j--) if (/^(?:of|from|in|at|by|for|on)$/.test(tokens[j]!.lower)) h = j - 1;
       const subj = tokens[h]!;
-      if (!NOT_A_HEAD.test(subj.lower) && !STOP.has(subj.lower) && /^[a-z]/i.test(subj.w)) head = lemma(subj.lower);
+      if (!NOT_A_HEAD.test(subj.lower) && !STOP.has(subj.lower) && /^[a-z]/i.test(subj.w)) head = lemmaOf(subj);
     }
     // Attributive: "an unjustified shooting".
     const next = tokens[i + 1];
-    if (!head && next && /^[a-z]{3,}$/.test(next.w) && !STOP.has(next.lower) && !NOT_A_HEAD.test(next.lower) && !complementOf(next.lower) && !/ly$/.test(next.lower)) head = lemma(next.lower);
+    if (!head && next && /^[a-z]{3,}$/.test(next.w) && !STOP.has(next.lower) && !NOT_A_HEAD.test(next.lower) && !complementOfToken(next) && !/ly$/.test(next.lower)) head = lemmaOf(next);
     if (head && head !== c.base) out.push({ base: c.base, head, negative: c.negative, word: tokens[i]!.lower });
   }
   return out;
@@ -476,7 +537,8 @@ const SEASON = String.raw`(?:winter|summer|spring|autumn|fall)`;
 const HABITUAL_RE = new RegExp(String.raw`\b(?:every|each)\s+(?:single\s+)?(?:year|${SEASON}|season)\b|\bin\s+the\s+${SEASON}\b[^.]*\bin\s+the\s+${SEASON}\b`, "i");
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
 
-export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens = tokenize(clause)): Modality {
+/** (`tokens`: the clause's, when the caller has them; else tokenised only if the hedge words are asked about.) */
+export function modalityOf(clause: string, cue: string, direct: boolean, negation?: Negation, tokens?: Token[]): Modality {
   if (negation?.withheld) return "UNCERTAIN";
   if (/\?\s*$/.test(clause.trim())) return "UNCERTAIN";
   // A condition ("If 25 tonnes a day leak, …") asserts neither way.
@@ -488,8 +550,8 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
   if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
-  if (tokens.some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
-  const v = REPORTING_VERBS[cue.toLowerCase()];
+  if ((tokens ?? tokenize(clause)).some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
+  const v = REPORTING_VERBS.get(cue.toLowerCase());
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
 }
@@ -502,16 +564,21 @@ export function mainClause(text: string): string {
 
 /** The positive proposition: the clause with negations and denial framing removed. */
 export function positiveClaim(clause: string): string {
-  return clause
-    .replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+|flatly\s+|categorically\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "")
-    .replace(/\b(did|does|do|has|have|had|was|were|is|are|will|would)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
-    .replace(/\b(didn|doesn|don|hasn|haven|wasn|weren|isn|aren)['’]t\b/gi, (m) => m.slice(0, -3))
-    .replace(/\bnever\s+/gi, "")
-    .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
-    .replace(/\bnot\s+(true|involved)\b/gi, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+  // (Each replacement only where its words occur at all: most clauses have no denial verb and no negator.)
+  let t = DENIAL_VERB.test(clause) ? clause.replace(/^(?:[A-Z][\w’'.\- ]{0,60}?\s+)?(?:also\s+|flatly\s+|categorically\s+)?(?:denied|denies|deny|disputed|rejected)\s+(?:that\s+|reports\s+(?:in\s+the\s+media\s+)?(?:of|that)\s+)?/i, "") : clause;
+  if (NEGATING_WORDS.test(t)) {
+    t = t
+      .replace(/\b(did|does|do|has|have|had|was|were|is|are|will|would)\s*(not|NOT|n['’]t)\s+/g, "$1 ")
+      .replace(/\b(didn|doesn|don|hasn|haven|wasn|weren|isn|aren)['’]t\b/gi, (m) => m.slice(0, -3))
+      .replace(/\bnever\s+/gi, "")
+      .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
+      .replace(/\bnot\s+(true|involved)\b/gi, "$1");
+  }
+  return t.replace(/\s+/g, " ").trim();
 }
+/** What the denial-frame replacement needs (a denial verb and a space); what the negator replacements need. */
+const DENIAL_VERB = /(?:denied|denies|deny|disputed|rejected)\s/i;
+const NEGATING_WORDS = /not|n['’]t|never|there/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Quantities
@@ -519,7 +586,7 @@ export function positiveClaim(clause: string): string {
 
 const MEASURE_OF = new Map<string, string>();
 for (const [m, words] of Object.entries(MEASURES)) for (const w of words) { MEASURE_OF.set(w, m); MEASURE_OF.set(lemma(w), m); }
-const CLASS_MEASURE: Record<string, string> = { die: "deaths", injure: "injured", turnout: "turnout", layoff: "jobs", dismiss: "jobs", outbreak: "cases", steal: "accounts", leak: "flow" };
+const CLASS_MEASURE: ReadonlyMap<string, string> = table({ die: "deaths", injure: "injured", turnout: "turnout", layoff: "jobs", dismiss: "jobs", outbreak: "cases", steal: "accounts", leak: "flow" });
 const PERSON_SET = new Set(PERSON_NOUNS);
 /** Words that name a figure without saying what it counts ("the figure", "the official count", "their estimate"). */
 const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
@@ -536,32 +603,33 @@ const mayStartNumber = memoize((lower: string) => {
     // (A word: no currency sign to strip, and no digit.)
     if (VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
     const raw = lower.endsWith("%") ? lower.slice(0, -1) : lower;
-    return NUMBER_WORDS[raw] !== undefined || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
+    return NUMBER_WORDS.has(raw) || ((raw.includes("-") || raw.includes("‐") || raw.includes("–")) && /^[a-z]+[-‐–][a-z]+$/.test(raw));
   }
   if (/^[$€£]?\d/.test(lower) || VAGUE_FIRST.has(lower) || lower === "a" || lower === "half") return true;
   const raw = lower.replace(/^[$€£]/, "").replace(/%$/, "");
-  return NUMBER_WORDS[raw] !== undefined || /^[a-z]+[-‐–][a-z]+$/.test(raw);
+  return NUMBER_WORDS.has(raw) || /^[a-z]+[-‐–][a-z]+$/.test(raw);
 }, 50_000);
 
 function numberValue(tokens: Token[], i: number): { value: number; used: number; vague?: [number, number] } | undefined {
   const t = tokens[i]!;
-  if (!mayStartNumber(t.lower)) return undefined;
+  const word = wordOf(t);
+  if (!(word.mayStartNumber ??= mayStartNumber(word.lower))) return undefined;
   const two = `${t.lower} ${tokens[i + 1]?.lower ?? ""} ${tokens[i + 2]?.lower ?? ""}`.trim();
   for (const [phrase, range] of VAGUE_ENTRIES) if (two.startsWith(phrase) && (two.length === phrase.length || two[phrase.length] === " ")) return { value: range[0], used: phrase.split(" ").length, vague: range };
   // "a quarter million", "half a million", "a third of a million": a fraction of a scale word.
   const frac = /^(?:a (quarter|half|third) (?:of a )?|(half) a )(million|billion|thousand)\b/.exec(tokens.slice(i, i + 5).map((x) => x.lower).join(" "));
   if (frac) {
     const part = { quarter: 0.25, half: 0.5, third: 1 / 3 }[(frac[1] ?? frac[2]) as "quarter" | "half" | "third"];
-    return { value: Math.round(part * SCALE_WORDS[frac[3]!]!), used: frac[0].split(" ").length };
+    return { value: Math.round(part * SCALE_WORDS.get(frac[3]!)!), used: frac[0].split(" ").length };
   }
   let value: number | undefined;
   const raw = t.lower.replace(/^[$€£]/, "").replace(/%$/, "");
   if (/^\d[\d,]*(\.\d+)?$/.test(raw)) value = Number(raw.replace(/,/g, ""));
-  else if (NUMBER_WORDS[raw] !== undefined) value = NUMBER_WORDS[raw];
+  else if (NUMBER_WORDS.has(raw)) value = NUMBER_WORDS.get(raw);
   else value = compoundNumber(raw);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   let used = 1;
-  const scale = SCALE_WORDS[tokens[i + 1]?.lower ?? ""];
+  const scale = SCALE_WORDS.get(tokens[i + 1]?.lower ?? "");
   if (scale && (tokens[i + 1]!.lower.length > 2 || /^\d/.test(raw))) { value *= scale; used++; }
   return { value, used };
 }
@@ -570,8 +638,8 @@ function numberValue(tokens: Token[], i: number): { value: number; used: number;
 function compoundNumber(raw: string): number | undefined {
   const m = /^([a-z]+)[-‐–]([a-z]+)$/.exec(raw);
   if (!m) return undefined;
-  const tens = NUMBER_WORDS[m[1]!];
-  const units = NUMBER_WORDS[m[2]!];
+  const tens = NUMBER_WORDS.get(m[1]!);
+  const units = NUMBER_WORDS.get(m[2]!);
   return tens !== undefined && units !== undefined && tens >= 20 && tens < 100 && tens % 10 === 0 && units >= 1 && units <= 9 ? tens + units : undefined;
 }
 
@@ -663,7 +731,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
           const w = tokens[k]!.lower;
           if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w))) { head = w; break; }
         }
-        if (!head && preds.some((p) => CLASS_MEASURE[p.cls]) && !/^[a-z]+s$/.test(fallback)) head = "";
+        if (!head && preds.some((p) => CLASS_MEASURE.get(p.cls)) && !/^[a-z]+s$/.test(fallback)) head = "";
         else head ||= fallback;
       }
       if (!head) {
@@ -673,8 +741,8 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
         for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
           const w = tokens[k]!.lower;
           if (GENERIC_MEASURES.has(w) || GENERIC_MEASURES.has(lemma(w))) {
-            const cls = preds.find((p) => CLASS_MEASURE[p.cls]);
-            const measure = cls ? CLASS_MEASURE[cls.cls] : measureHint;
+            const cls = preds.find((p) => CLASS_MEASURE.get(p.cls));
+            const measure = cls ? CLASS_MEASURE.get(cls.cls) : measureHint;
             if (measure) { unit = measure; head = w; }
             break;
           }
@@ -684,18 +752,18 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
       }
       const m = unit ? undefined : MEASURE_OF.get(head) ?? MEASURE_OF.get(lemma(head));
       // "killed two guards", "left 12 dead": the verb right before the figure says what it counts.
-      const verbBefore = preds.find((p) => p.tokenIndex === i - 1 - boundWords(before, bound) && CLASS_MEASURE[p.cls]);
+      const verbBefore = preds.find((p) => p.tokenIndex === i - 1 - boundWords(before, bound) && CLASS_MEASURE.get(p.cls));
       if (unit) { /* a generic word's measure, set above */ }
-      else if (verbBefore && !m) unit = CLASS_MEASURE[verbBefore.cls]!;
+      else if (verbBefore && !m) unit = CLASS_MEASURE.get(verbBefore.cls)!;
       else if (m) unit = m;
       else if (PERSON_SET.has(head) || !head) {
-        const nearest = preds.filter((p) => CLASS_MEASURE[p.cls]).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
+        const nearest = preds.filter((p) => CLASS_MEASURE.get(p.cls)).sort((a, b) => Math.abs(a.tokenIndex - i) - Math.abs(b.tokenIndex - i))[0];
         // (A bare figure with nothing to say what it counts, "the 318,000", counts what the claim is about.)
-        unit = nearest ? CLASS_MEASURE[nearest.cls]! : head ? "people" : (measureHint ?? "");
+        unit = nearest ? CLASS_MEASURE.get(nearest.cls)! : head ? "people" : (measureHint ?? "");
       } else unit = lemma(head);
     }
     if (!unit) continue;
-    if (unit === "money" && SCALE_WORDS[next] === undefined && num.value < 1000 && /^[$€£]/.test(t.w) === false) continue;
+    if (unit === "money" && SCALE_WORDS.get(next) === undefined && num.value < 1000 && /^[$€£]/.test(t.w) === false) continue;
     // A partial count ("so far", "confirmed") is a lower bound.
     const tail = lowerText.slice(t.start, t.start + 80);
     if (bound === "EXACT" && PARTIAL_COUNT.some((p) => p !== "at least" && tail.includes(p)) && ["deaths", "cases", "injured"].includes(unit)) bound = "AT_LEAST";
@@ -733,7 +801,7 @@ function boundWords(before: string, bound: Bound): number {
   return 0;
 }
 
-const PER_UNIT: Record<string, string> = { hour: "hour", day: "day", week: "week", month: "month", year: "year", daily: "day", weekly: "week", monthly: "month", annual: "year", annually: "year", yearly: "year" };
+const PER_UNIT: ReadonlyMap<string, string> = table({ hour: "hour", day: "day", week: "week", month: "month", year: "year", daily: "day", weekly: "week", monthly: "month", annual: "year", annually: "year", yearly: "year" });
 /**
  * The stretch of time a figure covers, from the words right after it (or just before): "a day", "per week", "daily"
  * → that unit; "in one day" → day; "over 11 days", "in the past week" → span; "since …", "so far", "in total" → total.
@@ -743,9 +811,9 @@ export function periodOf(clause: string, start: number, end: number): string | u
   const before = clause.slice(Math.max(0, start - 40), start).toLowerCase();
   const lead = clause.slice(Math.max(0, start - 120), start).toLowerCase();
   let m = /^\W*(?:a|an|per|each|every)\s+(hour|day|week|month|year)\b/.exec(after) ?? /^\W*(daily|weekly|monthly|annually|yearly)\b/.exec(after) ?? /\b(daily|weekly|monthly|annual|yearly)\s*$/.exec(before);
-  if (m) return PER_UNIT[m[1]!];
+  if (m) return PER_UNIT.get(m[1]!);
   m = /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b/.exec(after) ?? /\b(?:in|on)\s+(?:a|one)\s+(?:single\s+)?(day|week|month|year)\b[^.]*$/.exec(before);
-  if (m) return PER_UNIT[m[1]!];
+  if (m) return PER_UNIT.get(m[1]!);
   if (/^[^.;]{0,30}\b(?:since|so far|to date|in total|all told|cumulative|overall|in all|through|as of)\b/.test(after) || /\b(?:total|cumulative|overall)\s+(?:of\s+)?$/.test(before) || /\b(?:since|so far|to date|thus far|as of)\b/.test(lead)) return "total";
   m = /^[^.;]{0,80}\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|first|previous|next)?\s*(?:(\w+)\s+)?(hours?|days?|weeks?|months?)\b/.exec(after) ?? /\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|first|previous)?\s*(?:(\w+)\s+)?(days|weeks|months)\b[^.]*$/.exec(before);
   if (m) return spanOf(m[1], m[2]!);
@@ -756,7 +824,7 @@ export function periodOf(clause: string, start: number, end: number): string | u
 /** "over 11 days" → span:11day; "in the five days" → span:5day; "in recent weeks" → span (length unknown). Two spans of
  * different lengths cover different stretches and their counts are not rivals. */
 function spanOf(count: string | undefined, unit: string): string {
-  const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase()] ?? compoundNumber(count.toLowerCase());
+  const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS.get(count.toLowerCase()) ?? compoundNumber(count.toLowerCase());
   return n === undefined ? "span" : `span:${n}${unit.replace(/s$/, "")}`;
 }
 
@@ -773,7 +841,7 @@ const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewes
 const COMPROMISE_LEXICON: Record<string, string | string[]> = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 /** compromise's tags for a word of its list (none when it is not listed). */
 const lexiconTags = (word: string): string[] => {
-  const t = COMPROMISE_LEXICON[word];
+  const t = Object.hasOwn(COMPROMISE_LEXICON, word) ? COMPROMISE_LEXICON[word] : undefined;
   return Array.isArray(t) ? t : t ? [t] : [];
 };
 /** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
@@ -832,6 +900,16 @@ export function timeOf(clause: string, publishedAt?: string): TimeRef | undefine
   return t && { ...t };
 }
 const TIMES = new Map<string, TimeRef | undefined>();
+/** The scope a statement's lead names (scopeOf over the whole lead), memoised within a document: the statements of one
+ * sentence share it. */
+function leadScopeOf(lead: string): string | undefined {
+  if (LEAD_SCOPES.has(lead)) return LEAD_SCOPES.get(lead);
+  const scope = scopeOf(lead, lead.length, 400);
+  if (LEAD_SCOPES.size > 5_000) LEAD_SCOPES.clear();
+  LEAD_SCOPES.set(lead, scope);
+  return scope;
+}
+const LEAD_SCOPES = new Map<string, string | undefined>();
 function timeOnce(clause: string, publishedAt?: string): TimeRef | undefined {
   const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : undefined;
   const r = chrono.parse(clause, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
@@ -1035,6 +1113,33 @@ const REPORT_NOUNS = /\b(reports?|claims?|allegations?|rumou?rs?|stor(?:y|ies)|s
  * erroneous", "completely false"). Memoised: a pure function of the word, asked for every content word of every claim. */
 const saysWhat = memoize((w: string) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.test(w) && !PREDICATE_CLASSES.exist!.includes(w) && !/ly$/.test(w), 50_000);
 
+/** The clause a claim is read from: the asserted clause (else the span), its subordinate material cut, its quotation
+ * marks blanked. */
+export const claimClause = (span: string, clause?: string) => mainClause(clause ?? span).replace(/[“”"‘]/g, " ").replace(/’(?=\s|$)/g, " ");
+
+/**
+ * Reads the times of a document's claim clauses in one pass, before their claims are built (buildClaim then finds
+ * them memoised): chrono-node costs much less per text when it runs on text after text than when each call comes
+ * after a claim's other work (its code and patterns are still warm). Same answers: timeOf is a pure function.
+ */
+export function prepareTimes(clauses: Iterable<string>, publishedAt?: string): void {
+  for (const c of clauses) timeOf(c, publishedAt);
+}
+
+/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Kept per names
+ * array: the pipeline passes one array per speaker to all of its statements. */
+function speakerWordsOf(names: string[] | undefined): ReadonlySet<string> {
+  if (!names?.length) return EMPTY_WORDS;
+  const key = names.join("\u0000");
+  const hit = SPEAKER_WORDS.get(names);
+  if (hit?.key === key) return hit.words;
+  const words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+  SPEAKER_WORDS.set(names, { key, words });
+  return words;
+}
+const EMPTY_WORDS: ReadonlySet<string> = new Set();
+const SPEAKER_WORDS = new WeakMap<string[], { key: string; words: ReadonlySet<string> }>();
+
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
  * Frame: predicate classes (lexicon synonyms, else the lemma), entities (names in the asserted clause, else the
@@ -1044,15 +1149,14 @@ const saysWhat = memoize((w: string) => !REPORT_NOUNS.test(w) && !LEX_NEG_RE.tes
  * same words years apart do not share their year block.
  */
 export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
-  const raw = ctx.clause ?? span;
-  const clause = mainClause(raw).replace(/[“”"‘]/g, " ").replace(/’(?=\s|$)/g, " ");
+  const clause = claimClause(span, ctx.clause);
   const tokens = tokenize(clause);
   const preds = predicatesOf(tokens);
   const neg = negationOf(clause, tokens, preds);
-  const cueDenies = REPORTING_VERBS[ctx.cue.toLowerCase()]?.deny ?? (ctx.sieve === "denial");
+  const cueDenies = REPORTING_VERBS.get(ctx.cue.toLowerCase())?.deny ?? (ctx.sieve === "denial");
   const polarity: Polarity = cueDenies || neg.negated ? "DENY" : "AFFIRM";
-  const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg, tokenize(span));
-  const speakerWords = new Set((ctx.speakerNames ?? []).flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+  const modality = neg.withheld ? "UNCERTAIN" : modalityOf(span, ctx.cue, ctx.direct, neg);
+  const speakerWords = speakerWordsOf(ctx.speakerNames);
   const ownEntities = entitiesOf(clause, tokens).filter((e) => !e.key.split("-").every((w) => speakerWords.has(w)));
   const content = contentOf(tokens).filter((w) => !speakerWords.has(w));
   // (Manner adverbs say how, not what: "clearly erroneous", "completely false".)
@@ -1091,7 +1195,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
       const t = text ? tokenize(text) : [];
       // (Not the verb that reports the claim: "X told a crowd that …, but officials said he did no such thing".)
-      const found = [...new Set(predicatesOf(t).filter((p) => !(wholly && REPORTING_VERBS[t[p.tokenIndex]!.lower])).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
+      const found = [...new Set(predicatesOf(t).filter((p) => !(wholly && REPORTING_VERBS.get(t[p.tokenIndex]!.lower))).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS.get(c));
       if (!found.length) continue;
       elided = { cls: wholly ? found.slice(0, 3) : [found.at(-1)!], entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
       break;
@@ -1140,8 +1244,8 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // A generic "the figure was 65,000" counts what the claim is about (its predicate, maybe its document's).
   // (A clause that names no happening of its own, "the ministry's figure of 316,000", counts what its document is about.)
   // A clause that names no place takes its sentence's ("In the capital, the ministry said the figure was 65,000").
-  const leadScope = ctx.lead ? scopeOf(ctx.lead, ctx.lead.length, 400) : undefined;
-  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE[c]).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE[c]).find(Boolean)), leadScope);
+  const leadScope = ctx.lead ? leadScopeOf(ctx.lead) : undefined;
+  const quantities = quantitiesOf(clause, tokens, preds, classes.map((c) => CLASS_MEASURE.get(c)).find(Boolean) ?? (preds.length ? undefined : topic.predicates.map((c) => CLASS_MEASURE.get(c)).find(Boolean)), leadScope);
   const place = findPlace(clause);
   const eventType = eventTypeOfClasses(classes);
   // "the conflicting reports of layoffs", "the separation rumors": the clause speaks of reports of its happening, it
