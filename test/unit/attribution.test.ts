@@ -416,6 +416,9 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     want: [["suspect", "the suspect, who denied the charges"], ["Police", "the suspect, who denied the charges, was held overnight in Tarnby"]],
   },
   { text: "The board praised Dana Kell, who said the plant would reopen in June.", want: [["Dana Kell", "the plant would reopen in June"]] },
+  // "told" and its addressee: the content's own subject is not part of the addressee.
+  { text: "Jo Quill told reporters the plant would close in June.", want: [["Jo Quill", "the plant would close in June"]] },
+  { text: "Jo Quill told the harbour board the plant would close in June.", want: [["Jo Quill", "the plant would close in June"]] },
   // A characterising verb with a short object and its adjective: the subject's statement about the object.
   { text: "Dana Kell called the report one-sided.", want: [["Dana Kell", "the report one-sided"]] },
   { text: "The Harbour Board deemed the figures premature.", want: [["Harbour Board", "the figures premature"]] },

@@ -373,7 +373,13 @@ class Sieves {
     if (cue.particle && this.T[i]?.lower === cue.particle) i++;
     if (cue.addressee) {
       const np = this.npRight(i, hi);
-      if (np && !this.T.slice(np.a, np.b).some((t) => t.pos === "VERB")) i = np.b;
+      if (np && !this.T.slice(np.a, np.b).some((t) => t.pos === "VERB")) {
+        // The addressee ends where a second phrase starts: "told reporters | the plant would close", "told the
+        // board | the plant …" (a determiner after a noun opens the content's subject).
+        let b = np.b;
+        for (let k = np.a + 1; k < np.b; k++) if (this.T[k]!.pos === "DET" && /^(NOUN|PROPN|PRON)$/.test(this.T[k - 1]!.pos)) { b = k; break; }
+        i = b;
+      }
     }
     for (let guard = 0; guard < 6 && i < hi; guard++) {
       const t = this.T[i]!;
