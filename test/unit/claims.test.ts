@@ -439,6 +439,19 @@ describe("dismissals of a named party's claims", () => {
   });
 });
 
+describe("predicate phrases with a determiner inside", () => {
+  it.each<[string, string]>([
+    ["the singer and her partner ended their relationship in May", "separate"],
+    ["the couple ended the relationship after a year", "separate"],
+    ["the firm laid off 40 workers", "layoff"],
+  ])("%s → %s", (t, cls) => {
+    expect(buildClaim(t, { cue: "said", direct: false, speakerKey: "" }).frame.predicates?.[0]).toBe(cls);
+  });
+  it("one determiner only, and only between the phrase's words", () => {
+    expect(buildClaim("they ended the long and happy relationship", { cue: "said", direct: false, speakerKey: "" }).frame.predicates?.[0]).not.toBe("separate");
+  });
+});
+
 describe("predicate classes: concealing", () => {
   it.each<[string]>([["the board covered up the losses"], ["the losses had been hidden from investors"], ["the firm was accused of concealing the losses"], ["the losses were swept under the carpet"]])(
     "%s → conceal", (t) => expect(claim(t).frame.predicates).toContain("conceal"),

@@ -283,17 +283,40 @@ export function predicatesOf(tokens: Token[]): PredicateHit[] {
   for (let i = 0; i < tokens.length; i++) {
     const cands = phrasesStartingWith(tokens[i]!);
     if (!cands) continue;
-    const hit = cands.find((p) => p.words.every((w, k) => k === 0 || tokens[i + k]?.lower === w));
+    // (A determiner or possessive may stand inside a verb's phrase: "ended their relationship", "broke off the deal".)
+    let last = i;
+    const hit = cands.find((p) => {
+      const end = phraseEnd(tokens, i, p.words);
+      if (end < 0) return false;
+      last = end;
+      return true;
+    });
     if (!hit) continue;
     // A month's name is a date ("denied it in March", "in May"), not a march or a modal.
     if (MONTHS.has(tokens[i]!.lower) && tokens[i]!.cap && hit.words.length === 1) continue;
     const base = lemmaOf(tokens[i]!);
     // "dismissed the report as …", "called it": a frame around another claim, not the event.
     if (FRAME_WORDS.has(base) && hit.words.length === 1 && /^(?:report|claim|allegation|rumou?r|story|stories|it|them|this|that|as|suggestion|account|idea)/.test(tokens[i + 1]?.lower ?? "")) continue;
-    out.push({ cls: hit.cls, start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, tokenIndex: i, lexical: true });
-    i += hit.words.length - 1;
+    out.push({ cls: hit.cls, start: tokens[i]!.start, end: tokens[last]!.end, tokenIndex: i, lexical: true });
+    i = last;
   }
   return out;
+}
+
+const PHRASE_DETERMINERS = new Set(["the", "a", "an", "their", "his", "her", "its", "our", "my", "your"]);
+/** Where a lexicon phrase starting at token i ends (its last token), or -1; one determiner may stand between words. */
+function phraseEnd(tokens: Token[], i: number, words: string[]): number {
+  let j = i;
+  let skipped = false;
+  for (let k = 1; k < words.length; k++) {
+    j++;
+    if (tokens[j]?.lower !== words[k] && !skipped && PHRASE_DETERMINERS.has(tokens[j]?.lower ?? "") && !PHRASE_DETERMINERS.has(words[k]!)) {
+      skipped = true;
+      j++;
+    }
+    if (tokens[j]?.lower !== words[k]) return -1;
+  }
+  return j;
 }
 
 const NEGATOR_WORDS = new Set(NEGATORS);
