@@ -21,11 +21,15 @@ const INSERT_CHUNK = 1000;
 
 /** The Statement columns persist writes, in the order of INSERT_STATEMENTS's arrays. */
 const STATEMENT_COLUMNS = ["sourceId", "speakerId", "eventId", "start", "end", "text", "cue", "direct", "speakerRole", "claim", "polarity", "modality", "frame", "propKey", "confidence"] as const;
-/** Inserts the rows given as one array per column; returns them in that order (WITH ORDINALITY). */
+/**
+ * Inserts the rows given as one array per column; returns them in that order (WITH ORDINALITY). The enums travel as
+ * text[]: PGlite serialises a parameter by the types it knew at start-up, and a database migrated since (memory://)
+ * has enum array types it does not know.
+ */
 const INSERT_STATEMENTS = `INSERT INTO "Statement" (${STATEMENT_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  SELECT ${STATEMENT_COLUMNS.map((c) => `u."${c}"`).join(", ")}
+  SELECT ${STATEMENT_COLUMNS.map((c) => (c === "polarity" ? `u."${c}"::"Polarity"` : c === "modality" ? `u."${c}"::"Modality"` : `u."${c}"`)).join(", ")}
   FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::bool[], $9::text[], $10::text[],
-    $11::"Polarity"[], $12::"Modality"[], $13::jsonb[], $14::text[], $15::float8[])
+    $11::text[], $12::text[], $13::jsonb[], $14::text[], $15::float8[])
     WITH ORDINALITY AS u(${STATEMENT_COLUMNS.map((c) => `"${c}"`).join(", ")}, n)
   ORDER BY u.n
   RETURNING "id", "propKey"`;
