@@ -8,6 +8,7 @@
  *   npm run bench:health                                  # PGlite, plus PostgreSQL when an admin URL is given
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:health
  *   HEALTH_KB=1000 npm run bench:health
+ *   HEALTH_UNTIL=store HEALTH_KB=2000 npm run bench:health   # stop when the store commits (skip the refresh's minutes)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +21,8 @@ import { article } from "../scale/corpus.js";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const KB = Number(process.env.HEALTH_KB ?? 2000);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/** "store": the measure ends when the store transaction has committed (the server is then stopped, its refresh unfinished). */
+const UNTIL = process.env.HEALTH_UNTIL === "store" ? "store" : "all";
 
 /** Synthetic articles (bench/scale/corpus.ts) joined into one text of at most `bytes`. */
 function bigArticle(bytes: number): string {
@@ -69,23 +72,14 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
-/** The log's times (ms since the epoch) at which each phase began: the content-hash look-up, the source insert, the refresh's first read. */
-function phasesOf(log: string, mark: number): Record<Exclude<Phase, "after">, number> & { end?: number } {
-  const lines = log.slice(mark).split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { time: string; msg: string; model?: string; operation?: string; ms?: number });
-  const at = (i: number) => (i < 0 ? NaN : Date.parse(lines[i]!.time) - (lines[i]!.ms ?? 0));
-  const find = (from: number, f: (l: (typeof lines)[number]) => boolean) => {
-    for (let i = Math.max(0, from); i < lines.length; i++) if (f(lines[i]!)) return i;
-    return -1;
+/** The log's times (ms since the epoch) at which each phase began: the server's "ingest stage" lines (LOG_LEVEL=debug). */
+function phasesOf(log: string, mark: number): Record<Exclude<Phase, "after">, number> {
+  const lines = log.slice(mark).split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { time: string; msg: string; stage?: string; at?: string });
+  const at = (stage: string) => {
+    const l = lines.find((x) => x.msg === "ingest stage" && x.stage === stage && x.at === "start");
+    return l ? Date.parse(l.time) : NaN;
   };
-  const hash = find(0, (l) => l.model === "Source" && l.operation === "findUnique");
-  const create = find(hash, (l) => l.model === "Source" && l.operation === "create");
-  // The write's last step, after its statements, records the refresh job (PGlite: an AnalysisJob row; PostgreSQL:
-  // graphile-worker's add_job): the commit follows, then the refresh (on the worker thread, whose queries this log
-  // does not show).
-  let last = create;
-  for (let i = create; i >= 0 && i < lines.length; i++) if (lines[i]!.model === "Statement" && lines[i]!.operation === "createManyAndReturn") last = i;
-  const job = find(last + 1, (l) => (l.model === "AnalysisJob" && l.operation === "create") || l.operation === "$queryRaw");
-  return { extract: at(hash), store: at(create), refresh: job < 0 ? NaN : Date.parse(lines[job]!.time) };
+  return { extract: at("extract"), store: at("store"), refresh: at("refresh") };
 }
 
 async function measure(label: string, env: Record<string, string>) {
@@ -120,20 +114,25 @@ async function measure(label: string, env: Record<string, string>) {
         }),
       ),
     ];
-    const result = await ingest;
+    const stored = new Promise<void>((resolve) => {
+      const watch = setInterval(() => log().slice(mark).includes('"msg":"ingest stage","stage":"store","at":"end"') && (clearInterval(watch), resolve()), 20);
+    });
+    const result = UNTIL === "store" ? await stored.then(() => undefined) : await ingest;
     const end = Date.now();
     done = true;
     await Promise.all(pollers);
-    if (result.errors || !result.data || result.data.ingestSource.errors.length) throw new Error(`ingest failed: ${JSON.stringify(result).slice(0, 500)}`);
+    if (result && (result.errors || !result.data || result.data.ingestSource.errors.length)) throw new Error(`ingest failed: ${JSON.stringify(result).slice(0, 500)}`);
+    if (!result) void ingest.catch(() => undefined); // the server is stopped before it answers
     const ph = phasesOf(log(), mark);
+    if (UNTIL === "store") ph.refresh = end;
     if (process.env.HEALTH_LOG) {
       const slow = health_.filter((x) => x.ms > 1000).map((x) => `slow /health at ${new Date(x.at).toISOString()} ${Math.round(x.ms)} ms`);
       writeFileSync(process.env.HEALTH_LOG, `${slow.join("\n")}\n${log().slice(mark)}`);
     }
     const phaseOf = (at: number): Phase => (at >= end ? "after" : at >= ph.refresh ? "refresh" : at >= ph.store ? "store" : "extract");
-    console.log(`\n${label}: ${Math.round(Buffer.byteLength(text) / 1024)} KB article, ingest ${((end - t0) / 1000).toFixed(1)} s — extract ${((ph.store - t0) / 1000).toFixed(1)} s, store ${((ph.refresh - ph.store) / 1000).toFixed(1)} s, refresh ${((end - ph.refresh) / 1000).toFixed(1)} s`);
-    const s = result.data.ingestSource;
-    console.log(`  ${s.contradictions.length} contradictions`);
+    const phases = `extract ${((ph.store - t0) / 1000).toFixed(1)} s, store ${((ph.refresh - ph.store) / 1000).toFixed(1)} s${UNTIL === "store" ? " (stopped at the commit)" : `, refresh ${((end - ph.refresh) / 1000).toFixed(1)} s`}`;
+    console.log(`\n${label}: ${Math.round(Buffer.byteLength(text) / 1024)} KB article, ingest ${((end - t0) / 1000).toFixed(1)} s — ${phases}`);
+    if (result) console.log(`  ${result.data!.ingestSource.contradictions.length} contradictions`);
     for (const [name, samples] of [["/health", health_], ["contradictions page", page]] as const) {
       for (const phase of ["extract", "store", "refresh"] as const) {
         const xs = samples.filter((x) => x.at < end && phaseOf(x.at) === phase);
@@ -146,7 +145,7 @@ async function measure(label: string, env: Record<string, string>) {
       }
     }
   } finally {
-    child.kill("SIGTERM");
+    child.kill(UNTIL === "store" ? "SIGKILL" : "SIGTERM");
     await exited;
   }
 }

@@ -6,6 +6,7 @@ import { openDatabase } from "../db/client.js";
 import { createServices, workerTasks } from "../services/index.js";
 import { createPipelineThread } from "../services/pipeline-thread.js";
 import { drainAnalysisJobs, graphileLogger, startAnalysisRunner, startGraphileRunner } from "../services/jobs.js";
+import { onIngestStage } from "../services/metrics.js";
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
@@ -39,6 +40,8 @@ const db = await openDatabase({
   log.error("cannot open the database", { error: e.message });
   process.exit(1);
 });
+// LOG_LEVEL=debug also logs each ingest stage's start and end (extract, store, refresh; bench/ingest/health reads them).
+if (config.logLevel === "debug") onIngestStage((stage, at) => log.debug("ingest stage", { stage, at }));
 log.info("database ready", {
   backend: db.backend,
   location: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir,
