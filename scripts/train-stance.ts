@@ -193,6 +193,7 @@ const GRID: Settings[] = (process.env.STANCE_GRID ? JSON.parse(process.env.STANC
   { epochs: 6, lr: 0.05, l2: 1e-4, power: 1, words: 0.5, disagreeWords: 1, runs: 5 },
 ]) as Settings[];
 let chosen = { s: GRID[0]!, threshold: 0.5, bias: [0, 0, 0], value: -Infinity };
+let chosenModels: StanceModel[] = [];
 for (const s of GRID) {
   const models = innerData.map((d) => fit(d.sp.train, d.fitF, idf, s));
   const t = tune(models);
@@ -215,7 +216,13 @@ for (const s of GRID) {
     console.log(`    untuned: ${fmt(raw)}; balanced stance log-loss ${ll.toFixed(4)} (${per.map((v, c) => (v / cnt[c]!).toFixed(3)).join("/")})`);
   }
   console.log(`  inner CV ${JSON.stringify(s)}: ${fmt(t.r)}  (threshold ${t.threshold}, offsets ${t.bias.join("/")})`);
-  if (objective(t.r) > chosen.value) chosen = { s, threshold: t.threshold, bias: t.bias, value: objective(t.r) };
+  if (objective(t.r) > chosen.value) (chosen = { s, threshold: t.threshold, bias: t.bias, value: objective(t.r) }), (chosenModels = models);
+}
+// The pooled held-out predictions of the inner splits (chosen settings), for choosing how checkClaim combines the
+// model with its other evidence (scripts/… reads them; nothing from dev).
+if (process.env.STANCE_INNER_OUT) {
+  const rows = innerData.flatMap((d, k) => d.sp.dev.map((p, i) => ({ split: k, headline: p.headline, bodyId: p.bodyId, gold: p.stance, predicted: predictFeatures({ ...chosenModels[k]!, threshold: chosen.threshold, bias: chosen.bias }, d.valF[i]!).label })));
+  writeFileSync(process.env.STANCE_INNER_OUT, JSON.stringify(rows));
 }
 console.log(`chosen ${JSON.stringify(chosen.s)}, threshold ${chosen.threshold}, offsets ${chosen.bias.join("/")} (${secs()})`);
 

@@ -64,7 +64,8 @@ export function propositionStance(claim: ClaimInput, s: EvidenceInput, cw: strin
  * Pure: the verdict on a claim from two kinds of evidence, computed for the claim's positive proposition and turned
  * over when the claim negates it, so a claim and its negation never get the same SUPPORTED or CONTRADICTED verdict
  * on the same evidence (DISCUSSED and UNRELATED hold for both alike: they take no side).
- * 1. Statements that state the proposition (shared blocking key and content) vote by polarity, or by figures.
+ * 1. Statements that state the proposition (shared blocking key and content) vote by polarity, or by figures; a
+ *    statement in a source the stance model read votes only when the model read the source the same way.
  * 2. Otherwise the stance model (FNC-1-trained, given the positive form) reads each candidate source.
  */
 export function decide(claim: ClaimInput, sources: SourceInput[], statements: EvidenceInput[]): ClaimVerdict {
@@ -106,9 +107,16 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
 
   // Rule 1: statements of the same proposition.
   const votes = { SUPPORTED: 0, CONTRADICTED: 0 };
-  for (const e of evidence) if (e.rule === "proposition") votes[e.stance as keyof typeof votes] += e.score;
+  // A statement votes unless the stance model read its source and took another view of it: the two readers must agree.
+  // (A report that relays a claim holds statements asserting it, yet the source only discusses it.)
+  const sourceOfStatement = new Map(statements.map((s) => [s.id, s.sourceId]));
+  const counts = (e: Evidence) => {
+    const read = verdictOf.get(sourceOfStatement.get(e.statementId)!);
+    return read === undefined || read === e.stance;
+  };
+  for (const e of evidence) if (e.rule === "proposition" && counts(e)) votes[e.stance as keyof typeof votes] += e.score;
   if (votes.SUPPORTED + votes.CONTRADICTED > 0) {
-    const n = (v: Stance) => evidence.filter((e) => e.rule === "proposition" && e.stance === v).length;
+    const n = (v: Stance) => evidence.filter((e) => e.rule === "proposition" && counts(e) && e.stance === v).length;
     // A dispute: the statements take both sides with equal weight, so neither
     // verdict is given (the evidence shows who says what).
     const minority = Math.min(votes.SUPPORTED, votes.CONTRADICTED) / (votes.SUPPORTED + votes.CONTRADICTED);

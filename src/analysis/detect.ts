@@ -3,7 +3,7 @@ import { complementLabel, intervalOf, isTitleCase, LABEL_RES, labelSide } from "
 import type { ClaimFrame, Modality, Polarity, Quantity } from "../ingest/types.js";
 import { pairFeatures, probabilityOf, scorePair, type PairFeatures } from "./pair-scorer.js";
 
-export const DETECTOR_VERSION = "open-2026.12.6";
+export const DETECTOR_VERSION = "open-2026.12.7";
 
 export type ConflictStatement = {
   id: number;

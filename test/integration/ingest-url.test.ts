@@ -46,10 +46,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = await createTestApp({ fetch: { allowPrivate: true } });
+  // A generous fetch limit: on a loaded machine the test process's own event loop (the page server is in it) can stall
+  // past the 15 s default, and the timer then fires before the waiting response is read. URL_TIMEOUT has its own test.
+  app = await createTestApp({ fetch: { allowPrivate: true, timeoutMs: 120_000 } });
   strict = await createTestApp();
   // On PostgreSQL a batch's pages are graphile-worker jobs: a runner here stands in for `npm run worker`.
-  if (app.db.pool) runner = await startGraphileRunner({ pool: app.db.pool, prisma: app.db.prisma, events: app.events, concurrency: 2, logger: quietWorkerLogger, pollInterval: 200, tasks: workerTasks(app.db.prisma, app.events, { fetch: { allowPrivate: true } }) });
+  if (app.db.pool) runner = await startGraphileRunner({ pool: app.db.pool, prisma: app.db.prisma, events: app.events, concurrency: 2, logger: quietWorkerLogger, pollInterval: 200, tasks: workerTasks(app.db.prisma, app.events, { fetch: { allowPrivate: true, timeoutMs: 120_000 } }) });
 });
 afterAll(async () => {
   await runner?.stop();

@@ -380,6 +380,31 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
     text: "Today, the refinery took time to brief the public, announcing that it now captures about 500 barrels a day.",
     want: [["refinery", "it now captures about 500 barrels a day"]],
   },
+  // A figure given anew ("raised the toll to …"): the subject states it, also in a clause that opens the sentence.
+  { text: "The river authority raised its estimate of the flood damage to 40 million dollars.", want: [["river authority", "The river authority raised its estimate of the flood damage to 40 million dollars"]] },
+  { text: "Police revised the number of injured to 45 on Sunday.", want: [["Police", "Police revised the number of injured to 45 on Sunday"]] },
+  {
+    text: "A day after Health Minister Ana Brisk raised the official death toll to 1,200, her office issued a statement on the shelters.",
+    want: [["Ana Brisk", "Health Minister Ana Brisk raised the official death toll to 1,200"]],
+  },
+  // An elided answer is a statement however short, and a sentence that opens with its source ("According to X, …")
+  // leaves a speaker of its own after a clause break the rest.
+  {
+    text: "According to the inquiry, one driver asked the other why he had left the gate open, and the other driver replied that he had not.",
+    want: [["inquiry", "one driver asked the other why he had left the gate open"], ["other driver", "he had not"]],
+  },
+  { text: "The other driver replied that he had not.", want: [["other driver", "he had not"]] },
+  // A characterising verb with a short object and its adjective: the subject's statement about the object.
+  { text: "Dana Kell called the report one-sided.", want: [["Dana Kell", "the report one-sided"]] },
+  { text: "The Harbour Board deemed the figures premature.", want: [["Harbour Board", "the figures premature"]] },
+  // (Not a call to someone, nor a call for something.)
+  { text: "Dana Kell called the police after the crash.", want: [["The Daily Test", "Dana Kell called the police after the crash"]] },
+  { text: "Dana Kell called for calm in the harbour.", want: [["The Daily Test", "Dana Kell called for calm in the harbour"]] },
+  // A capitalised run after a preposition is an organisation's name, not a person with a role (an unnamed spokesman
+  // speaks for the body).
+  { text: "A spokesman for the Ministry of Transport said the tunnel would reopen in June.", want: [["Ministry of Transport", "the tunnel would reopen in June"]] },
+  // (Not a deed with a number: "raised prices to" names no figure of what happened.)
+  { text: "The bakery raised its prices to 3 dollars a loaf.", want: [["The Daily Test", "The bakery raised its prices to 3 dollars a loaf"]] },
 ]);
 
 table("asides, messages with their author, frames in a sentence of their own", [

@@ -46,3 +46,31 @@ describe("checkClaim: paired claims (p, not-p)", () => {
     expect(check("The flood in Vela killed 12 people", tolls).verdict).toBe("CONTRADICTED");
   });
 });
+
+// A source as the stance model read it (fictional): its label and probabilities, no sentences needed here.
+function readSource(sourceId: number, text: string, label: "agree" | "disagree" | "discuss" | "unrelated"): SourceInput {
+  const probs = { agree: label === "agree" ? 0.8 : 0.1, disagree: label === "disagree" ? 0.8 : 0.1, discuss: label === "discuss" ? 0.8 : 0.1 };
+  return { id: sourceId, title: null, text, prediction: { label, pRelated: label === "unrelated" ? 0.1 : 0.9, probs, topSentences: [] }, sentences: [] };
+}
+
+describe("checkClaim: statements vote only when the stance model reads their source the same way", () => {
+  const report = "Northwind sacked coach Ivo Brandt on Monday, according to unconfirmed reports.";
+  const inSource = (sourceId: number) => club.map((s) => ({ ...s, sourceId }));
+  it.each<[string, "agree" | "disagree" | "discuss", string, string]>([
+    // The source only relays the claim: its asserting statements are evidence but do not decide.
+    ["discuss", "discuss", "DISCUSSED", "DISCUSSED"],
+    // Both readers agree: the statements decide, and the negation is turned over.
+    ["agree", "agree", "SUPPORTED", "CONTRADICTED"],
+    // They disagree (the model reads a refutation, the statements assert): the model's reading stands.
+    ["disagree", "disagree", "CONTRADICTED", "SUPPORTED"],
+  ])("source read as %s", (_, label, vp, vn) => {
+    const sources = [readSource(900, report, label)];
+    const a = check("Northwind sacked Ivo Brandt", inSource(900), sources);
+    const b = check("Northwind did not sack Ivo Brandt", inSource(900), sources);
+    expect([a.verdict, b.verdict]).toEqual([vp, vn]);
+    expect(a.evidence.some((e) => e.rule === "proposition")).toBe(true);
+  });
+  it("statements of a source the model did not read still vote", () => {
+    expect(check("Northwind sacked Ivo Brandt", inSource(901), [readSource(900, report, "discuss")]).verdict).toBe("SUPPORTED");
+  });
+});

@@ -60,9 +60,39 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(claim("the union said it was not", "said").frame.inherited).toBe(true); // nothing before it to refer to
   });
 
+  it.each([
+    "While Ms. Orla told a rally in Tarnby on Monday that “we have just won a pay rise for every nurse,” officials at the Harrow Trust later said she did no such thing.",
+    "Ms. Orla told a rally in Tarnby on Monday that she had won a pay rise for every nurse. The Harrow Trust said on Tuesday she had done nothing of the sort.",
+  ])("'she did no such thing' says no to every predicate of the claim just made, not to the verb that reported it: %s", (text) => {
+    const r = runPipeline({ text: `A headline of no interest here\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    const claimOf = r.statements.find((s) => s.polarity === "AFFIRM" && /pay rise/.test(s.text))!;
+    const denial = r.statements.find((s) => /no such thing|nothing of the sort/.test(s.text))!;
+    expect(denial.polarity).toBe("DENY");
+    expect(denial.frame.inherited ?? false).toBe(false);
+    expect(denial.frame.predicates).not.toContain("inform"); // "told a rally" only reports the claim
+    // The denial keys on what the claim keys on, so the two meet in a block.
+    const keys = (s: { propKey: string }) => new Set(s.propKey.split(" ").filter((k) => k.startsWith("p:")));
+    expect([...keys(denial)].some((k) => keys(claimOf).has(k))).toBe(true);
+  });
+
   it("a month's name is a date, not a predicate (March, May)", () => {
     expect(claim("the union denied the reports in March", "said").frame.predicates ?? []).not.toContain("turnout");
     expect(claim("thousands of workers march in the capital", "said").frame.predicates).toContain("turnout");
+  });
+});
+
+describe("04-claims: a word that calls reports untrue, where the happening is only what they are on", () => {
+  it.each<[string, boolean]>([
+    ["recent media reports on the preliminary probe into the Vela Air crash are premature and speculative", true],
+    ["media reports on the Vela Air 171 crash are speculative", true],
+    ["reports of layoffs at Orbex are false", false], // what the reports say: the layoffs are denied
+    ["the reports about the Orbex layoffs are untrue", false],
+    ["the Vela Air crash was not caused by the pilots", false],
+  ])("%s → a denial of the reports: %s", (t, inherited) => {
+    const c = buildClaim(t, { cue: "said", direct: false, speakerKey: "x", topic: { entities: ["vela-air"], predicates: ["switch"] } as never });
+    expect(c.polarity).toBe("DENY");
+    expect(c.frame.inherited ?? false).toBe(inherited);
+    if (inherited) expect(c.frame.predicates).toEqual(["switch"]); // what its document is about, not the crash
   });
 });
 
@@ -109,6 +139,8 @@ describe("04-claims: open frames", () => {
     expect(["analysis", "crisis", "news", "series", "reports", "layoffs"].map(lemma)).toEqual(["analysis", "crisis", "news", "series", "report", "layoff"]);
     expect(entitiesOf("Ourselves and the Harbor Board believe the estimate is right").map((e) => e.key)).toEqual(["harbor-board"]);
     expect(entitiesOf("Now that the Harbor Board has spoken, the plant will close").map((e) => e.key)).toEqual(["harbor-board"]);
+    expect(entitiesOf("Although the pair never married, the Harbor Board calls her his wife").map((e) => e.key)).toEqual(["harbor-board"]); // a subordinator that starts a sentence
+    expect(entitiesOf("Recent media reports on the Harbor Board are speculative").map((e) => e.key)).toEqual(["harbor-board"]); // a modifier that starts a sentence
   });
   it("a bare denial inherits its document's topic", () => {
     const c = claim("It's not true", "said", { topic: { entities: ["acme"], predicates: ["layoff"] } });
@@ -172,6 +204,11 @@ describe("04-claims: figures with measure, bound and scope", () => {
     expect(quantitiesOf("the crews are collecting about 900 barrels of fuel a day")[0]?.sort).toBe("recovered");
     expect(quantitiesOf("divers recovered 40 bodies from the lake")[0]?.sort).toBe("recovered");
     expect(quantitiesOf("the tank is leaking 900 barrels a day")[0]?.sort).toBeUndefined();
+    // Bodies found or buried are a count of those found, not of all the dead; a toll or a count of people stays one.
+    expect(quantitiesOf("8,000 bodies had been buried in mass graves")[0]).toMatchObject({ unit: "deaths", sort: "recovered" });
+    expect(quantitiesOf("the count of 900 bodies pulled from the rubble")[0]?.sort).toBe("recovered");
+    expect(quantitiesOf("the official death toll rose to 9,000")[0]?.sort).toBeUndefined();
+    expect(quantitiesOf("900 people were found alive")[0]?.sort).toBeUndefined();
   });
 });
 
@@ -337,6 +374,12 @@ describe("figures credited inside a noun phrase", () => {
   it("a fraction of a scale word is a figure ('more than a quarter million')", () => {
     expect(quantitiesOf("the toll was more than a quarter million people")[0]).toMatchObject({ value: 250000, bound: "MORE_THAN" });
     expect(quantitiesOf("half a million people marched")[0]?.value).toBe(500000);
+  });
+  it("a possessive holder's figure keeps what a participle says it counts ('the government's count of 900 bodies buried')", () => {
+    const r = run("The Corvan government's count of 900 bodies buried in the hills may be only part of the toll.");
+    const own = r.statements.find((s) => s.speaker.name === "Corvan government")!;
+    expect(own.text).toBe("The Corvan government's count of 900 bodies buried");
+    expect(own.frame.quantities[0]).toMatchObject({ value: 900, sort: "recovered" });
   });
   it("no holder for a time or a pronoun ('last year's figure of 40')", () => {
     expect(figures("The toll matched last year's figure of 40.").some(([name]) => /last year/i.test(String(name)))).toBe(false);

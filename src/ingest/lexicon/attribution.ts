@@ -72,6 +72,10 @@ export const FIGURE_CUES = new Set(["count"]);
 
 /** Verbs that estimate in the frame "X put(s) the toll at 4,000", "placed the flow at …" (the figure follows "at"). */
 export const PUT_AT_VERBS = new Set(["put", "puts", "putting", "placed", "places", "placing", "pegged", "pegs", "set", "sets"]);
+/** Verbs that give a figure anew ("the ministry raised the toll to 1,200", "it cut its forecast to 2%"), and the
+ * nouns of a figure they must take for the clause to be a statement of that figure (not "raised prices to $5"). */
+export const REVISE_TO_VERBS = new Set(["raised", "raises", "raising", "lowered", "lowers", "lowering", "revised", "revises", "revising", "increased", "increases", "upped", "lifted", "lifts", "cut", "cuts", "reduced", "reduces", "updated", "updates", "upgraded", "upgrades", "downgraded", "downgrades", "trimmed", "trims", "corrected", "corrects", "adjusted", "adjusts"]);
+export const FIGURE_NOUNS = new Set(["toll", "tolls", "estimate", "estimates", "figure", "figures", "count", "tally", "number", "numbers", "total", "forecast", "forecasts", "projection", "projections", "guidance", "assessment", "outlook", "tallies", "counts", "casualties", "turnout"]);
 
 /** Adjectives after a copula that make a that-clause the subject's belief ("officials are worried that …"). */
 export const STANCE_ADJECTIVES = new Set(["worried", "concerned", "confident", "convinced", "adamant", "sure", "certain", "optimistic", "hopeful", "afraid", "fearful", "satisfied", "skeptical", "sceptical", "doubtful"]);

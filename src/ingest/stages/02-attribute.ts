@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, GROUP_NOUNS, PUT_AT_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -732,6 +732,21 @@ class Sieves {
       // "X said …" first: in "X said …, according to Reuters" X speaks and the outlet relays.
       if (!found.length) this.cuesIn(s, lo, hi, found);
       if (!found.length) this.according(s, lo, hi, found);
+      // "According to the report, one pilot asked …, and the other responded that he had not": the sentence opens with
+      // its source, and a speaker of its own after a clause break has the rest.
+      else if (T[lo]?.lower === "according" || (T[lo]?.pos === "CCONJ" && T[lo + 1]?.lower === "according")) {
+        const opening: Attribution[] = [];
+        this.according(s, lo, hi, opening);
+        const a = opening[0];
+        const next = a && found.filter((f) => f.start > a.start).sort((x, y) => x.start - y.start)[0];
+        if (a && next) {
+          // (At the last clause break before the new speaker's words: ", and", ", but", ";".)
+          let cut = tokenAt(T, next.start);
+          while (cut > lo && T[cut - 1]!.start > a.start && !T_is(T[cut - 1], ";") && !(T[cut - 1]!.pos === "CCONJ" && T_is(T[cut - 2], ","))) cut--;
+          while (cut > lo && (T[cut - 1]!.pos === "CCONJ" || T_is(T[cut - 1], ",") || T_is(T[cut - 1], ";"))) cut--;
+          if (T[cut]!.start > a.start && words(this.text.slice(a.start, T[cut]!.start)) >= 3) found.unshift({ ...a, end: T[cut]!.start });
+        }
+      }
       for (const a of found) {
         // A quotation already attributed and covering most of the span wins.
         if (this.quotedIn(a.start, a.end).some((q) => Math.min(q.innerEnd, a.end) - Math.max(q.innerStart, a.start) > 0.8 * (a.end - a.start))) continue;
@@ -839,6 +854,25 @@ class Sieves {
         if (subj) {
           found.push({ start: T[subj.a]!.start, end: s.end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "put-at" });
           c = at;
+          continue;
+        }
+      }
+      // A figure given anew: "the ministry raised the death toll to 1,200", "police revised the number of injured to
+      // 45", also inside a clause ("A day after the minister raised the toll to 230,000, her office …"): the subject
+      // states the new figure. The object must be a figure's noun ("raised prices to $5" is a deed, not a statement).
+      if (REVISE_TO_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
+        let to = c + 1;
+        let figureNoun = false;
+        while (to < hi && to - c < 9 && T[to]!.lower !== "to" && !/^[,.;:]$/.test(T[to]!.text) && !T[to]!.quoted) if (FIGURE_NOUNS.has(T[to++]!.lower)) figureNoun = true;
+        const fig = T[to]?.lower === "to" ? (T[to + 1]?.pos === "NUM" ? to + 1 : /^(about|around|nearly|almost|roughly|some|over|between)$/.test(T[to + 1]?.lower ?? "") && T[to + 2]?.pos === "NUM" ? to + 2 : -1) : -1;
+        const subj = figureNoun && fig > 0 ? this.subjectWithSpan(c, lo) : undefined;
+        if (subj) {
+          // The clause ends at its figure's phrase: the next comma, semicolon or the sentence's end.
+          let e = fig;
+          while (e + 1 < hi && !/^[,;:]$/.test(T[e + 1]!.text)) e++;
+          const end = Math.min(s.end, T[e]!.end);
+          found.push({ start: T[subj.a]!.start, end, clauseStart: T[c + 1]!.start, cue: "estimated", direct: false, speaker: subj.m, sieve: "revised-to" });
+          c = fig;
           continue;
         }
       }
@@ -1000,8 +1034,13 @@ class Sieves {
       const objectWords = text.slice(content.start, end);
       // "called the report false", "dismissed the claims as baseless": the verb and its complement deny.
       if ((cue.lemma === "call" || cue.lemma === "describe" || cue.lemma === "dismiss" || cue.cls === "ASSERT") && hasDenial(objectWords) && !hasVerb) cls = "DENY";
-      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
-      if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3) continue;
+      // "called it one-sided", "labelled the figures premature": a short object and the adjective that characterises it,
+      // ending the clause, is a statement about that object (not "called the police", "called for calm").
+      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && characterisingObject(T, k, hi);
+      // (An elided answer is a statement however short: "the other responded that he had not".)
+      const elidedAnswer = !!content && ELIDED_ANSWER.test(text.slice(content.start, content.end));
+      if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && !elidedAnswer && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
+      if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3 && !characterises) continue;
       cutPrev();
       // "officials rejected the story, including Col. X, a spokesman for Y": the named one speaks.
       const including = /,\s*including\s+/u.exec(text.slice(content.start, end));
@@ -1216,6 +1255,29 @@ const isTime = (t: Token | undefined) => !!t && TIME_WORDS.has(t.lower.replace(/
 
 function T_is(t: Token | undefined, text: string): boolean {
   return !!t && t.text === text && !t.quoted;
+}
+
+/** An elided answer: "(that) he had not", "she did not do so", "they had never done it". */
+const ELIDED_ANSWER = /^\W*(?:that\s+)?(?:he|she|they|it|i|we)\s+(?:had|has|have|did|does|do|was|were|is|are|would|could)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did)\s+(?:so|it|that|this|any such thing))?\W*$/i;
+/** Verbs that characterise an object by a complement ("called it one-sided", "deemed the count premature"). */
+const CHARACTERISING_CUES = new Set(["call", "deem", "label", "term", "brand"]);
+/** Words that open a short object noun phrase a characterisation is about ("it", "the report", "such claims"). */
+const OBJECT_OPENERS = /^(?:it|them|this|that|these|those|the|such|his|her|its|their|our|all)$/;
+/**
+ * Is T[k, hi) "<object> <adjective>" — a short object phrase (an opener and up to four words) followed by one or two
+ * adjectives that end the clause (a final comma, full stop or "and" may follow)?
+ */
+function characterisingObject(T: Token[], k: number, hi: number): boolean {
+  let end = hi;
+  while (end > k && /^[.,;:!?”"’)]$/.test(T[end - 1]!.text)) end--;
+  if (end - k < 2 || end - k > 8 || !OBJECT_OPENERS.test(T[k]!.lower)) return false;
+  // The complement: one adjective, or a hyphenated compound the tokenizer splits ("one - sided", "ill - timed").
+  const compound = end - k >= 4 && T[end - 2]!.text === "-";
+  const from = compound ? end - 3 : end - 1;
+  const last = T[end - 1]!;
+  const adjective = compound ? /^[a-z]+$/.test(last.lower) && (last.pos === "ADJ" || /ed$/.test(last.lower)) : last.pos === "ADJ";
+  if (!adjective || T[from - 1]!.pos === "ADP" || from - k < 1) return false;
+  return T.slice(k, from).every((x) => x.pos !== "VERB" && x.pos !== "AUX" && !x.quoted);
 }
 
 function hasDenial(s: string): boolean {

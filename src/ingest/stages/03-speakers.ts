@@ -80,6 +80,9 @@ export function splitRoleAndName(phrase: string): { name: string; role?: string 
   while (i < tokens.length && NAME_PARTICLE.test(tokens[i]!)) i++;
   let nameTokens = tokens.slice(i);
   if (!nameTokens.some((t) => /\p{Ll}/u.test(t))) return undefined;
+  // A capitalised run after a preposition ends another phrase, not a name with its role: "a spokesman for the Ministry
+  // of Transport" (an organisation's name), "a spokesman for Jo Quill" (the spokesman speaks, not Quill).
+  if (i > 0 && /^(?:of|for|at|from|in|with|by|to|on)$/.test(tokens[i - 1]!)) return undefined;
   // A long capitalised run ends in the name: "… of Science and Medicine Olivier Rabin" → from the first forename.
   if (nameTokens.length >= 3) {
     const k = nameTokens.findIndex((t, j) => j < nameTokens.length - 1 && reading(t).first);

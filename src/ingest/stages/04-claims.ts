@@ -108,7 +108,7 @@ for (const p of PHRASES) {
 }
 
 const STOP = new Set(
-  "a an the of and or to in on at for by with from as is are was were be been being has have had do does did it its this that these those he she they we you i his her their our your them him us but if then than so such into over under about after before while during also would could should will can may might just more most other some any each which who whom what when where why how there here up down out off again once all both few own same too very only even still yet because since until against between through per via said says say told according one".split(" "),
+  "a an the of and or to in on at for by with from as is are was were be been being has have had do does did it its this that these those he she they we you i his her their our your them him us but if then than so such into over under about after before while during also would could should will can may might just more most other some any each which who whom what when where why how there here up down out off again once all both few own same too very only even still yet because since until against between through per via said says say told according one although though whereas whilst unless whether".split(" "),
 );
 const MONTHS = new Set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 const WEEKDAYS = new Set("monday tuesday wednesday thursday friday saturday sunday".split(" "));
@@ -208,7 +208,7 @@ function isTitleCaseOnce(text: string): boolean {
   return words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.75 * words.length;
 }
 
-const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex"]);
+const LEADING_MODIFIERS = new Set(["several", "many", "some", "few", "both", "all", "most", "other", "another", "senior", "junior", "former", "major", "top", "leading", "key", "ex", "recent", "latest", "unconfirmed", "preliminary", "earlier", "previous"]);
 /** Words that start sentences capitalised but are not names: the lexicon's predicates and function words. */
 const COMMON = new Set([...STOP, ...PHRASES.map((p) => p.words[0]!), ...FRAME_WORDS, ...NEGATORS, ...HEDGES]);
 const isCommonWord = (w: string) => COMMON.has(w) || COMMON.has(lemma(w)) || NUMBER_WORDS[w] !== undefined || /(?:ly|ing|ed)$/.test(w);
@@ -398,7 +398,7 @@ export function ownPartyKeys(speakerKey: string, names: string[] = [], affiliati
 }
 
 /** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
-const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?\W*$/i;
+const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?|(?:had\s+|has\s+|have\s+)?(?:did|done|does|do)\s+(?:no\s+such\s+thing|nothing\s+of\s+the\s+(?:sort|kind)))\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
 const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
 /** A question put by someone ("one pilot asked the other why he cut off the fuel", "wondered whether the plant had
@@ -415,6 +415,22 @@ export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
     const w = tokens[k]!.lower;
     if (HEARSAY_NOUNS.test(w)) return /^(?:of|about|that|on)$/.test(tokens[k + 1]?.lower ?? "");
     if (!/^(?:of|about|that|on|the|a|an|his|her|their|its|recent|new|more|mass|further|possible|alleged|couple|pair|company|firm|had|has|have|was|were|is|are|been|would|will|\w+ly)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Is a predicate only the topic of the reports a clause speaks of ("media reports on the probe into the Vela crash are
+ * speculative")? Then a word that calls them untrue judges the reports, not whether the crash happened. The reports'
+ * noun comes first, then "on", "into", "regarding" or "concerning" (not "of" or "about", which give what the reports
+ * say: "reports of layoffs are false"), and only a noun phrase (names, determiners, modifiers, "the probe into") up to
+ * the predicate.
+ */
+export function topicOfReports(tokens: Token[], hit: PredicateHit): boolean {
+  for (let k = hit.tokenIndex - 1; k >= Math.max(0, hit.tokenIndex - 9); k--) {
+    const w = tokens[k]!.lower;
+    if (HEARSAY_NOUNS.test(w) || /^(?:reporting|coverage|articles?|accounts?)$/.test(w)) return /^(?:on|into|regarding|concerning)$/.test(tokens[k + 1]?.lower ?? "");
+    if (!(tokens[k]!.cap || /^\d+$/.test(w) || /^(?:of|on|about|into|regarding|concerning|over|the|a|an|its|their|this|that|recent|latest|preliminary|initial|probe|investigation|inquiry|review|media|press|news|international|foreign|local)$/.test(w) || /ly$/.test(w))) return false;
   }
   return false;
 }
@@ -453,6 +469,9 @@ const OPINION_VERBS = new Set(["think", "believe", "expect", "reckon", "suppose"
 const DENIES_REPORTS_RE = /\b(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing|reject|rejects|rejected|rejecting|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|debunk|debunked|debunking|(?:push|pushes|pushed|pushing|hit|hits|hitting)\s+back\s+(?:against|on|at))\s+(?:the\s+|these\s+|those\s+|all\s+|such\s+|any\s+|a\s+|an\s+|media\s+|press\s+|recent\s+|preliminary\s+|new\s+|initial\s+)*(?:reports?|allegations?|claims?|rumou?rs?|suggestions?|accusations?|speculation)\b/i;
 
 const RECOVERED = new Set(["collect", "capture", "siphon", "recover", "retrieve", "skim", "collecting", "capturing", "siphoning", "recovering"]);
+/** Nouns of the dead counted as bodies, and what is done with bodies: such a count is of those found, not of all deaths. */
+const BODY_NOUNS = new Set(["bodies", "body", "corpses", "remains"]);
+const BODY_VERBS = new Set(["buried", "burying", "recovered", "collected", "retrieved", "exhumed", "cremated", "identified", "pulled", "found", "removed", "bury", "recover", "collect", "retrieve", "remove"]);
 const SEASON = String.raw`(?:winter|summer|spring|autumn|fall)`;
 const HABITUAL_RE = new RegExp(String.raw`\b(?:every|each)\s+(?:single\s+)?(?:year|${SEASON}|season)\b|\bin\s+the\s+${SEASON}\b[^.]*\bin\s+the\s+${SEASON}\b`, "i");
 const DEONTIC_RE = /^\W*(?:do\s+not|don['’]t|please|let['’]s|let\s+us)\b|\b(?:had|['’]d|you|we|they)\s+better\b|\b(?:should(?:n['’]t)?|ought\s+(?:not\s+)?to|ought\s+not)\b(?!\s+have\b)/i;
@@ -689,7 +708,9 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
     // A figure of what was recovered ("collecting 5,000 barrels a day", "captured 900 litres") is not one of what there
     // was: a sort of its own.
-    if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower)))) sort.unshift("recovered");
+    // (So is one of bodies that were found or buried: "270,000 bodies had been buried", "900 bodies recovered".)
+    const afterHead = headAt > i ? tokens.slice(headAt + 1, headAt + 5) : [];
+    if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower))) || (BODY_NOUNS.has(head) && afterHead.some((x) => BODY_VERBS.has(x.lower)))) sort.unshift("recovered");
     if (sort.length) q.sort = sort.join(" ");
     if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
     else if (NEAR_BOUNDS.some((p) => before === p || before.endsWith(` ${p}`))) {
@@ -1038,6 +1059,9 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const contentless = content.filter(saysWhat).length < MIN_CONTENT;
   const topic = ctx.topic ?? { entities: [], predicates: [] };
   let classes = [...new Set(preds.map((p) => p.cls))].filter((c) => c !== "exist");
+  // A word that calls reports untrue, where the happening is only what the reports are on: the denial is of the
+  // reports, and what it denies is what they say (its document's), not the happening they are about.
+  if (polarity === "DENY" && neg.lexical && !cueDenies && preds.length && preds.every((p) => topicOfReports(tokens, p))) classes = [];
   // Names and the definite descriptions that refer back to one ("the airbase"), in the order the clause has them.
   const named: Array<{ key: string; start: number }> = [...ownEntities, ...definiteReferents(tokens, ctx.topic, ctx.at)].sort((x, y) => x.start - y.start);
   // What a body does that the document says someone leads, its leader does too ("the Coalition" of a "U.S.-led
@@ -1058,20 +1082,23 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // An elided clause ("he had not", "they did not do so") says no or yes to the predicate just before it: of its
   // sentence ("… asked why he cut off the fuel, and the other said that he had not"), else of the sentence before.
   // It is then no bare denial: it names what it denies.
-  let elided: { cls: string; entities: string[] } | undefined;
+  let elided: { cls: string[]; entities: string[] } | undefined;
   const elision = ELIDED_RE.exec(clause);
+  // ("He did no such thing" says no to all of what was just claimed: every predicate of it, not only the last.)
+  const wholly = !!elision && /such\s+thing|of\s+the\s+(?:sort|kind)/i.test(elision[0]);
   if (elision) {
     // (The words before it in the clause come first: "The other pilot responded that he did not do so".)
     for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
       const t = text ? tokenize(text) : [];
-      const found = [...new Set(predicatesOf(t).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
+      // (Not the verb that reports the claim: "X told a crowd that …, but officials said he did no such thing".)
+      const found = [...new Set(predicatesOf(t).filter((p) => !(wholly && REPORTING_VERBS[t[p.tokenIndex]!.lower])).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS[c]);
       if (!found.length) continue;
-      elided = { cls: found.at(-1)!, entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
+      elided = { cls: wholly ? found.slice(0, 3) : [found.at(-1)!], entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
       break;
     }
   }
   if (elided) {
-    classes = [elided.cls];
+    classes = elided.cls;
     entities = [...new Set([...elided.entities, ...entities])];
   }
   const inherited = !elided && (contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped));
