@@ -9,6 +9,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from "graphile-worker";
 import { PrismaClient } from "../generated/prisma/client.js";
+import type { MessagePort } from "node:worker_threads";
+import { serveAdapter } from "./adapter-relay.js";
+import { recordBackend, type Backend } from "./backend.js";
 import { lockDataDir } from "./lock.js";
 import { applyMigrations, type MigrationTx } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
@@ -34,7 +37,17 @@ export type DatabaseOptions = {
   onConnectionError?: (e: Error) => void;
 };
 
-export type Backend = "pglite" | "postgres";
+export type { Backend } from "./backend.js";
+export { backendOf } from "./backend.js";
+
+/**
+ * How a worker thread of this process reaches the same database (services/pipeline-thread.ts runs refreshes on one):
+ * PostgreSQL by its URL, with a small pool of its own; PGlite, which one thread holds, through this thread
+ * (db/adapter-relay.ts: `serve` answers the thread's queries on a port).
+ */
+export type ThreadDatabase =
+  | { backend: "postgres"; url: string; poolSize: number }
+  | { backend: "pglite"; adapterName: string; serve(port: MessagePort): { close(): Promise<void> } };
 
 export type Database = {
   prisma: PrismaClient;
@@ -42,6 +55,8 @@ export type Database = {
   migrationsApplied: string[];
   /** PostgreSQL only: the connection pool Prisma uses, shared with graphile-worker (the analysis queue). */
   pool?: pg.Pool;
+  /** For a worker thread that refreshes contradictions off the event loop (see ThreadDatabase). */
+  thread: ThreadDatabase;
   close(): Promise<void>;
 };
 
@@ -74,8 +89,6 @@ async function createPgliteDir(dataDir: string): Promise<string[] | undefined> {
     throw new Error(`db/client: cannot create the embedded database in ${dataDir}: ${(err.stderr || err.message).trim().split("\n").slice(-5).join("\n")}`);
   }
 }
-
-const backends = new WeakMap<object, Backend>();
 
 /** One read statement sent straight to the driver: the rows as the driver parses them (json columns parsed). */
 export type RawRead = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -112,11 +125,6 @@ function rawReader(send: (sql: string, params: unknown[], name: string | undefin
       onOperation({ model: undefined, operation: "$queryRawUnsafe", ms: performance.now() - t0, ok });
     }
   };
-}
-
-/** Which database a client opened by openDatabase talks to (PGlite for one this module did not open). */
-export function backendOf(prisma: object): Backend {
-  return backends.get(prisma) ?? "pglite";
 }
 
 /** graphile-worker's log lines, warnings and errors only, to stderr (its migrations and runners are otherwise chatty). */
@@ -162,13 +170,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw new Error(`db/client: cannot install graphile-worker's schema: ${(e as Error).message}`);
     }
     const prisma = makeClient(new PrismaPg(pool), opts);
-    backends.set(prisma, "postgres");
+    recordBackend(prisma, "postgres");
     rawReads.set(prisma, rawReader(async (text, values, name) => (await pool.query({ text, values, name })).rows, opts));
     return {
       prisma,
       backend: "postgres",
       migrationsApplied,
       pool,
+      thread: { backend: "postgres", url: opts.databaseUrl, poolSize: 3 },
       async close() {
         await prisma.$disconnect();
         await pool.end();
@@ -188,7 +197,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     lite = await PGlite.create(opts.dataDir, { startParams: PGLITE_START_PARAMS });
     const migrationsApplied = [...created, ...(await migratePglite(lite))];
     const prisma = makeClient(pgliteAdapter(lite), opts);
-    backends.set(prisma, "pglite");
+    recordBackend(prisma, "pglite");
     const lt = lite;
     // PGlite has one session: query() waits while a transaction (Prisma's, through the adapter) holds it.
     rawReads.set(prisma, rawReader(async (sql, params) => (await lt.query<Record<string, unknown>>(sql, params)).rows, opts));
@@ -197,6 +206,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       prisma,
       backend: "pglite",
       migrationsApplied,
+      thread: { backend: "pglite", adapterName: "pglite-prisma-adapter", serve: (port) => serveAdapter(port, pgliteAdapter(db)) },
       async close() {
         await prisma.$disconnect();
         await db.close();

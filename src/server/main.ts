@@ -6,6 +6,7 @@ import { openDatabase } from "../db/client.js";
 import { createServices, workerTasks } from "../services/index.js";
 import { createPipelineThread } from "../services/pipeline-thread.js";
 import { drainAnalysisJobs, graphileLogger, startAnalysisRunner, startGraphileRunner } from "../services/jobs.js";
+import { onIngestStage } from "../services/metrics.js";
 import { createLogger } from "./log.js";
 import { createEventBus } from "../events/bus.js";
 import { createGainsayYoga } from "./yoga.js";
@@ -39,6 +40,8 @@ const db = await openDatabase({
   log.error("cannot open the database", { error: e.message });
   process.exit(1);
 });
+// LOG_LEVEL=debug also logs each ingest stage's start and end (extract, store, refresh; bench/ingest/health reads them).
+if (config.logLevel === "debug") onIngestStage((stage, at) => log.debug("ingest stage", { stage, at }));
 log.info("database ready", {
   backend: db.backend,
   location: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir,
@@ -69,8 +72,10 @@ const collect = () => {
   gc();
   setTimeout(() => (gc(), gc()), 1000).unref();
 };
-const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 1000, onIdle: collect });
-const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline, fetch: { allowPrivate: config.allowPrivateUrls } };
+// Contradiction refreshes run on the same thread (with a database client of its own: a small pool on PostgreSQL,
+// queries relayed to this thread's PGlite), so detection does not hold the event loop either.
+const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 1000, onIdle: collect, database: db.thread, events });
+const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline, refresh: pipeline.refresh, fetch: { allowPrivate: config.allowPrivateUrls } };
 const services = createServices(db.prisma, events, {
   ...jobOptions,
   onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),
@@ -78,11 +83,11 @@ const services = createServices(db.prisma, events, {
 const onJobError = (jobId: number, e: Error) => log.warn("analysis job failed; it stays pending and is retried", { jobId, error: e.message });
 let runner: { stop(): Promise<void> } | undefined;
 if (config.serverJobs && db.backend === "pglite") {
-  const resumed = await drainAnalysisJobs(db.prisma, events, { all: true, onError: onJobError });
+  const resumed = await drainAnalysisJobs(db.prisma, events, { all: true, onError: onJobError, refresh: pipeline.refresh });
   if (resumed.ran || resumed.failed) log.info("resumed pending analysis jobs", { ...resumed, ms: since() });
-  runner = startAnalysisRunner(db.prisma, events, { intervalMs: 5000, onError: onJobError });
+  runner = startAnalysisRunner(db.prisma, events, { intervalMs: 5000, onError: onJobError, refresh: pipeline.refresh });
 } else if (config.serverJobs && db.pool) {
-  runner = await startGraphileRunner({ pool: db.pool, prisma: db.prisma, events, concurrency: 1, logger: graphileLogger(log), tasks: workerTasks(db.prisma, events, jobOptions) });
+  runner = await startGraphileRunner({ pool: db.pool, prisma: db.prisma, events, concurrency: 1, logger: graphileLogger(log), tasks: workerTasks(db.prisma, events, jobOptions), refresh: pipeline.refresh });
   log.info("job runner started (graphile-worker)", { concurrency: 1 });
 }
 // PGlite runs ingestSources batches here, in order: those a stopped server left are resumed now, failed items retried.

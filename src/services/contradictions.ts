@@ -2,7 +2,7 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { Conflict, ConflictStatement, PairConflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
-import { backendOf } from "../db/client.js";
+import { backendOf } from "../db/backend.js";
 import { appMetrics } from "./metrics.js";
 
 /** How many statements of one block a new statement is compared with (the newest): the block cap. */

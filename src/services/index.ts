@@ -18,7 +18,7 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
     ingest: (input: IngestInput): Promise<IngestResult> => ingestSource(prisma, events, { ...input, baseUrl: undefined, fetchedUrl: undefined }, jobs),
     /** Fetches a web page and ingests it (see ingestUrl). */
     ingestUrl: (input: IngestUrlInput): Promise<IngestResult> => ingestUrl(prisma, events, input, jobs),
-    refresh: (propKeys: string[]) => refreshContradictions(prisma, events, propKeys),
+    refresh: (propKeys: string[]) => jobs.refresh?.(propKeys) ?? refreshContradictions(prisma, events, propKeys),
     /**
      * Runs a write in a transaction that also records the contradiction refresh it makes necessary (the keys the
      * write returns), then runs that refresh after the commit.
@@ -30,7 +30,7 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
       });
       return { value, refreshed: await afterCommit(prisma, events, job, jobs) };
     },
-    drainJobs: (all = false) => drainAnalysisJobs(prisma, events, { all }),
+    drainJobs: (all = false) => drainAnalysisJobs(prisma, events, { all, refresh: jobs.refresh }),
     /** Validates and queues a batch of texts; returns the IngestJob's id at once (the texts are ingested after). */
     ingestBatch: async (inputs: IngestInput[]): Promise<number> => {
       const id = await enqueueIngestBatch(prisma, inputs);
@@ -53,5 +53,5 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Every graphile-worker task (PostgreSQL): contradiction refreshes and batch ingests. */
 export function workerTasks(prisma: PrismaClient, events: Events, jobs: JobOptions = {}): TaskList {
-  return { ...analysisTasks(prisma, events), ...ingestTasks(prisma, events, jobs) };
+  return { ...analysisTasks(prisma, events, jobs.refresh), ...ingestTasks(prisma, events, jobs) };
 }

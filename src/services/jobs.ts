@@ -3,10 +3,10 @@ import type pg from "pg";
 import { EventEmitter } from "node:events";
 import { Logger as WorkerLogger, run as runWorker, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
-import { backendOf, type Backend } from "../db/client.js";
+import { backendOf, type Backend } from "../db/backend.js";
 import type { Events } from "../events/bus.js";
 import { refreshContradictions, type RefreshResult } from "./contradictions.js";
-import type { PipelineRunner } from "./pipeline-thread.js";
+import type { PipelineRunner, RefreshRunner } from "./pipeline-thread.js";
 import { nameListenConnection, unlockDeadRunners } from "./runner-recovery.js";
 
 /** What a write needs from the job queue: its kind and the proposition keys whose contradictions it changed. */
@@ -19,6 +19,8 @@ export type JobOptions = {
   crashAfterCommit?: boolean;
   /** Where ingests run the extraction pipeline: a worker thread in servers and workers (createPipelineThread); inline by default. */
   pipeline?: PipelineRunner;
+  /** Where contradiction refreshes run: the server's worker thread (createPipelineThread with a database); inline by default. */
+  refresh?: RefreshRunner;
   /** How ingestUrl and queued URLs fetch pages (GAINSAY_ALLOW_PRIVATE_URLS; limits). */
   fetch?: import("./fetch-page.js").FetchOptions;
 };
@@ -27,7 +29,7 @@ export type JobOptions = {
 export const REFRESH_TASK = "refresh_contradictions";
 
 /** A job recorded by a write: a graphile-worker job key on PostgreSQL, an AnalysisJob row on PGlite. */
-export type JobRef = { backend: "postgres"; key: string; propKeys: string[] } | { backend: "pglite"; id: number };
+export type JobRef = { backend: "postgres"; key: string; id: string; propKeys: string[]; graceSeconds: number } | { backend: "pglite"; id: number };
 
 export type RefreshPayload = { kind: AnalysisKind; propKeys: string[] };
 
@@ -43,9 +45,9 @@ export async function enqueueAnalysis(tx: Prisma.TransactionClient, backend: Bac
   if (backend === "postgres") {
     const key = `refresh:${randomUUID()}`;
     const payload: RefreshPayload = { kind, propKeys: keys };
-    await tx.$queryRaw`SELECT (graphile_worker.add_job(${REFRESH_TASK}, ${JSON.stringify(payload)}::json,
+    const [row] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT (graphile_worker.add_job(${REFRESH_TASK}, ${JSON.stringify(payload)}::json,
       run_at => now() + make_interval(secs => ${graceSeconds}::double precision), max_attempts => ${MAX_ATTEMPTS}::int, job_key => ${key})).id`;
-    return { backend, key, propKeys: keys };
+    return { backend, key, id: String(row!.id), propKeys: keys, graceSeconds };
   }
   const row = await tx.analysisJob.create({ data: { kind, propKeys: keys, runAfter: new Date(Date.now() + graceSeconds * 1000) }, select: { id: true } });
   return { backend, id: row.id };
@@ -59,20 +61,45 @@ export async function enqueueAnalysis(tx: Prisma.TransactionClient, backend: Bac
  */
 export async function afterCommit(prisma: PrismaClient, events: Events, job: JobRef, opts: JobOptions): Promise<RefreshResult> {
   if (opts.crashAfterCommit) process.kill(process.pid, "SIGKILL");
-  if (job.backend === "pglite") return runAnalysisJob(prisma, events, job.id);
-  const r = await refreshContradictions(prisma, events, job.propKeys);
-  // remove_job leaves a job a worker has locked (running it now): that run is harmless.
-  await prisma.$queryRaw`SELECT (graphile_worker.remove_job(${job.key})).id`;
-  return r;
+  if (job.backend === "pglite") return runAnalysisJob(prisma, events, job.id, opts.refresh);
+  const release = holdJob(prisma, job);
+  try {
+    const r = await refresher(prisma, events, opts.refresh)(job.propKeys);
+    // remove_job leaves a job a worker has locked (running it now): that run is harmless.
+    await prisma.$queryRaw`SELECT (graphile_worker.remove_job(${job.key})).id`;
+    return r;
+  } finally {
+    release();
+  }
 }
 
+/**
+ * Keeps a job away from the runners while its request refreshes inline (PostgreSQL): every half grace its run_at is
+ * put a grace ahead again (graphile-worker's reschedule_jobs, which leaves a locked job alone), so an inline refresh
+ * that outlasts the grace is not run a second time by a runner. If the process dies, the pushes stop and the job is
+ * due one grace later at most. (Only a process stalled for longer than the grace lets a runner in; that run is
+ * harmless: the advisory locks serialise the two, and a refresh run twice gives the same result.) Returns the stop.
+ */
+function holdJob(prisma: PrismaClient, job: Extract<JobRef, { backend: "postgres" }>): () => void {
+  if (!(job.graceSeconds > 0)) return () => undefined;
+  const push = () =>
+    prisma.$queryRaw`SELECT count(*) FROM graphile_worker.reschedule_jobs(ARRAY[${job.id}::bigint], run_at => now() + make_interval(secs => ${job.graceSeconds}::double precision))`.catch(() => undefined);
+  const timer = setInterval(() => void push(), job.graceSeconds * 500);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** `refresh` (a worker thread's), else refreshContradictions on this thread. */
+const refresher = (prisma: PrismaClient, events: Events, refresh?: RefreshRunner): RefreshRunner => refresh ?? ((keys) => refreshContradictions(prisma, events, keys));
+
 /** The graphile-worker tasks (PostgreSQL): a refresh of the keys in the payload. Retried by graphile-worker on failure. */
-export function analysisTasks(prisma: PrismaClient, events: Events): TaskList {
+export function analysisTasks(prisma: PrismaClient, events: Events, refresh?: RefreshRunner): TaskList {
+  const run = refresher(prisma, events, refresh);
   return {
     [REFRESH_TASK]: async (payload) => {
       const p = payload as Partial<RefreshPayload> | null;
       if (!p || !Array.isArray(p.propKeys)) throw new Error(`services/jobs: ${REFRESH_TASK} payload has no propKeys`);
-      await refreshContradictions(prisma, events, p.propKeys);
+      await run(p.propKeys);
     },
   };
 }
@@ -94,7 +121,7 @@ export function graphileLogger(log: Log): WorkerLogger {
  * connection is named after its pool, and every 15 s (and at start) it unlocks the jobs of runners that died
  * holding them (runner-recovery.ts), so a SIGKILLed worker's job is retried within a minute, not after four hours.
  */
-export async function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaClient; events: Events; concurrency: number; logger: WorkerLogger; tasks?: TaskList; pollInterval?: number; recoverEveryMs?: number }): Promise<Runner> {
+export async function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaClient; events: Events; concurrency: number; logger: WorkerLogger; tasks?: TaskList; pollInterval?: number; recoverEveryMs?: number; refresh?: RefreshRunner }): Promise<Runner> {
   const workerEvents = new EventEmitter() as WorkerEvents;
   workerEvents.on("pool:listen:success", ({ workerPool, client }) => nameListenConnection(client, workerPool.id));
   const recover = () =>
@@ -110,7 +137,7 @@ export async function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaC
     pollInterval: opts.pollInterval ?? 2000,
     logger: opts.logger,
     events: workerEvents,
-    taskList: { ...analysisTasks(opts.prisma, opts.events), ...opts.tasks },
+    taskList: { ...analysisTasks(opts.prisma, opts.events, opts.refresh), ...opts.tasks },
   });
   const timer = setInterval(() => void recover(), opts.recoverEveryMs ?? 15_000);
   timer.unref();
@@ -124,12 +151,30 @@ export async function startGraphileRunner(opts: { pool: pg.Pool; prisma: PrismaC
 
 // ---- PGlite: the AnalysisJob table, drained in the server's own process (the only one that may open the data). ----
 
-/** Runs one AnalysisJob (PGlite): refreshes the contradictions of its keys and marks it done; a failure is recorded. */
-export async function runAnalysisJob(prisma: PrismaClient, events: Events, jobId: number): Promise<RefreshResult> {
+// PGlite: the jobs this process is running now, by client. The one process that holds the data runs every job, so a
+// job in this set is never taken a second time: a drain skips it (an inline refresh that outlasts its grace), and a
+// second runAnalysisJob of it waits for the first's result.
+const inFlight = new WeakMap<object, Map<number, Promise<RefreshResult>>>();
+const inFlightOf = (prisma: object) => inFlight.get(prisma) ?? inFlight.set(prisma, new Map()).get(prisma)!;
+
+/**
+ * Runs one AnalysisJob (PGlite): refreshes the contradictions of its keys and marks it done; a failure is recorded.
+ * A job this process is running already is not run again: the call waits for that run.
+ */
+export function runAnalysisJob(prisma: PrismaClient, events: Events, jobId: number, refresh?: RefreshRunner): Promise<RefreshResult> {
+  const running = inFlightOf(prisma);
+  const already = running.get(jobId);
+  if (already) return already;
+  const run = runJobOnce(prisma, events, jobId, refresh).finally(() => running.delete(jobId));
+  running.set(jobId, run);
+  return run;
+}
+
+async function runJobOnce(prisma: PrismaClient, events: Events, jobId: number, refresh?: RefreshRunner): Promise<RefreshResult> {
   const job = await prisma.analysisJob.findUnique({ where: { id: jobId }, select: { propKeys: true, state: true } });
   if (!job) throw new Error(`services/jobs: no analysis job ${jobId}`);
   try {
-    const r = await refreshContradictions(prisma, events, job.propKeys);
+    const r = await refresher(prisma, events, refresh)(job.propKeys);
     await prisma.analysisJob.update({ where: { id: jobId }, data: { state: "DONE", doneAt: new Date(), attempts: { increment: 1 }, lastError: null } });
     return r;
   } catch (e) {
@@ -146,7 +191,7 @@ const draining = new WeakMap<object, Promise<unknown>>();
  * Runs the pending AnalysisJobs (PGlite) whose grace period has passed (all pending ones with `all`, as at start-up,
  * where no request can be holding one), oldest first, one at a time. Returns how many ran and how many failed.
  */
-export function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void } = {}): Promise<{ ran: number; failed: number }> {
+export function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void; refresh?: RefreshRunner } = {}): Promise<{ ran: number; failed: number }> {
   if (backendOf(prisma) !== "pglite") return Promise.reject(new Error("services/jobs: the AnalysisJob table is PGlite's queue; on PostgreSQL graphile-worker runs the jobs"));
   const previous = draining.get(prisma) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => drainOnce(prisma, events, opts));
@@ -154,20 +199,21 @@ export function drainAnalysisJobs(prisma: PrismaClient, events: Events, opts: { 
   return next;
 }
 
-async function drainOnce(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void }) {
+async function drainOnce(prisma: PrismaClient, events: Events, opts: { all?: boolean; onError?: (jobId: number, e: Error) => void; refresh?: RefreshRunner }) {
   const out = { ran: 0, failed: 0 };
   const tried = new Set<number>();
   for (;;) {
     // A failed job stays pending: once per drain is enough.
+    // A job this process is running already (an inline refresh past its grace) is not run again.
     const job = await prisma.analysisJob.findFirst({
-      where: { state: "PENDING", id: { notIn: [...tried] }, ...(opts.all ? {} : { runAfter: { lte: new Date() } }) },
+      where: { state: "PENDING", id: { notIn: [...tried, ...inFlightOf(prisma).keys()] }, ...(opts.all ? {} : { runAfter: { lte: new Date() } }) },
       orderBy: { id: "asc" },
       select: { id: true },
     });
     if (!job) return out;
     tried.add(job.id);
     try {
-      await runAnalysisJob(prisma, events, job.id);
+      await runAnalysisJob(prisma, events, job.id, opts.refresh);
       out.ran++;
     } catch (e) {
       out.failed++;
@@ -186,10 +232,10 @@ export async function pruneAnalysisJobs(prisma: PrismaClient, now = new Date()):
 }
 
 /** PGlite's in-process runner: drains due jobs every `intervalMs` (unref'd, so it never keeps the process alive). */
-export function startAnalysisRunner(prisma: PrismaClient, events: Events, opts: { intervalMs: number; onError?: (jobId: number, e: Error) => void }): { stop(): Promise<void> } {
+export function startAnalysisRunner(prisma: PrismaClient, events: Events, opts: { intervalMs: number; onError?: (jobId: number, e: Error) => void; refresh?: RefreshRunner }): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running ??= drainAnalysisJobs(prisma, events, { onError: opts.onError })
+    running ??= drainAnalysisJobs(prisma, events, { onError: opts.onError, refresh: opts.refresh })
       .then(() => pruneAnalysisJobs(prisma))
       .catch(() => undefined)
       .finally(() => (running = undefined));

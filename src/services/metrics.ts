@@ -39,12 +39,22 @@ export function enableAppMetrics(): Promise<AppMetrics> {
   }));
 }
 
+export type IngestStage = "fetch" | "html" | "extract" | "store" | "refresh";
+let stageListener: ((stage: IngestStage, at: "start" | "end") => void) | undefined;
+
+/** Hears each ingest stage start and end (the server's debug log; bench/ingest/health reads its phases from it). */
+export function onIngestStage(listener: typeof stageListener): void {
+  stageListener = listener;
+}
+
 /** Times `fn` as one stage of an ingest (when metrics are on). */
-export async function timed<T>(stage: "fetch" | "html" | "extract" | "store" | "refresh", fn: () => Promise<T> | T): Promise<T> {
+export async function timed<T>(stage: IngestStage, fn: () => Promise<T> | T): Promise<T> {
   const end = current?.ingestStage.startTimer({ stage });
+  stageListener?.(stage, "start");
   try {
     return await fn();
   } finally {
     end?.();
+    stageListener?.(stage, "end");
   }
 }

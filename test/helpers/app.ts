@@ -7,12 +7,13 @@ import { createMetricsPlugins } from "../../src/server/metrics.js";
 import type { QueryLogEntry } from "../../src/db/query-log.js";
 import type { Logger } from "../../src/server/log.js";
 import type { RateLimit } from "../../src/server/rate-limit.js";
+import { createPipelineThread } from "../../src/services/pipeline-thread.js";
 import { testDatabase } from "./db.js";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Yoga instance over a fresh test database; `execute` posts typed documents through `yoga.fetch` (no port). */
-export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string }; fetch?: import("../../src/services/fetch-page.js").FetchOptions } = {}) {
+export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: number; rateLimit?: RateLimit; development?: boolean; metrics?: { key?: string }; fetch?: import("../../src/services/fetch-page.js").FetchOptions; thread?: boolean } = {}) {
   /** Log lines the server wrote (JSON, parsed). */
   const logLines: Array<Record<string, unknown>> = [];
   const log: Logger = {
@@ -29,14 +30,21 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     onOperation: (op) => void (counting && operations.push(op)),
   });
   let parts: { events: ReturnType<typeof createEvents>; services: ReturnType<typeof createServices>; yoga: ReturnType<typeof createGainsayYoga> };
+  // `thread`: extraction and contradiction refreshes on a worker thread, as in the server (src/server/main.ts).
+  let thread: ReturnType<typeof createPipelineThread> | undefined;
+  let threadRefreshes = 0;
   try {
     const events = createEvents();
-    const services = createServices(db.prisma, events, { fetch: opts.fetch });
+    thread = opts.thread ? createPipelineThread({ idleMs: 60_000, database: db.thread, events }) : undefined;
+    const onThread = thread?.refresh;
+    const refresh = onThread && (async (keys: string[]) => ((threadRefreshes += 1), onThread(keys)));
+    const services = createServices(db.prisma, events, { fetch: opts.fetch, ...(thread ? { pipeline: thread, refresh } : {}) });
     const yoga = createGainsayYoga({
       prisma: db.prisma, events, services, apiKeys: opts.apiKeys ?? [], maxBodyBytes: opts.maxBodyBytes, log, rateLimit: opts.rateLimit, development: opts.development, metricsPlugins: opts.metrics ? await createMetricsPlugins({ key: opts.metrics.key, prisma: db.prisma, pool: db.pool }) : undefined,
     });
     parts = { events, services, yoga };
   } catch (e) {
+    await thread?.close();
     await db.close(); // drops a scratch PostgreSQL database
     throw e;
   }
@@ -81,5 +89,5 @@ export async function createTestApp(opts: { apiKeys?: string[]; maxBodyBytes?: n
     return (await measureQueries(fn)).sql.length;
   }
 
-  return { db, yoga, services, events, logLines, post, execute, ok, countQueries, measureQueries, close: () => db.close() };
+  return { db, yoga, services, events, logLines, post, execute, ok, countQueries, measureQueries, close: async () => (await thread?.close(), await db.close()), refreshesOnThread: () => threadRefreshes };
 }

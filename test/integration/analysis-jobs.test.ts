@@ -32,6 +32,27 @@ const allKeys = async () => (await db.prisma.statement.findMany({ distinct: ["pr
 const graphileJobs = () => db.prisma.$queryRaw<Array<{ task_identifier: string; payload: { kind: string; propKeys: string[] }; key: string | null }>>`
   SELECT t.identifier AS task_identifier, j.payload, j.key FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id ORDER BY j.id`; // the public view omits payloads
 
+/**
+ * A refresh runner (what a server passes as JobOptions.refresh) that counts its calls and holds the first one at a
+ * gate until `release()`: the real refreshContradictions runs after the gate, so the contradictions are real.
+ */
+function gatedRefresh() {
+  const calls: string[][] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let entered!: () => void;
+  const held = new Promise<void>((r) => (entered = r));
+  const refresh = async (keys: string[]) => {
+    calls.push(keys);
+    if (calls.length === 1) {
+      entered();
+      await gate;
+    }
+    return refreshContradictions(db.prisma, events, keys);
+  };
+  return { calls, refresh, held, release };
+}
+
 (onPg ? describe.skip : describe)("analysis jobs on PGlite (the AnalysisJob table)", () => {
   it("an ingest records one job with its keys in its transaction and runs it inline: done, once", async () => {
     const services = createServices(db.prisma, events, { graceSeconds: 30 });
@@ -78,6 +99,31 @@ const graphileJobs = () => db.prisma.$queryRaw<Array<{ task_identifier: string; 
       return { value: undefined, propKeys: ["x"] };
     })).rejects.toMatchObject({ code: "P2025" });
     expect(await db.prisma.analysisJob.count()).toBe(count);
+  });
+
+  it("an inline refresh that outlasts its grace is not run a second time by the runner; the contradictions are right after", async () => {
+    const expected = await contradictionKeys();
+    expect(expected.length).toBeGreaterThan(0);
+    await db.prisma.contradiction.deleteMany({}); // the one refresh below must bring them all back
+    const keys = await allKeys();
+    const g = gatedRefresh();
+    const services = createServices(db.prisma, events, { graceSeconds: 0, refresh: g.refresh });
+    const write = services.writeAndRefresh("mergeSpeakers", async () => ({ value: undefined, propKeys: keys }));
+    await g.held; // committed, its job recorded, and its inline refresh running (held) past the job's grace of 0 s
+    const job = await db.prisma.analysisJob.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(job).toMatchObject({ kind: "mergeSpeakers", state: "PENDING" });
+    expect(job.runAfter.getTime()).toBeLessThanOrEqual(Date.now());
+    // The in-process runner's drain, and a start-up drain, leave the job to the request that is running it.
+    expect(await services.drainJobs()).toEqual({ ran: 0, failed: 0 });
+    expect(await services.drainJobs(true)).toEqual({ ran: 0, failed: 0 });
+    expect(g.calls).toHaveLength(1);
+    g.release();
+    const { refreshed } = await write;
+    expect(g.calls).toHaveLength(1);
+    expect(refreshed.created).toBe(expected.length);
+    expect(await db.prisma.analysisJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "DONE", attempts: 1 });
+    expect(await contradictionKeys()).toEqual(expected);
+    expect(await services.drainJobs()).toEqual({ ran: 0, failed: 0 });
   });
 
   it("pruning removes done jobs past the retention only, never pending ones", async () => {
@@ -166,6 +212,45 @@ const graphileJobs = () => db.prisma.$queryRaw<Array<{ task_identifier: string; 
       await holder.end();
     }
     expect(await contradictionKeys()).toEqual(before);
+  });
+
+  it("an inline refresh that outlasts its grace is not run a second time by a runner: its job is pushed back while it runs", async () => {
+    const expected = await contradictionKeys();
+    expect(expected.length).toBeGreaterThan(0);
+    await db.prisma.contradiction.deleteMany({}); // the one refresh below must bring them all back
+    const keys = await allKeys();
+    const g = gatedRefresh();
+    const services = createServices(db.prisma, events, { graceSeconds: 1, refresh: g.refresh });
+    // A runner polling every 100 ms with the same refresh: it would take the job one grace after its commit.
+    const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events, concurrency: 1, logger: quietWorkerLogger, pollInterval: 100, refresh: g.refresh });
+    try {
+      const write = services.writeAndRefresh("mergeSpeakers", async () => ({ value: undefined, propKeys: keys }));
+      await g.held;
+      const runAt = async () => (await db.prisma.$queryRaw<Array<{ run_at: Date; now: Date }>>`SELECT run_at, now() AS now FROM graphile_worker._private_jobs`)[0];
+      const first = await runAt();
+      expect(first).toBeDefined();
+      // Held for more than two graces: its run_at is put a grace ahead again and again, so it is never due.
+      const seen = new Set([first!.run_at.getTime()]);
+      let last = first!;
+      for (let i = 0; i < 200 && (seen.size < 3 || last.now.getTime() <= first!.run_at.getTime() + 1000); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        last = (await runAt())!;
+        expect(last).toBeDefined(); // gone: a runner took the job (and ran the refresh a second time)
+        seen.add(last.run_at.getTime());
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(3);
+      expect(last.now.getTime()).toBeGreaterThan(first!.run_at.getTime());
+      expect(g.calls).toHaveLength(1);
+      g.release();
+      const { refreshed } = await write;
+      expect(refreshed.created).toBe(expected.length);
+    } finally {
+      g.release();
+      await runner.stop();
+    }
+    expect(g.calls).toHaveLength(1);
+    expect(await graphileJobs()).toEqual([]);
+    expect(await contradictionKeys()).toEqual(expected);
   });
 
   it("concurrent refreshes of the same blocks give the contradictions of one", async () => {

@@ -89,4 +89,66 @@ describe("/health while a large article is analysed", () => {
     },
     2 * START_CEILING_MS,
   );
+  it(
+    "answers while the article's contradictions are refreshed on the worker thread",
+    async () => {
+      // The refresh after the commit runs on the extraction thread (services/pipeline-thread.ts), its SQL relayed to
+      // this process's PGlite (db/adapter-relay.ts). From the "refresh start" line of the debug log to the ingest's
+      // answer (which waits for the refresh), /health is polled every 100 ms. The assertion is that it answers (200,
+      // the database reachable), not how fast: a relay that held PGlite's one connection, or a thread that wedged
+      // this one, would fail it. That the refresh ran on the thread shows in this process's query log: none of its
+      // reads are there (with the refresh on the event loop, the polls are answered too, between its queries, and
+      // that check fails).
+      const text = bigArticle(60_000);
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", DATABASE_URL: "", REDIS_URL: "", NODE_ENV: "test", LOG_LEVEL: "debug", GAINSAY_DATA_DIR: path.join(dir, "data-refresh") },
+      });
+      const exited = new Promise((res) => child.on("exit", res));
+      const { ready, log } = readiness(child, exited);
+      try {
+        const url = await ready;
+        if (!url) throw new Error(`server exited before it was ready:\n${log()}`);
+        const health = url.replace(/\/graphql$/, "/health");
+        const mark = log().length;
+        const since = () => log().slice(mark);
+        let answer: { data?: { ingestSource: { created: boolean; contradictions: unknown[] } } } | undefined;
+        const ingest = fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "mutation($t: String!) { ingestSource(input: { text: $t }) { created contradictions { id } } }", variables: { t: text } }),
+          signal: AbortSignal.timeout(2 * START_CEILING_MS),
+        }).then(async (r) => void (answer = (await r.json()) as typeof answer));
+        const refreshing = /"msg":"ingest stage","stage":"refresh","at":"start"/;
+        const deadline = Date.now() + START_CEILING_MS;
+        while (!refreshing.test(since())) {
+          if (Date.now() > deadline) throw new Error(`the ingest never reached its refresh:\n${since().slice(-3000)}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const window = since().length;
+        const polls: Array<{ status: number; body: unknown }> = [];
+        while (!answer) {
+          const r = await fetch(health, { headers: { connection: "close" }, signal: AbortSignal.timeout(60_000) }).then(async (x) => ({ status: x.status, body: await x.json() }), () => ({ status: 0, body: null }));
+          if (answer) break; // answered after the refresh ended: not a poll during it
+          polls.push(r);
+          await new Promise((res) => setTimeout(res, 100));
+        }
+        await ingest;
+        const during = since().slice(window);
+        expect(answer!.data!.ingestSource.created).toBe(true);
+        expect(answer!.data!.ingestSource.contradictions.length).toBeGreaterThan(0);
+        // The refresh lasted long enough to be polled, and every poll was answered with the database up.
+        expect(polls.length).toBeGreaterThanOrEqual(3);
+        expect(polls.filter((p) => p.status !== 200)).toEqual([]);
+        expect(polls[0]!.body).toEqual({ status: "ok", database: "up", redis: "unused" });
+        // It ran on the thread: this thread's query log shows none of the refresh's reads of statements.
+        expect(during).not.toMatch(/"model":"Statement","operation":"findMany"/);
+        process.stdout.write(`health-during-ingest: ${polls.length} polls answered during the refresh\n`);
+      } finally {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
+    3 * START_CEILING_MS,
+  );
 });

@@ -22,10 +22,10 @@ const ARTICLES = [
   { file: "storm-3.txt", publisher: "Coast Wire", publishedAt: "2031-05-08" },
 ].map((a) => ({ ...a, text: readFileSync(path.join(dir, a.file), "utf8") }));
 
-type Outcome = { speakers: string[]; statements: string[]; stored: string[]; fromScratch: string[] };
+type Outcome = { speakers: string[]; statements: string[]; stored: string[]; fromScratch: string[]; onThread: number };
 
-async function ingestInOrder(order: number[]): Promise<Outcome> {
-  const app: TestApp = await createTestApp();
+async function ingestInOrder(order: number[], opts: { thread?: boolean } = {}): Promise<Outcome> {
+  const app: TestApp = await createTestApp(opts);
   apps.push(app);
   const fileOf = new Map<number, string>();
   for (const i of order) {
@@ -58,7 +58,7 @@ async function ingestInOrder(order: number[]): Promise<Outcome> {
     for (const k of r.propKey.split(" ").filter(Boolean)) blocks.set(k, [...(blocks.get(k) ?? []), s]);
   }
   const fromScratch = [...blocks].flatMap(([b, list]) => detectBlock(list, b).map((c) => describe({ ...c, sides: c.sides.map((s) => s.statementIds) }))).sort();
-  return { speakers, statements, stored, fromScratch };
+  return { speakers, statements, stored, fromScratch, onThread: app.refreshesOnThread() };
 }
 
 const apps: TestApp[] = [];
@@ -80,6 +80,18 @@ describe("ingest order", () => {
       expect(other.statements).toEqual(forward.statements);
       expect(other.stored).toEqual(forward.stored);
     }
+  });
+
+  it("gives the same when extraction and refreshes run on the server's worker thread", async () => {
+    // As in the server: the pipeline and refreshContradictions on a worker thread, its database client relayed to
+    // this thread's PGlite (db/adapter-relay.ts) or a pool of its own on PostgreSQL, its events published here.
+    const inline = await ingestInOrder([0, 1, 2, 3, 4, 5]);
+    const threaded = await ingestInOrder([5, 4, 3, 2, 1, 0], { thread: true });
+    expect(inline.stored.length).toBeGreaterThanOrEqual(4);
+    expect([inline.onThread, threaded.onThread]).toEqual([0, ARTICLES.length]);
+    expect(threaded.speakers).toEqual(inline.speakers);
+    expect(threaded.statements).toEqual(inline.statements);
+    expect(threaded.stored).toEqual(inline.stored);
   });
 
   it("an acronym met first and its full name met later make one speaker, named in full, in either order", async () => {
