@@ -112,7 +112,8 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
   const sourceOfStatement = new Map(statements.map((s) => [s.id, s.sourceId]));
   const counts = (e: Evidence) => {
     const read = verdictOf.get(sourceOfStatement.get(e.statementId)!);
-    return read === undefined || read === e.stance;
+    // (A source the model finds unrelated to the claim's wording does not silence a statement that states it.)
+    return read === undefined || read === "UNRELATED" || read === e.stance;
   };
   for (const e of evidence) if (e.rule === "proposition" && counts(e)) votes[e.stance as keyof typeof votes] += e.score;
   if (votes.SUPPORTED + votes.CONTRADICTED > 0) {
@@ -126,10 +127,13 @@ export function decide(claim: ClaimInput, sources: SourceInput[], statements: Ev
     const verdict: Stance = votes.CONTRADICTED > votes.SUPPORTED ? "CONTRADICTED" : "SUPPORTED";
     const share = Math.max(votes.SUPPORTED, votes.CONTRADICTED) / (votes.SUPPORTED + votes.CONTRADICTED);
     const against = n(flip(verdict));
+    // Statements of the other side that did not vote (their source reads otherwise) are still named: the claim is disputed.
+    const unheard = evidence.filter((e) => e.rule === "proposition" && !counts(e) && e.stance === flip(verdict)).length;
+    const others = [against && `${against} ${verdict === "CONTRADICTED" ? "assert" : "deny"} it`, unheard && `${unheard} ${verdict === "CONTRADICTED" ? "assert" : "deny"} it in a source the stance model reads otherwise (not counted)`].filter(Boolean).join("; ");
     const explanation =
       verdict === "CONTRADICTED"
-        ? `${n(verdict)} statement(s) on the same proposition deny it${against ? `; ${against} assert it (a disputed claim)` : ""}.`
-        : `${n(verdict)} statement(s) on the same proposition assert it${against ? `; ${against} deny it` : ""}.`;
+        ? `${n(verdict)} statement(s) on the same proposition deny it${others ? `; ${others} (a disputed claim)` : ""}.`
+        : `${n(verdict)} statement(s) on the same proposition assert it${others ? `; ${others}` : ""}.`;
     return { verdict, confidence: round(0.5 + share / 2), explanation, evidence, passages, sources: perSource };
   }
 

@@ -346,7 +346,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         const lq = e === a ? qb : qa;
         if (time(e) !== time(l) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
         // (In one report, a count that grew: the text says so, or one voice gives both; two voices giving two counts
-        // of one moment disagree: "the number was 170,000" — "No, no, the official number is 210,000".)
+        // of one moment disagree: "the figure was 1,700" — "no, the official figure is 2,100".)
         if (a.speakerKey === b.speakerKey && a.sourceId === b.sourceId) continue;
         if (a.sourceId === b.sourceId && (REVISION_RE.test(l.text) || dayOf(e) !== dayOf(l)) && isUpdate({ s: e, q: eq }, { s: l, q: lq })) continue;
         return make("NUMERIC", "numeric:incompatible-figures", `NU:${unit}:${qa.scope ?? qb.scope ?? "-"}`, { qa, qb });

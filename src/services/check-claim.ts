@@ -41,7 +41,10 @@ async function candidateSources(prisma: PrismaClient, text: string, idf: (w: str
 export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?: number[]): Promise<ClaimCheckResult> {
   const model = loadStanceModel();
   // Loaded on the first check, not at start-up: the claim stage's NLP libraries (~60 MB resident).
-  const [{ decide }, { buildClaim, positiveClaim }] = await Promise.all([import("../analysis/check-claim.js"), import("../ingest/stages/04-claims.js")]);
+  // (One after the other: the first imports the second, and two dynamic imports linking one module graph at once
+  // race in Jest's ESM loader, "request for '../sorted.js' is not in cache".)
+  const { decide } = await import("../analysis/check-claim.js");
+  const { buildClaim, positiveClaim } = await import("../ingest/stages/04-claims.js");
   if (sourceIds && sourceIds.length > MAX_SCOPED_SOURCES) throw new InputError(`sourceIds: at most ${MAX_SCOPED_SOURCES} sources per check`, "sourceIds");
   const c = buildClaim(text, { cue: "said", direct: false, speakerKey: "" });
   const positive = positiveClaim(text);

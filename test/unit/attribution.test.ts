@@ -253,12 +253,12 @@ table("open-domain sources and frames", [
     want: [["company spokesman", "After a review, Acme found that nearly all of the leaked passwords were invalid"]],
   },
   {
-    text: "Pierre Lamont, speaking in French, told journalists that the toll was 170,000.",
-    want: [["Pierre Lamont", "the toll was 170,000"]],
+    text: "Pierre Lamont, speaking in French, told journalists that the toll was 1,740.",
+    want: [["Pierre Lamont", "the toll was 1,740"]],
   },
   {
-    text: "Her office put out a statement quoting President Pierre Lamont as saying 270,000 people had been buried.",
-    want: [["Pierre Lamont", "270,000 people had been buried"]],
+    text: "Her office put out a statement quoting President Pierre Lamont as saying 2,760 people had been buried.",
+    want: [["Pierre Lamont", "2,760 people had been buried"]],
   },
   {
     text: "Northwind Security's Alex Marlow said: \"This data is potent. It is floating around in the underground.\"",
@@ -409,12 +409,16 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
   // A relative clause's speech is its own statement, to its closing comma; the outer statement keeps it as context.
   {
     text: "The inquiry found that the gate was left open, prompting one guard to question the other, who denied having done it.",
-    want: [["inquiry", "the gate was left open, prompting one guard to question the other, who denied having done it"], ["other guard", "the other, who denied having done it"]],
+    want: [["inquiry", "the gate was left open, prompting one guard to question the other, who denied having done it"], ["other guard", "who denied having done it"]],
   },
   {
     text: "Police said the suspect, who denied the charges, was held overnight in Tarnby.",
-    want: [["suspect", "the suspect, who denied the charges"], ["Police", "the suspect, who denied the charges, was held overnight in Tarnby"]],
+    want: [["Police", "the suspect, who denied the charges, was held overnight in Tarnby"], ["suspect", "who denied the charges"]],
   },
+  // (The one a relative clause is about may speak again after it.)
+  { text: "Jo Quill, who denied the charges, said she would appeal.", want: [["Jo Quill", "who denied the charges"], ["Jo Quill", "she would appeal"]] },
+  // (Not the idiom "on one hand … the other".)
+  { text: "On one hand the plan is costly; the other said it was cheap.", want: [] },
   { text: "The board praised Dana Kell, who said the plant would reopen in June.", want: [["Dana Kell", "the plant would reopen in June"]] },
   // "told" and its addressee: the content's own subject is not part of the addressee.
   { text: "Jo Quill told reporters the plant would close in June.", want: [["Jo Quill", "the plant would close in June"]] },
@@ -428,8 +432,10 @@ table("estimates, counts, beliefs after a copula, quantified groups", [
   // A capitalised run after a preposition is an organisation's name, not a person with a role (an unnamed spokesman
   // speaks for the body).
   { text: "A spokesman for the Ministry of Transport said the tunnel would reopen in June.", want: [["Ministry of Transport", "the tunnel would reopen in June"]] },
-  // (Not a deed with a number: "raised prices to" names no figure of what happened.)
+  // (Not a deed with a number: "raised prices to" names no figure of what happened; a number only of the harmed.)
   { text: "The bakery raised its prices to 3 dollars a loaf.", want: [["The Daily Test", "The bakery raised its prices to 3 dollars a loaf"]] },
+  { text: "The club raised the number of seats to 400.", want: [["The Daily Test", "The club raised the number of seats to 400"]] },
+  { text: "The ministry raised the number of dead to 1,200.", want: [["ministry", "The ministry raised the number of dead to 1,200"]] },
 ]);
 
 table("asides, messages with their author, frames in a sentence of their own", [

@@ -70,6 +70,9 @@ describe("checkClaim: statements vote only when the stance model reads their sou
     expect([a.verdict, b.verdict]).toEqual([vp, vn]);
     expect(a.evidence.some((e) => e.rule === "proposition")).toBe(true);
   });
+  it("a source the model finds unrelated does not silence the statements that state the claim", () => {
+    expect(check("Northwind sacked Ivo Brandt", inSource(900), [readSource(900, report, "unrelated")]).verdict).toBe("SUPPORTED");
+  });
   it("statements of a source the model did not read still vote", () => {
     expect(check("Northwind sacked Ivo Brandt", inSource(901), [readSource(900, report, "discuss")]).verdict).toBe("SUPPORTED");
   });

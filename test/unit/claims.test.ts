@@ -60,6 +60,18 @@ describe("04-claims: polarity from negation and its scope", () => {
     expect(claim("the union said it was not", "said").frame.inherited).toBe(true); // nothing before it to refer to
   });
 
+  it("'she did no such thing' takes the predicates of what was claimed, not of the scene it was claimed in", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nAt a rally marking the strike, Ms. Orla told the crowd that the Harrow Trust had cut pay and fired staff. The trust said she did no such thing.", publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    const denial = r.statements.find((s) => /no such thing/.test(s.text))!;
+    expect(denial.frame.predicates).not.toContain("turnout"); // the rally
+    expect(denial.frame.predicates).toContain("pay");
+  });
+  it("a characterisation ('called the report one-sided') says what its speaker thinks, not that the report's news happened", () => {
+    const r = runPipeline({ text: "A headline of no interest here\n\nOrbex will cut 300 jobs in Tarnby. The union denied that Orbex would cut jobs. Dana Kell called the report one-sided.", publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    const kell = r.statements.find((s) => /one-sided/.test(s.text))!;
+    expect([kell.polarity, kell.frame.inherited ?? false, kell.frame.hearsay ?? false]).toEqual(["AFFIRM", false, true]);
+    expect(kell.frame.predicates).not.toContain("layoff");
+  });
   it.each([
     "While Ms. Orla told a rally in Tarnby on Monday that “we have just won a pay rise for every nurse,” officials at the Harrow Trust later said she did no such thing.",
     "Ms. Orla told a rally in Tarnby on Monday that she had won a pay rise for every nurse. The Harrow Trust said on Tuesday she had done nothing of the sort.",
@@ -83,9 +95,11 @@ describe("04-claims: polarity from negation and its scope", () => {
 
 describe("04-claims: a word that calls reports untrue, where the happening is only what they are on", () => {
   it.each<[string, boolean]>([
-    ["recent media reports on the preliminary probe into the Vela Air crash are premature and speculative", true],
-    ["media reports on the Vela Air 171 crash are speculative", true],
+    ["press accounts of the inquiry into the Tarnby ferry sinking are hasty and speculative", true],
+    ["the stories on the review of the Tarnby ferry sinking are speculative", true],
     ["reports of layoffs at Orbex are false", false], // what the reports say: the layoffs are denied
+    ["reports on the layoffs at Orbex are false", false],
+    ["reports on Orbex closing the Tarnby plant are false", false], // a clause: the reports say it closes
     ["the reports about the Orbex layoffs are untrue", false],
     ["the Vela Air crash was not caused by the pilots", false],
   ])("%s → a denial of the reports: %s", (t, inherited) => {
@@ -356,7 +370,7 @@ describe("04-claims: entity tracking across the document", () => {
     expect(keys("Major layoffs are coming to Vela")).toEqual(["vela"]);
   });
   it("'said in Norlish' is a language, not where a figure holds", () => {
-    expect(claim("the toll was 170,000, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
+    expect(claim("the toll was 1,740, the minister said in French").frame.quantities[0]!.scope).toBeUndefined();
   });
   it("a statement its report places after an earlier one is marked a sequel", () => {
     const r = run("Northwind FC said on Monday that the coach had been dismissed. It later said in another statement that the coach had not been dismissed.");

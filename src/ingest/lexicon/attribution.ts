@@ -77,7 +77,10 @@ export const PUT_AT_VERBS = new Set(["put", "puts", "putting", "placed", "places
 /** Verbs that give a figure anew ("the ministry raised the toll to 1,200", "it cut its forecast to 2%"), and the
  * nouns of a figure they must take for the clause to be a statement of that figure (not "raised prices to $5"). */
 export const REVISE_TO_VERBS = new Set(["raised", "raises", "raising", "lowered", "lowers", "lowering", "revised", "revises", "revising", "increased", "increases", "upped", "lifted", "lifts", "cut", "cuts", "reduced", "reduces", "updated", "updates", "upgraded", "upgrades", "downgraded", "downgrades", "trimmed", "trims", "corrected", "corrects", "adjusted", "adjusts"]);
-export const FIGURE_NOUNS = new Set(["toll", "tolls", "estimate", "estimates", "figure", "figures", "count", "tally", "number", "numbers", "total", "forecast", "forecasts", "projection", "projections", "guidance", "assessment", "outlook", "tallies", "counts", "casualties", "turnout"]);
+export const FIGURE_NOUNS = new Set(["toll", "tolls", "estimate", "estimates", "figure", "figures", "count", "tally", "forecast", "forecasts", "projection", "projections", "guidance", "assessment", "outlook", "tallies", "counts", "casualties", "turnout"]);
+/** "the number of dead", "the total of injured": a number or total only of the harmed is a figure given anew (not "the
+ * number of seats", "its total to 9 stores"). */
+export const HARMED_NOUNS = new Set(["dead", "deaths", "killed", "injured", "wounded", "casualties", "victims", "missing", "infected", "infections", "cases", "displaced", "homeless", "evacuated"]);
 
 /** Adjectives after a copula that make a that-clause the subject's belief ("officials are worried that …"). */
 export const STANCE_ADJECTIVES = new Set(["worried", "concerned", "confident", "convinced", "adamant", "sure", "certain", "optimistic", "hopeful", "afraid", "fearful", "satisfied", "skeptical", "sceptical", "doubtful"]);

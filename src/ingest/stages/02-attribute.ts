@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, HARMED_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -341,7 +341,8 @@ class Sieves {
     const { T } = this;
     for (let k = np.a - 1; k > 0 && k >= np.a - 30; k--) {
       if (/^[.!?]$/.test(T[k]!.text)) break;
-      if (T[k - 1]!.lower === "one" && T[k]!.pos === "NOUN") return `the other ${T[k]!.lower}`;
+      // (Not the idioms "on (the) one hand … the other", "one way … the other".)
+      if (T[k - 1]!.lower === "one" && T[k]!.pos === "NOUN" && !/^(?:hand|way|side|day|time|thing|point|moment)$/.test(T[k]!.lower)) return `the other ${T[k]!.lower}`;
     }
     return surface;
   }
@@ -713,7 +714,7 @@ class Sieves {
       const artifact = this.npLeft(np.a - 3, lo);
       if (artifact && this.atClauseStart(artifact.a, lo) && this.T.slice(artifact.a, artifact.b).some((t) => DOCUMENT_NOUNS.has(t.lower) || /^(videos?|images?|photos?|pictures?)$/.test(t.lower))) return this.mention(np);
     }
-    // "An independent group cited by France 24 put the turnout at …": the one cited speaks, and the relay names it.
+    // "An independent group cited by the Coastal Ledger put the turnout at …": the one cited speaks, and the relay names it.
     if (T[np.a - 1]?.lower === "by" && RELAYED_BY.has(T[np.a - 2]?.lower ?? "")) {
       const cited = this.npLeft(np.a - 3, lo);
       if (cited && this.atClauseStart(cited.a, lo)) {
@@ -891,12 +892,18 @@ class Sieves {
         }
       }
       // A figure given anew: "the ministry raised the death toll to 1,200", "police revised the number of injured to
-      // 45", also inside a clause ("A day after the minister raised the toll to 230,000, her office …"): the subject
+      // 45", also inside a clause ("A day after the minister raised the toll to 1,200, her office …"): the subject
       // states the new figure. The object must be a figure's noun ("raised prices to $5" is a deed, not a statement).
       if (REVISE_TO_VERBS.has(T[c]!.lower) && !T[c]!.quoted && T[c]!.pos === "VERB") {
         let to = c + 1;
         let figureNoun = false;
-        while (to < hi && to - c < 9 && T[to]!.lower !== "to" && !/^[,.;:]$/.test(T[to]!.text) && !T[to]!.quoted) if (FIGURE_NOUNS.has(T[to++]!.lower)) figureNoun = true;
+        let numberOf = false;
+        while (to < hi && to - c < 9 && T[to]!.lower !== "to" && !/^[,.;:]$/.test(T[to]!.text) && !T[to]!.quoted) {
+          const w = T[to++]!.lower;
+          if (FIGURE_NOUNS.has(w)) figureNoun = true;
+          if (w === "number" || w === "numbers" || w === "total") numberOf = true;
+          else if (numberOf && HARMED_NOUNS.has(w)) figureNoun = true;
+        }
         const fig = T[to]?.lower === "to" ? (T[to + 1]?.pos === "NUM" ? to + 1 : /^(about|around|nearly|almost|roughly|some|over|between)$/.test(T[to + 1]?.lower ?? "") && T[to + 2]?.pos === "NUM" ? to + 2 : -1) : -1;
         const subj = figureNoun && fig > 0 ? this.subjectWithSpan(c, lo) : undefined;
         if (subj) {
@@ -1072,7 +1079,7 @@ class Sieves {
       if ((cue.lemma === "call" || cue.lemma === "describe" || cue.lemma === "dismiss" || cue.cls === "ASSERT") && hasDenial(objectWords) && !hasVerb) cls = "DENY";
       // "called it one-sided", "labelled the figures premature": a short object and the adjective that characterises it,
       // ending the clause, is a statement about that object (not "called the police", "called for calm").
-      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && characterisingObject(T, k, hi);
+      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && !hasVerbBefore(T, k, hi) && characterisingObject(T, k, hi);
       // (An elided answer is a statement however short: "the other responded that he had not".)
       const elidedAnswer = !!content && ELIDED_ANSWER.test(text.slice(content.start, content.end));
       if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && !elidedAnswer && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
@@ -1090,11 +1097,13 @@ class Sieves {
           end = content.start + including.index;
         }
       }
-      const frameStart = subordinate ? T[subj.a]!.start : including && speaker !== subj.m ? s.start : T[subj.a]!.start;
+      // (A relative clause's frame starts at its "who": the person it is about may speak again after it, "Jo Quill,
+      // who denied the charges, said she would appeal".)
+      const frameStart = relative ? T[rel]!.start : subordinate ? T[subj.a]!.start : including && speaker !== subj.m ? s.start : T[subj.a]!.start;
       // A relative clause ends at its closing comma ("the suspect, who denied the charges, was held"), and what it
       // says starts after its cue, as in any reported speech, unless it denies.
       if (relative) {
-        const close = T.slice(k, hi).findIndex((x) => T_is(x, ","));
+        const close = T.slice(k, hi).findIndex((x, n) => T_is(x, ",") && n > 0 && !T_is(T[k + n - 1], ","));
         if (close > 0) end = Math.min(end, T[k + close]!.start);
       }
       if (relative && cls !== "DENY") {
@@ -1104,7 +1113,7 @@ class Sieves {
         // time clause ("… one day after the ministry admitted to …").
         found.push({ start: frameStart, end, clauseStart: content.start, cue: t.lower, direct: false, speaker, sieve: subordinate ? "subordinate" : "denial" });
       } else {
-        found.push({ start: including && speaker !== subj.m ? s.start : content.start, end, cue: t.lower, direct: false, speaker, sieve: including && speaker !== subj.m ? "including" : "reported" });
+        found.push({ start: including && speaker !== subj.m ? s.start : content.start, end, cue: t.lower, direct: false, speaker, sieve: including && speaker !== subj.m ? "including" : characterises ? "characterising" : "reported" });
       }
     }
   }
@@ -1313,6 +1322,14 @@ const OBJECT_OPENERS = /^(?:it|them|this|that|these|those|the|such|his|her|its|t
  * Is T[k, hi) "<object> <adjective>" — a short object phrase (an opener and up to four words) followed by one or two
  * adjectives that end the clause (a final comma, full stop or "and" may follow)?
  */
+/** Is there a verb in T[k, hi) before its last word (a clause, not "<object> <adjective>")? */
+function hasVerbBefore(T: Token[], k: number, hi: number): boolean {
+  let end = hi;
+  while (end > k && /^[.,;:!?”"’)]$/.test(T[end - 1]!.text)) end--;
+  return T.slice(k, Math.max(k, end - 3)).some((x) => x.pos === "AUX" || (x.pos === "VERB" && x.text !== "-"));
+}
+/** Time and manner words that follow an object without characterising it ("called the election early"). */
+const NOT_CHARACTERISING = new Set(["early", "late", "off", "back", "up", "out", "again", "now", "today", "tonight", "soon", "home", "away", "later"]);
 function characterisingObject(T: Token[], k: number, hi: number): boolean {
   let end = hi;
   while (end > k && /^[.,;:!?”"’)]$/.test(T[end - 1]!.text)) end--;
@@ -1322,7 +1339,7 @@ function characterisingObject(T: Token[], k: number, hi: number): boolean {
   const from = compound ? end - 3 : end - 1;
   const last = T[end - 1]!;
   const adjective = compound ? /^[a-z]+$/.test(last.lower) && (last.pos === "ADJ" || /ed$/.test(last.lower)) : last.pos === "ADJ";
-  if (!adjective || T[from - 1]!.pos === "ADP" || from - k < 1) return false;
+  if (!adjective || NOT_CHARACTERISING.has(last.lower) || T[from - 1]!.pos === "ADP" || from - k < 1) return false;
   return T.slice(k, from).every((x) => x.pos !== "VERB" && x.pos !== "AUX" && !x.quoted);
 }
 

@@ -17,7 +17,7 @@ const GIVEN = "(?:claimed|given|cited|reported|announced|put forward|released|pu
 
 const PATTERNS: RegExp[] = [
   // "the ministry's official figure of 316,000"
-  // (With what the figure counts when a participle says so: "the president's count of 170,000 bodies buried".)
+  // (With what the figure counts when a participle says so: "the mayor's count of 900 bodies buried".)
   new RegExp(`\\b${HOLDER_POSS} ${FIGURE_NOUN} (?:of|at) (${NUM})(?: [a-z]+ [a-z]+ed\\b)?`, "g"),
   // "the 318,000 claimed by the government"
   new RegExp(`\\bthe (${NUM})(?: [a-z]+)? ${GIVEN} by ${BY_HOLDER}`, "g"),

@@ -506,14 +506,19 @@ export function aboutReports(tokens: Token[], hit: PredicateHit): boolean {
 /**
  * Is a predicate only the topic of the reports a clause speaks of ("media reports on the probe into the Vela crash are
  * speculative")? Then a word that calls them untrue judges the reports, not whether the crash happened. The reports'
- * noun comes first, then "on", "into", "regarding" or "concerning" (not "of" or "about", which give what the reports
- * say: "reports of layoffs are false"), and only a noun phrase (names, determiners, modifiers, "the probe into") up to
- * the predicate.
+ * noun comes first, then a preposition, an inquiry into the happening ("the probe into", "the review of") and only a
+ * noun phrase (names, determiners, modifiers) up to the predicate; without the inquiry ("reports of layoffs are false",
+ * "reports on the layoffs are false") the words deny the happening.
  */
 export function topicOfReports(tokens: Token[], hit: PredicateHit): boolean {
+  // (The happening itself is a noun, not a verb: "reports on Orbex closing the plant" say it closes.)
+  if (/ing$/.test(tokens[hit.tokenIndex]!.lower)) return false;
+  let inquiry = false;
   for (let k = hit.tokenIndex - 1; k >= Math.max(0, hit.tokenIndex - 9); k--) {
     const w = tokens[k]!.lower;
-    if (HEARSAY_NOUNS.test(w) || /^(?:reporting|coverage|articles?|accounts?)$/.test(w)) return /^(?:on|into|regarding|concerning)$/.test(tokens[k + 1]?.lower ?? "");
+    // (Only through an inquiry's noun: "reports on the layoffs are false" still denies the layoffs.)
+    if (HEARSAY_NOUNS.test(w) || /^(?:reporting|coverage|articles?|accounts?)$/.test(w)) return inquiry && /^(?:on|into|regarding|concerning|of|about)$/.test(tokens[k + 1]?.lower ?? "");
+    if (/^(?:probe|investigation|inquiry|review)$/.test(w) && /^(?:into|of)$/.test(tokens[k + 1]?.lower ?? "")) inquiry = true;
     if (!(tokens[k]!.cap || /^\d+$/.test(w) || /^(?:of|on|about|into|regarding|concerning|over|the|a|an|its|their|this|that|recent|latest|preliminary|initial|probe|investigation|inquiry|review|media|press|news|international|foreign|local)$/.test(w) || /ly$/.test(w))) return false;
   }
   return false;
@@ -567,7 +572,7 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // A condition ("If 25 tonnes a day leak, …") asserts neither way.
   if (/^\W*(?:if|unless|whether|suppose|supposing)\b/i.test(clause)) return "UNCERTAIN";
   // What ought to be, a command or a warning ("You better not shoot him", "Do not touch it", "they should resign")
-  // says nothing of what is or was. ("The number should have read 170,000" corrects a figure: it does.)
+  // says nothing of what is or was. ("The number should have read 1,700" corrects a figure: it does.)
   if (DEONTIC_RE.test(clause)) return "UNCERTAIN";
   // What happens every year or every season ("In the winter I separate, in the summer I marry") is a habit or a
   // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
@@ -717,7 +722,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     // Not a figure: a year, a clock time, a date, an age, a "one of", an ordinal, "COVID-19".
     if (/^(1[89]|20)\d\d$/.test(t.lower) && !/^[$€£]/.test(t.w)) continue;
     if (MONTHS.has(prev) || MONTHS.has(next) || SKIP_AFTER_NUMBER.test(next) || clause[t.end] === ":" || clause[t.start - 1] === "-") continue;
-    // Part of a name, not a figure: "France 24", "Flight 171" (a plain number right after a capitalised word inside
+    // Part of a name, not a figure: "Channel 9", "Flight 402" (a plain number right after a capitalised word inside
     // the clause), "three West African states" (a number before a run of capitalised words).
     const before1 = tokens[i - 1];
     if (before1 && i > 1 && before1.cap && !MONTHS.has(prev) && /^\d+$/.test(t.w) && clause.slice(before1.end, t.start) === " " && !/[.!?:“"]\s*$/.test(clause.slice(0, before1.start))) continue;
@@ -799,7 +804,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     const sort = tokens.slice(i + num.used, headAt > i ? headAt : i + num.used).filter((x) => x.cap || SUBSET_MODIFIERS.has(x.lower)).map((x) => x.lower.replace(/[’']s$/, ""));
     // A figure of what was recovered ("collecting 5,000 barrels a day", "captured 900 litres") is not one of what there
     // was: a sort of its own.
-    // (So is one of bodies that were found or buried: "270,000 bodies had been buried", "900 bodies recovered".)
+    // (So is one of bodies that were found or buried: "8,000 bodies had been buried", "900 bodies recovered".)
     const afterHead = headAt > i ? tokens.slice(headAt + 1, headAt + 5) : [];
     if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower))) || (BODY_NOUNS.has(head) && afterHead.some((x) => BODY_VERBS.has(x.lower)))) sort.unshift("recovered");
     if (sort.length) q.sort = sort.join(" ");
@@ -1218,7 +1223,10 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     for (const text of [clause.slice(0, elision.index), ctx.lead, ctx.before]) {
       const t = text ? tokenize(text) : [];
       // (Not the verb that reports the claim: "X told a crowd that …, but officials said he did no such thing".)
-      const found = [...new Set(predicatesOf(t).filter((p) => !(wholly && REPORTING_VERBS.get(t[p.tokenIndex]!.lower))).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS.get(c));
+      // (And only what was claimed: after the last "that" or opening quotation mark, when there is one — "At a rally,
+      // X told the crowd that the trust had cut pay" claims the cut, not the rally.)
+      const from = wholly && text ? Math.max(text.lastIndexOf(" that "), text.lastIndexOf("“"), text.lastIndexOf('"'), 0) : 0;
+      const found = [...new Set(predicatesOf(t).filter((p) => p.start >= from && !(wholly && REPORTING_VERBS.get(t[p.tokenIndex]!.lower))).map((p) => p.cls))].filter((c) => c !== "exist" && !REPORTING_VERBS.get(c));
       if (!found.length) continue;
       elided = { cls: wholly ? found.slice(0, 3) : [found.at(-1)!], entities: entitiesOf(text!, t).map((e) => topic.alias?.get(e.key) ?? e.key).filter((k) => !k.split("-").every((w) => speakerWords.has(w))) };
       break;
@@ -1228,7 +1236,10 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
     classes = elided.cls;
     entities = [...new Set([...elided.entities, ...entities])];
   }
-  const inherited = !elided && (contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped));
+  // (A characterisation, "called the report one-sided", says what the speaker thinks of something, not what happened:
+  // it takes nothing from its document.)
+  const characterising = ctx.sieve === "characterising";
+  const inherited = !elided && !characterising && (contentless || (classes.length === 0 && REPORT_NOUNS.test(clause) && polarity === "DENY" && !scoped));
   // "It's not true", "denied the reports": too short to say what; it is about what its document is about.
   // (A short clause may still name what it denies: "denied any separation" has a predicate of its own.)
   const ownPredicate = inherited && classes.length > 0;
@@ -1277,7 +1288,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // (So does one whose subject is reports saying it: "media reports appear to blame the pilot", "rumours say …".)
   // (And one whose happening is inside someone's question: "X asked Y why he cut off the fuel".)
   const asked = ASKED_RE.exec(clause);
-  const hearsay = polarity === "AFFIRM" && ((!!mainHit && aboutReports(tokens, mainHit)) || REPORTS_SAY.test(clause) || (!!asked && (!mainHit || mainHit.start >= asked.index + asked[0].length)));
+  const hearsay = polarity === "AFFIRM" && (characterising || (!!mainHit && aboutReports(tokens, mainHit)) || REPORTS_SAY.test(clause) || (!!asked && (!mainHit || mainHit.start >= asked.index + asked[0].length)));
   // What the negator denies, when it is not the clause's main predicate (not for a denial cue, which denies the whole).
   const negated = scoped && !inherited && scoped !== classes[0] ? scoped : undefined;
   // Which exclusive label sets the statement takes a side in ("unarmed" / "a gun"): blocks of their own.
