@@ -453,6 +453,14 @@ describe("dismissals of a named party's claims", () => {
   });
 });
 
+describe("a role word standing for the person named with it before", () => {
+  it("'the actor' after 'actor Jo Quill' is Jo Quill; without such a mention it names no one", () => {
+    const ents = (text: string) => runPipeline({ text: `Split rumours\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" }).statements.find((s) => /ended their relationship/.test(s.text))!.frame.entities;
+    expect(ents("Hollywood actor Jo Quill has denied reports of a split. Tabloids said the actor and his girlfriend had ended their relationship.")).toContain("jo-quill");
+    expect(ents("Jo Quill has denied reports of a split. Tabloids said the actor and his girlfriend had ended their relationship.")).not.toContain("jo-quill");
+  });
+});
+
 describe("predicate phrases with a determiner inside", () => {
   it.each<[string, string]>([
     ["the singer and her partner ended their relationship in May", "separate"],

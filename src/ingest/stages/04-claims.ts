@@ -1028,11 +1028,16 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
     // (Not from a headline: in title case every word looks like a name, "Before Riverside Raid".)
     if (s.kind !== "HEADLINE" && !isTitleCase(t)) {
       for (const e of found) {
-        for (const h of headsOfName(e.text)) {
+        const add = (h: string) => {
           const list = heads.get(h);
           if (list) list.push({ at: s.start + e.start, key: e.key });
           else heads.set(h, [{ at: s.start + e.start, key: e.key }]);
-        }
+        };
+        for (const h of headsOfName(e.text)) add(h);
+        // A person's name after a lower-case role ("actor Jo Quill", "the midfielder Ivo Brandt"): "the actor" later
+        // refers back to the person.
+        const role = /(?:^|\s)([a-z]{4,})\s+$/.exec(t.slice(Math.max(0, e.start - 30), e.start))?.[1];
+        if (role && !STOP.has(role) && !/(?:ed|ing|ly)$/.test(role) && e.key.split("-").length >= 2 && e.key.split("-").length <= 3) add(role);
       }
     }
     for (const m of t.matchAll(LED_RE)) {
