@@ -53,6 +53,17 @@ function gatedRefresh() {
   return { calls, refresh, held, release };
 }
 
+/** The start of both grace tests: every contradiction deleted (the one refresh must bring them all back), a gated
+ * refresh, and services whose jobs have the given grace. */
+async function heldRefreshSetup(graceSeconds: number) {
+  const expected = await contradictionKeys();
+  expect(expected.length).toBeGreaterThan(0);
+  await db.prisma.contradiction.deleteMany({});
+  const keys = await allKeys();
+  const g = gatedRefresh();
+  return { expected, keys, g, services: createServices(db.prisma, events, { graceSeconds, refresh: g.refresh }) };
+}
+
 (onPg ? describe.skip : describe)("analysis jobs on PGlite (the AnalysisJob table)", () => {
   it("an ingest records one job with its keys in its transaction and runs it inline: done, once", async () => {
     const services = createServices(db.prisma, events, { graceSeconds: 30 });
@@ -102,12 +113,7 @@ function gatedRefresh() {
   });
 
   it("an inline refresh that outlasts its grace is not run a second time by the runner; the contradictions are right after", async () => {
-    const expected = await contradictionKeys();
-    expect(expected.length).toBeGreaterThan(0);
-    await db.prisma.contradiction.deleteMany({}); // the one refresh below must bring them all back
-    const keys = await allKeys();
-    const g = gatedRefresh();
-    const services = createServices(db.prisma, events, { graceSeconds: 0, refresh: g.refresh });
+    const { expected, keys, g, services } = await heldRefreshSetup(0);
     const write = services.writeAndRefresh("mergeSpeakers", async () => ({ value: undefined, propKeys: keys }));
     await g.held; // committed, its job recorded, and its inline refresh running (held) past the job's grace of 0 s
     const job = await db.prisma.analysisJob.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -215,12 +221,7 @@ function gatedRefresh() {
   });
 
   it("an inline refresh that outlasts its grace is not run a second time by a runner: its job is pushed back while it runs", async () => {
-    const expected = await contradictionKeys();
-    expect(expected.length).toBeGreaterThan(0);
-    await db.prisma.contradiction.deleteMany({}); // the one refresh below must bring them all back
-    const keys = await allKeys();
-    const g = gatedRefresh();
-    const services = createServices(db.prisma, events, { graceSeconds: 1, refresh: g.refresh });
+    const { expected, keys, g, services } = await heldRefreshSetup(1);
     // A runner polling every 100 ms with the same refresh: it would take the job one grace after its commit.
     const runner = await startGraphileRunner({ pool: db.pool!, prisma: db.prisma, events, concurrency: 1, logger: quietWorkerLogger, pollInterval: 100, refresh: g.refresh });
     try {

@@ -31,23 +31,44 @@ function bigArticle(bytes: number): string {
   return parts.join("\n\n");
 }
 
+/** A real server (npm start's command, PGlite in its own data folder, debug log); stopped by `stop`. */
+async function startServer(dataDir: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", DATABASE_URL: "", REDIS_URL: "", NODE_ENV: "test", LOG_LEVEL: "debug", GAINSAY_DATA_DIR: path.join(dir, dataDir) },
+  });
+  const exited = new Promise((res) => child.on("exit", res));
+  const { ready, log } = readiness(child, exited);
+  const stop = async () => {
+    child.kill("SIGKILL");
+    await exited;
+  };
+  const url = await ready;
+  if (!url) {
+    await stop();
+    throw new Error(`server exited before it was ready:\n${log()}`);
+  }
+  // What the log says from here on.
+  const mark = log().length;
+  return { url, health: url.replace(/\/graphql$/, "/health"), since: () => log().slice(mark), stop };
+}
+
+/** Waits until the log since start shows `line`. */
+async function untilLogged(since: () => string, line: RegExp, what: string) {
+  const deadline = Date.now() + START_CEILING_MS;
+  while (!line.test(since())) {
+    if (Date.now() > deadline) throw new Error(`${what}:\n${since().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe("/health while a large article is analysed", () => {
   it(
     "answers every poll during the extraction",
     async () => {
       const text = bigArticle(1_500_000);
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-        cwd: root,
-        env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", DATABASE_URL: "", REDIS_URL: "", NODE_ENV: "test", LOG_LEVEL: "debug", GAINSAY_DATA_DIR: path.join(dir, "data") },
-      });
-      const exited = new Promise((res) => child.on("exit", res));
-      const { ready, log } = readiness(child, exited);
+      const { url, health, since, stop } = await startServer("data");
       try {
-        const url = await ready;
-        if (!url) throw new Error(`server exited before it was ready:\n${log()}`);
-        const health = url.replace(/\/graphql$/, "/health");
-        const mark = log().length;
-        const since = () => log().slice(mark);
         void fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -55,11 +76,8 @@ describe("/health while a large article is analysed", () => {
         }).catch(() => undefined); // the server is killed before this answers
         const started = /"msg":"db operation","model":"Source","operation":"findUnique"/;
         const stored = /"msg":"db operation","model":"Source","operation":"create"/;
+        await untilLogged(since, started, "the ingest never reached its extraction");
         const deadline = Date.now() + START_CEILING_MS;
-        while (!started.test(since())) {
-          if (Date.now() > deadline) throw new Error(`the ingest never reached its extraction:\n${since()}`);
-          await new Promise((r) => setTimeout(r, 20));
-        }
         // The poll in flight when the source's insert shows up is dropped: on PGlite the write transaction then holds
         // the one connection, so its database check waits for the commit (PostgreSQL has a pool).
         const polls: Array<{ ms: number; status: number }> = [];
@@ -83,8 +101,7 @@ describe("/health while a large article is analysed", () => {
         expect(polls.filter((p) => p.ms > HEALTH_BOUND_MS)).toEqual([]);
         process.stdout.write(`health-during-ingest: ${polls.length} polls during the extraction, slowest ${Math.max(...polls.map((p) => p.ms))} ms\n`);
       } finally {
-        child.kill("SIGKILL");
-        await exited;
+        await stop();
       }
     },
     2 * START_CEILING_MS,
@@ -100,18 +117,8 @@ describe("/health while a large article is analysed", () => {
       // reads are there (with the refresh on the event loop, the polls are answered too, between its queries, and
       // that check fails).
       const text = bigArticle(60_000);
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-        cwd: root,
-        env: { ...process.env, NODE_OPTIONS: "", PORT: "0", GAINSAY_API_KEYS: "", DATABASE_URL: "", REDIS_URL: "", NODE_ENV: "test", LOG_LEVEL: "debug", GAINSAY_DATA_DIR: path.join(dir, "data-refresh") },
-      });
-      const exited = new Promise((res) => child.on("exit", res));
-      const { ready, log } = readiness(child, exited);
+      const { url, health, since, stop } = await startServer("data-refresh");
       try {
-        const url = await ready;
-        if (!url) throw new Error(`server exited before it was ready:\n${log()}`);
-        const health = url.replace(/\/graphql$/, "/health");
-        const mark = log().length;
-        const since = () => log().slice(mark);
         let answer: { data?: { ingestSource: { created: boolean; contradictions: unknown[] } } } | undefined;
         const ingest = fetch(url, {
           method: "POST",
@@ -120,11 +127,7 @@ describe("/health while a large article is analysed", () => {
           signal: AbortSignal.timeout(2 * START_CEILING_MS),
         }).then(async (r) => void (answer = (await r.json()) as typeof answer));
         const refreshing = /"msg":"ingest stage","stage":"refresh","at":"start"/;
-        const deadline = Date.now() + START_CEILING_MS;
-        while (!refreshing.test(since())) {
-          if (Date.now() > deadline) throw new Error(`the ingest never reached its refresh:\n${since().slice(-3000)}`);
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        await untilLogged(since, refreshing, "the ingest never reached its refresh");
         const window = since().length;
         const polls: Array<{ status: number; body: unknown }> = [];
         while (!answer) {
@@ -145,8 +148,7 @@ describe("/health while a large article is analysed", () => {
         expect(during).not.toMatch(/"model":"Statement","operation":"findMany"/);
         process.stdout.write(`health-during-ingest: ${polls.length} polls answered during the refresh\n`);
       } finally {
-        child.kill("SIGKILL");
-        await exited;
+        await stop();
       }
     },
     3 * START_CEILING_MS,

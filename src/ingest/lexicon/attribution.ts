@@ -139,3 +139,7 @@ export const SPEAKER_PRONOUNS: ReadonlyMap<string, { kinds: Array<"PERSON" | "OR
   he: { kinds: ["PERSON"], gender: "m" }, she: { kinds: ["PERSON"], gender: "f" }, it: { kinds: ["ORG"] },
   they: { kinds: ["GROUP", "ORG"], plural: true }, we: { kinds: ["ORG", "GROUP"], plural: true }, i: { kinds: ["PERSON"] },
 });
+
+/** An elided clause that says yes or no to what was just said: "he had not", "that they did not do so", "she did no
+ * such thing", "nothing of the sort". */
+export const ELIDED_CLAUSE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?|(?:had\s+|has\s+|have\s+)?(?:did|done|does|do)\s+(?:no\s+such\s+thing|nothing\s+of\s+the\s+(?:sort|kind)))\W*$/i;

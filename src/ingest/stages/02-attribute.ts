@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, HARMED_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, ELIDED_CLAUSE, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, HARMED_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -878,7 +878,6 @@ class Sieves {
         let at = c + 1;
         while (at < hi && at - c < 8 && T[at]!.lower !== "at" && !/^[,.;:]$/.test(T[at]!.text) && !T[at]!.quoted) at++;
         // (Up to two bound words before the figure: "at about 300", "at just over 40,000", "at least 12".)
-        const BOUND_WORD = /^(about|around|nearly|almost|roughly|some|least|more|over|under|between|just|only|slightly|well|fewer|less|up|to)$/;
         let fig = -1;
         if (T[at]?.lower === "at") for (let b = at + 1; b <= at + 3 && b < hi; b++) {
           if (T[b]!.pos === "NUM" || (b > at + 1 && /^(least|than)$/.test(T[b]!.lower))) { fig = b; break; }
@@ -1079,9 +1078,9 @@ class Sieves {
       if ((cue.lemma === "call" || cue.lemma === "describe" || cue.lemma === "dismiss" || cue.cls === "ASSERT") && hasDenial(objectWords) && !hasVerb) cls = "DENY";
       // "called it one-sided", "labelled the figures premature": a short object and the adjective that characterises it,
       // ending the clause, is a statement about that object (not "called the police", "called for calm").
-      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && !hasVerbBefore(T, k, hi) && characterisingObject(T, k, hi);
+      const characterises = CHARACTERISING_CUES.has(cue.lemma) && cls !== "DENY" && characterisingObject(T, k, hi);
       // (An elided answer is a statement however short: "the other responded that he had not".)
-      const elidedAnswer = !!content && ELIDED_ANSWER.test(text.slice(content.start, content.end));
+      const elidedAnswer = !!content && ELIDED_CLAUSE.test(text.slice(content.start, content.end));
       if (WEAK_CUES.has(cue.lemma) && cls !== "DENY" && !characterises && !elidedAnswer && (!hasVerb || contentWords < 4) && !T.slice(k, hi).some((x) => x.quoted)) continue;
       if (cls !== "DENY" && cls !== "CONFIRM" && contentWords < 3 && !characterises) continue;
       cutPrev();
@@ -1312,8 +1311,8 @@ function T_is(t: Token | undefined, text: string): boolean {
 
 /** Participles that name who relays a source ("a group cited by the Ledger", "experts quoted by the paper"). */
 const RELAYED_BY = new Set(["cited", "quoted", "interviewed", "contacted", "consulted", "commissioned", "hired"]);
-/** An elided answer: "(that) he had not", "she did not do so", "they had never done it". */
-const ELIDED_ANSWER = /^\W*(?:that\s+)?(?:he|she|they|it|i|we)\s+(?:had|has|have|did|does|do|was|were|is|are|would|could)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did)\s+(?:so|it|that|this|any such thing))?\W*$/i;
+/** Words that may stand between "at" and an estimate's figure ("at about 300", "at just over 40,000", "at least 12"). */
+const BOUND_WORD = /^(about|around|nearly|almost|roughly|some|least|more|over|under|between|just|only|slightly|well|fewer|less|up|to)$/;
 /** Verbs that characterise an object by a complement ("called it one-sided", "deemed the count premature"). */
 const CHARACTERISING_CUES = new Set(["call", "deem", "label", "term", "brand"]);
 /** Words that open a short object noun phrase a characterisation is about ("it", "the report", "such claims"). */
@@ -1322,12 +1321,6 @@ const OBJECT_OPENERS = /^(?:it|them|this|that|these|those|the|such|his|her|its|t
  * Is T[k, hi) "<object> <adjective>" — a short object phrase (an opener and up to four words) followed by one or two
  * adjectives that end the clause (a final comma, full stop or "and" may follow)?
  */
-/** Is there a verb in T[k, hi) before its last word (a clause, not "<object> <adjective>")? */
-function hasVerbBefore(T: Token[], k: number, hi: number): boolean {
-  let end = hi;
-  while (end > k && /^[.,;:!?”"’)]$/.test(T[end - 1]!.text)) end--;
-  return T.slice(k, Math.max(k, end - 3)).some((x) => x.pos === "AUX" || (x.pos === "VERB" && x.text !== "-"));
-}
 /** Time and manner words that follow an object without characterising it ("called the election early"). */
 const NOT_CHARACTERISING = new Set(["early", "late", "off", "back", "up", "out", "again", "now", "today", "tonight", "soon", "home", "away", "later"]);
 function characterisingObject(T: Token[], k: number, hi: number): boolean {

@@ -3,7 +3,7 @@ import { memoize } from "../memo.js";
 import nlp from "compromise";
 import * as chrono from "chrono-node";
 import { HEDGE_CUES, REPORTING_VERBS, TITLE_WORDS } from "../lexicon/cues.js";
-import { ORG_HEADS } from "../lexicon/attribution.js";
+import { ELIDED_CLAUSE, ORG_HEADS } from "../lexicon/attribution.js";
 import { agentGroupOf, ORG_ALIASES_LONGEST_FIRST } from "../lexicon/organizations.js";
 import { eventTypeOfClasses } from "../lexicon/events.js";
 import { findPlace } from "../lexicon/places.js";
@@ -481,8 +481,6 @@ export function ownPartyKeys(speakerKey: string, names: string[] = [], affiliati
   return [...out].filter((k) => k.length > 1).slice(0, 3);
 }
 
-/** A clause whose verb phrase is left out: "he had not", "they did not do so", "it was not". */
-const ELIDED_RE = /(?:^\W*|\bthat\s+)(?:(?:he|she|they|it|i|we|you)\s+)?(?:(?:had|has|have|did|does|do|was|were|is|are|would|could|will)(?:\s+not|n['’]t|\s+never)(?:\s+(?:do|done|did|doing)\s+(?:so|it|that|this|any such thing))?|(?:had\s+|has\s+|have\s+)?(?:did|done|does|do)\s+(?:no\s+such\s+thing|nothing\s+of\s+the\s+(?:sort|kind)))\W*$/i;
 /** A clause about what reports say: its subject a report noun, its verb one of saying or seeming. */
 const REPORTS_SAY = /^\W*(?:[\w'’-]+\s+){0,3}(?:reports?|rumou?rs?|speculation|stories|accounts)\s+(?:\w+ly\s+)?(?:say|says|said|suggest(?:s|ed)?|claim(?:s|ed)?|indicate[sd]?|allege[sd]?|(?:appear|seem)(?:s|ed)?\s+to)\b/i;
 /** A question put by someone ("one pilot asked the other why he cut off the fuel", "wondered whether the plant had
@@ -1220,7 +1218,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   // sentence ("… asked why he cut off the fuel, and the other said that he had not"), else of the sentence before.
   // It is then no bare denial: it names what it denies.
   let elided: { cls: string[]; entities: string[] } | undefined;
-  const elision = ELIDED_RE.exec(clause);
+  const elision = ELIDED_CLAUSE.exec(clause);
   // ("He did no such thing" says no to all of what was just claimed: every predicate of it, not only the last.)
   const wholly = !!elision && /such\s+thing|of\s+the\s+(?:sort|kind)/i.test(elision[0]);
   if (elision) {
