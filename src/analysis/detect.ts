@@ -84,22 +84,51 @@ export function sharedKeys(a: ConflictStatement, b: ConflictStatement): string[]
  * blocks, then sort order.
  */
 export function sharedBlock(a: ConflictStatement, b: ConflictStatement): string | undefined {
-  const keys = sharedKeys(a, b);
-  if (keys.length <= 1) return keys[0];
-  const rank = (k: string) => {
+  // The least shared key by (predicate key first, the predicate's place in either frame, dated kind, the key), found in
+  // one pass over the smaller key set: this runs for every pair a refresh looks at.
+  const ka = keySetOf(a);
+  const kb = keySetOf(b);
+  const [small, big] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
+  let best: string | undefined;
+  let b0 = 0, b1 = 0, b2 = 0;
+  for (const k of small) {
+    if (!big.has(k)) continue;
+    const { isPredicate, predicate, where } = keyShape(k);
+    let r1 = 9;
+    if (isPredicate) {
+      const pa = (a.frame.predicates ?? []).indexOf(predicate!);
+      const pb = (b.frame.predicates ?? []).indexOf(predicate!);
+      r1 = Math.min(pa < 0 ? 9 : pa, pb < 0 ? 9 : pb);
+    }
+    const r0 = isPredicate ? 0 : 1;
+    if (best === undefined || r0 < b0 || (r0 === b0 && (r1 < b1 || (r1 === b1 && (where < b2 || (where === b2 && k < best)))))) {
+      best = k;
+      b0 = r0;
+      b1 = r1;
+      b2 = where;
+    }
+  }
+  return best;
+}
+
+/**
+ * A block key's parts that decide which shared key a pair is judged in: its predicate (for "p:" keys) and its kind of
+ * date: a predicate's month block first (all the pairs about one happening that month are judged together, so that
+ * one contradiction can hold them all), then a named entity's year, undated blocks last.
+ */
+type KeyShape = { isPredicate: boolean; predicate: string | undefined; where: number };
+const shapes = new Map<string, KeyShape>();
+function keyShape(k: string): KeyShape {
+  let shape = shapes.get(k);
+  if (!shape) {
     const [kind, pred, ent] = k.split("@")[0]!.split(":");
-    const pa = kind === "p" ? (a.frame.predicates ?? []).indexOf(pred!) : -1;
-    const pb = kind === "p" ? (b.frame.predicates ?? []).indexOf(pred!) : -1;
-    const p = Math.min(pa < 0 ? 9 : pa, pb < 0 ? 9 : pb);
-    // Dated, the predicate's month block first: all the pairs about one happening that month are judged together, so
-    // that one contradiction can hold them all; then a named entity's year; undated blocks last.
     const undated = k.endsWith("@?");
-    const where = !undated && !ent ? 0 : !undated ? 1 : ent ? 2 : 3;
-    return [kind === "p" ? 0 : 1, p, where] as const;
-  };
-  return keys
-    .map((k) => ({ k, r: rank(k) }))
-    .sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1] || x.r[2] - y.r[2] || (x.k < y.k ? -1 : 1))[0]!.k;
+    shape = { isPredicate: kind === "p", predicate: pred, where: !undated && !ent ? 0 : !undated ? 1 : ent ? 2 : 3 };
+    // (Bounded: the shapes of one refresh's keys; a long-running process starts again past the limit.)
+    if (shapes.size >= 50_000) shapes.clear();
+    shapes.set(k, shape);
+  }
+  return shape;
 }
 
 const DAY = 86_400_000;
@@ -295,8 +324,11 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   if (a.id === b.id || a.modality === "UNCERTAIN" || b.modality === "UNCERTAIN") return undefined;
   // One span credited twice: a duplicate, unless one speaker says it and another denies it ("…, an assertion X denied").
   if (a.sourceId === b.sourceId && a.start === b.start && (a.polarity === b.polarity || a.speakerKey === b.speakerKey)) return undefined;
-  const f = pairFeatures(a, b);
+  // The pair's features, worked out only when a rule gets as far as asking (most pairs of a block fail cheaper tests).
+  let features: PairFeatures | undefined;
+  const feat = () => (features ??= pairFeatures(a, b));
   const make = (kind: ConflictKind, rule: string, group: string, extra: Partial<PairConflict> = {}): PairConflict => {
+    const f = feat();
     const probability = probabilityOf(kind, f);
     return { a, b, kind, rule, group, features: f, confidence: scorePair(kind, f), ...(probability !== undefined ? { probability } : {}), ...extra };
   };
@@ -318,7 +350,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
         return make("SELF_REVERSAL", "self-reversal:taken-back-in-same-report", `SR:${a.speakerKey}`);
       }
     }
-    if (sameProposition(aff, den, f)) {
+    if (sameProposition(aff, den, feat())) {
       const pred = blockKey.split(":")[1] ?? "";
       // One speaker saying p and then not-p: a reversal across two reports (within one article it is quoting, or the
       // speaker restating what they deny).
@@ -329,8 +361,9 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
     }
   }
   // Figures: any measure key the two share (the pair is judged in its first shared block, which may be a predicate's).
-  const unitKey = sharedKeys(a, b).find((k) => k.startsWith("q:"));
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && unitKey && (f.sharedEntities > 0 || f.contentJaccard >= 0.15)) {
+  const bothAffirm = a.polarity === "AFFIRM" && b.polarity === "AFFIRM";
+  const unitKey = bothAffirm && !apart ? sharedKeys(a, b).find((k) => k.startsWith("q:")) : undefined;
+  if (unitKey && (feat().sharedEntities > 0 || feat().contentJaccard >= 0.15)) {
     const unit = unitKey.slice(2).split(/[:@]/)[0]!;
     // Figures are of a moment: dated (by the clause, else by the report) two days or more apart, they count two things.
     if (figureDaysApart(a, b) || DURATION_UNITS.has(unit)) return undefined;
@@ -368,7 +401,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
       if (cb) return make("CHARACTERIZATION", "characterization:complementary-words", `CH:${complementLabel(ca)}`, { label: complementLabel(ca) });
     }
   }
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !sameCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (f.contentJaccard >= 0.1 || labelBlock)) {
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && !apart && a.speakerKey !== b.speakerKey && !sameCamp && samePredicate && entitiesShared(a.frame.entities, b.frame.entities) > 0 && (labelBlock || feat().contentJaccard >= 0.1)) {
     for (const l of LABEL_RES) {
       const sa = labelSide(a.text, l);
       const sb = labelSide(b.text, l);
@@ -378,7 +411,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   // (Dated mentions of one happening days apart meet in a dated block, of their month or year. The undated block holds
   // every date of a story over the years: there, dates apart are other happenings, and judging them would depend on
   // which of the block's many statements a new one meets.)
-  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && apart && !blockKey.endsWith("@?") && dayOf(a) !== undefined && dayOf(b) !== undefined && a.sourceId !== b.sourceId && f.contentJaccard >= 0.5) {
+  if (a.polarity === "AFFIRM" && b.polarity === "AFFIRM" && apart && !blockKey.endsWith("@?") && dayOf(a) !== undefined && dayOf(b) !== undefined && a.sourceId !== b.sourceId && feat().contentJaccard >= 0.5) {
     return make("TEMPORAL", "temporal:dates-days-apart", "TE");
   }
   return undefined;
@@ -501,6 +534,37 @@ export function detectBlock(statements: ConflictStatement[], blockKey?: string, 
 /** The pairs of a block that a rule flags with at least the reporting confidence (touching `focus`, if given). */
 export function judgePairs(statements: ConflictStatement[], blockKey?: string, focus?: Set<number>): PairConflict[] {
   return candidatePairs(statements, blockKey, focus).filter((p) => p.confidence >= MIN_CONFIDENCE);
+}
+
+/**
+ * The flagged pairs touching `focus` in each of several blocks, as `judgePairs(list, block, focus)` gives them block by
+ * block (each pair judged only in its own block, `sharedBlock`), for the cost of one look at each pair: a focus
+ * statement is in many blocks with the same others, so the block a pair belongs to is found once, and only pairs with a
+ * focus statement are looked at (not every pair of a full block).
+ */
+export function judgeBlocks(blocks: Map<string, ConflictStatement[]>, focus: Set<number>): Map<string, PairConflict[]> {
+  const blockOf = new Map<number, Map<number, string | undefined>>();
+  const out = new Map<string, PairConflict[]>();
+  for (const [block, list] of blocks) {
+    const pairs: PairConflict[] = [];
+    for (const f of list) {
+      if (!focus.has(f.id)) continue;
+      let known = blockOf.get(f.id);
+      if (!known) blockOf.set(f.id, (known = new Map()));
+      for (const x of list) {
+        // Two focus statements: the pair once, from the one with the lower id.
+        if (x.id === f.id || (focus.has(x.id) && x.id < f.id)) continue;
+        const [a, b] = byRank(f, x) < 0 ? [f, x] : [x, f];
+        let own = known.get(x.id);
+        if (own === undefined && !known.has(x.id)) known.set(x.id, (own = sharedBlock(a, b)));
+        if (own !== block) continue;
+        const p = pairConflict(a, b, block);
+        if (p && p.confidence >= MIN_CONFIDENCE) pairs.push(p);
+      }
+    }
+    out.set(block, pairs);
+  }
+  return out;
 }
 
 /**

@@ -105,7 +105,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (strings.length === 0) return out;
-  const { conflictsOf, DETECTOR_VERSION, judgePairs, keysOfStatement, pairId, revisionsIn } = await loadDetector();
+  const { conflictsOf, DETECTOR_VERSION, judgeBlocks, judgePairs, keysOfStatement, pairId, revisionsIn } = await loadDetector();
   const blocks = [...new Set(strings.flatMap((k) => k.split(" ")).filter(Boolean))];
   // The statements these keys belong to (the new or changed ones), and each block's newest statements, from the key
   // table's index: a bounded look-up per key whatever the corpus size.
@@ -130,13 +130,14 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   await load([...byBlock.values()].flatMap((s) => [...s]));
 
   // The pairs the rules flag among each block's statements that touch the focus statements.
-  const fresh = new Map<string, PairConflict[]>();
+  const lists = new Map<string, ConflictStatement[]>();
   const revisions: Array<ReturnType<typeof revisionsIn>[number]> = [];
   for (const [block, ids] of byBlock) {
     const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
-    fresh.set(block, judgePairs(list, block, focus));
+    lists.set(block, list);
     if (block.startsWith("q:")) revisions.push(...revisionsIn(list).filter((r) => focus.has(r.fromId) || focus.has(r.toId)));
   }
+  const fresh = judgeBlocks(lists, focus);
   const existing = await prisma.contradiction.findMany({
     where: { blockKey: { in: blocks } },
     select: {

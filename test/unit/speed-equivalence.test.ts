@@ -3,6 +3,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { literalMatcher } from "../../src/ingest/literals.js";
 import { surnameMatches } from "../../src/ingest/stages/03-speakers.js";
+import { judgeBlocks, judgePairs, keysOfStatement, sharedBlock, sharedKeys, type ConflictStatement, type PairConflict } from "../../src/analysis/detect.js";
 
 /** The plain form: one alternation of every surname, tried at every offset. */
 function surnameMatchesByRegex(text: string, surnames: string[]) {
@@ -62,5 +63,83 @@ describe("literalMatcher finds what the alternation of its phrases found", () =>
   });
   it("refuses an empty phrase", () => {
     expect(() => literalMatcher(["a", ""], { before: / /, after: / / })).toThrow(/empty phrase/);
+  });
+});
+
+describe("detect: judgeBlocks flags exactly what judgePairs flags block by block", () => {
+  // Statements from the bench's synthetic articles (templates the team wrote: fictional people and towns), run through
+  // the pipeline, then refreshed the way the service does: each probe article's blocks with their newest members.
+  const build = async () => {
+    const { runPipeline, sourceKeyOf } = await import("../../src/ingest/pipeline.js");
+    const { article } = await import("../../bench/scale/corpus.js");
+    let id = 1;
+    return (i: number): ConflictStatement[] => {
+      const a = article(i);
+      const r = runPipeline({ text: a.text, publishedAt: a.publishedAt });
+      const speakers = new Map(r.speakers.map((s) => [s.key, s]));
+      return r.statements.map((s) => ({
+        id: id++, sourceId: i + 1, speakerId: 0, speakerKey: s.speakerKey, speakerName: speakers.get(s.speakerKey)?.name ?? s.speakerKey,
+        speakerKind: speakers.get(s.speakerKey)?.kind ?? "PERSON", affiliationKey: speakers.get(s.speakerKey)?.affiliationKey,
+        // Some reports without a date, so the undated rules are met too.
+        publishedAt: i % 5 === 2 ? null : new Date(a.publishedAt), sourceKey: sourceKeyOf(a.text),
+        text: s.text, claim: s.claim, polarity: s.polarity, modality: s.modality, frame: s.frame, propKey: s.propKey, start: s.start, end: s.end, confidence: s.confidence,
+      }));
+    };
+  };
+  const sig = (ps: PairConflict[]) => ps.map((p) => JSON.stringify([p.a.id, p.b.id, p.kind, p.rule, p.group, p.confidence, p.probability, p.features])).sort();
+
+  it("on 300 articles and 12 probe refreshes (blocks capped at 40 members)", async () => {
+    const statementsOf = await build();
+    const corpus: ConflictStatement[] = [];
+    for (let i = 0; i < 300; i++) corpus.push(...statementsOf(i));
+    const index = new Map<string, ConflictStatement[]>();
+    for (const s of corpus) for (const k of keysOfStatement(s)) index.set(k, [...(index.get(k) ?? []), s]);
+    let flagged = 0;
+    let betweenFocus = 0;
+    for (let p = 0; p < 12; p++) {
+      // Two articles refreshed at once (a batch): pairs between two focus statements are judged too.
+      const probe = [...statementsOf(10_000 + 2 * p), ...statementsOf(10_001 + 2 * p)];
+      const focus = new Set(probe.map((s) => s.id));
+      const blocks = new Map<string, ConflictStatement[]>();
+      for (const k of new Set(probe.flatMap(keysOfStatement))) blocks.set(k, [...(index.get(k) ?? []).slice(-40), ...probe.filter((s) => keysOfStatement(s).includes(k))]);
+      const fast = judgeBlocks(blocks, focus);
+      expect([...fast.keys()].sort()).toEqual([...blocks.keys()].sort());
+      for (const [k, list] of blocks) {
+        const plain = judgePairs(list, k, focus);
+        flagged += plain.length;
+        betweenFocus += plain.filter((x) => focus.has(x.a.id) && focus.has(x.b.id)).length;
+        expect(sig(fast.get(k)!)).toEqual(sig(plain));
+      }
+    }
+    // The corpus is made to hold conflicts: the comparison is not between two empty lists.
+    expect(flagged).toBeGreaterThan(20);
+    expect(betweenFocus).toBeGreaterThan(0);
+  });
+
+  it("sharedBlock picks what sorting the shared keys by their rank picked", () => {
+    const plainSharedBlock = (a: ConflictStatement, b: ConflictStatement) => {
+      const keys = sharedKeys(a, b);
+      const rank = (k: string) => {
+        const [kind, pred, ent] = k.split("@")[0]!.split(":");
+        const pa = kind === "p" ? (a.frame.predicates ?? []).indexOf(pred!) : -1;
+        const pb = kind === "p" ? (b.frame.predicates ?? []).indexOf(pred!) : -1;
+        const undated = k.endsWith("@?");
+        return [kind === "p" ? 0 : 1, Math.min(pa < 0 ? 9 : pa, pb < 0 ? 9 : pb), !undated && !ent ? 0 : !undated ? 1 : ent ? 2 : 3] as const;
+      };
+      return keys.map((k) => ({ k, r: rank(k) })).sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1] || x.r[2] - y.r[2] || (x.k < y.k ? -1 : 1))[0]?.k;
+    };
+    const random = rng(7);
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+    const preds = ["die", "deny", "lay-off", "sack", "notify"];
+    const keyOf = () => `${pick(["p", "q", "l", "t"])}:${pick(preds)}${random() < 0.5 ? `:${pick(["acme", "the-club", "haddad"])}` : ""}@${pick(["?", "2031", "2031-05"])}`;
+    const statement = (id: number): ConflictStatement => ({
+      id, sourceId: id, speakerId: 0, speakerKey: "s", speakerName: "S", speakerKind: "PERSON", publishedAt: null, text: "", claim: "", polarity: "AFFIRM", modality: "ASSERTED",
+      frame: { predicates: Array.from({ length: Math.floor(random() * 3) }, () => pick(preds)) } as unknown as ConflictStatement["frame"],
+      propKey: Array.from({ length: 1 + Math.floor(random() * 8) }, keyOf).join(" "), start: 0, end: 1, confidence: 1,
+    });
+    for (let n = 0; n < 2000; n++) {
+      const [a, b] = [statement(2 * n + 1), statement(2 * n + 2)];
+      expect(sharedBlock(a, b)).toBe(plainSharedBlock(a, b));
+    }
   });
 });
