@@ -77,6 +77,15 @@ export function sharedKeys(a: ConflictStatement, b: ConflictStatement): string[]
   const kb = keySetOf(b);
   return [...keySetOf(a)].filter((k) => kb.has(k)).sort();
 }
+/** The first (in sort order) measure key, "q:…", two statements share: `sharedKeys(a, b).find(q:)` without the sort. */
+export function sharedMeasureKey(a: ConflictStatement, b: ConflictStatement): string | undefined {
+  const ka = keySetOf(a);
+  const kb = keySetOf(b);
+  const [small, big] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
+  let best: string | undefined;
+  for (const k of small) if (k.startsWith("q:") && (best === undefined || k < best) && big.has(k)) best = k;
+  return best;
+}
 /**
  * The one block a pair is judged in, so that each pair is judged once and the pairs of one proposition land together:
  * among the shared keys, the one on the earliest predicate of either statement's frame ("informed … before the raid"
@@ -362,7 +371,7 @@ export function pairConflict(a: ConflictStatement, b: ConflictStatement, blockKe
   }
   // Figures: any measure key the two share (the pair is judged in its first shared block, which may be a predicate's).
   const bothAffirm = a.polarity === "AFFIRM" && b.polarity === "AFFIRM";
-  const unitKey = bothAffirm && !apart ? sharedKeys(a, b).find((k) => k.startsWith("q:")) : undefined;
+  const unitKey = bothAffirm && !apart ? sharedMeasureKey(a, b) : undefined;
   if (unitKey && (feat().sharedEntities > 0 || feat().contentJaccard >= 0.15)) {
     const unit = unitKey.slice(2).split(/[:@]/)[0]!;
     // Figures are of a moment: dated (by the clause, else by the report) two days or more apart, they count two things.
@@ -695,7 +704,7 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
     for (let i = j - 1; i >= 0; i--) {
       const a = sorted[i]!;
       const b = sorted[j]!;
-      const unitKey = sharedKeys(a, b).find((k) => k.startsWith("q:"));
+      const unitKey = sharedMeasureKey(a, b);
       if (!unitKey || differentEvents(a, b)) continue;
       const unit = unitKey.slice(2).split(/[:@]/)[0]!;
       const qa = a.frame.quantities.find((q) => q.unit === unit);

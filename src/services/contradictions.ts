@@ -15,32 +15,30 @@ const loadDetector = () => (detector ??= import("../analysis/detect.js"));
 
 export type RefreshResult = { contradictionIds: number[]; created: number; updated: number; removed: number };
 
-const statementSelect = {
-  id: true, sourceId: true, speakerId: true, text: true, claim: true, polarity: true, modality: true, frame: true,
-  propKey: true, start: true, end: true, confidence: true,
-  speaker: { select: { key: true, name: true, kind: true, affiliation: { select: { key: true } } } },
-  source: { select: { publishedAt: true, title: true, publisher: true, contentHash: true } },
-} satisfies Prisma.StatementSelect;
+/** A statement with its speaker, affiliation and source, as one joined row (the refresh's bulk read). */
+type FlatRow = {
+  id: number; sourceId: number; speakerId: number; text: string; claim: string; polarity: ConflictStatement["polarity"]; modality: ConflictStatement["modality"];
+  frame: unknown; propKey: string; start: number; end: number; confidence: number; speakerKey: string; speakerName: string; speakerKind: string;
+  affiliationKey: string | null; publishedAt: Date | null; title: string | null; publisher: string | null; contentHash: string;
+};
 
-type Row = Prisma.StatementGetPayload<{ select: typeof statementSelect }>;
-
-function toConflictStatement(r: Row): ConflictStatement {
+function fromFlatRow(r: FlatRow): ConflictStatement {
   return {
     id: r.id,
     sourceId: r.sourceId,
     speakerId: r.speakerId,
-    speakerKey: r.speaker.key,
-    speakerName: r.speaker.name,
-    speakerKind: r.speaker.kind,
-    affiliationKey: r.speaker.affiliation?.key,
-    publishedAt: r.source.publishedAt,
-    sourceKey: r.source.contentHash,
-    sourceTitle: r.source.title ?? r.source.publisher ?? undefined,
+    speakerKey: r.speakerKey,
+    speakerName: r.speakerName,
+    speakerKind: r.speakerKind,
+    affiliationKey: r.affiliationKey ?? undefined,
+    publishedAt: r.publishedAt,
+    sourceKey: r.contentHash,
+    sourceTitle: r.title ?? r.publisher ?? undefined,
     text: r.text,
     claim: r.claim,
     polarity: r.polarity,
     modality: r.modality,
-    frame: r.frame as unknown as ClaimFrame,
+    frame: r.frame as ClaimFrame,
     propKey: r.propKey,
     start: r.start,
     end: r.end,
@@ -120,11 +118,21 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   // (only those: every pair in a block is judged, so a statement in a block not its own costs without cause).
   for (const r of focusRows) for (const k of keysOfStatement(r)) byBlock.get(k)?.add(r.id);
   const loaded = new Map<number, ConflictStatement>();
+  // One joined statement per 2,000 (a block's members run to thousands of rows; the client's relation loading would
+  // send four statements per chunk and stitch their rows).
   const load = async (ids: number[]) => {
     const missing = [...new Set(ids)].filter((id) => !loaded.has(id));
     for (let i = 0; i < missing.length; i += 2000) {
-      const rows = await prisma.statement.findMany({ where: { id: { in: missing.slice(i, i + 2000) } }, select: statementSelect });
-      for (const r of rows) loaded.set(r.id, toConflictStatement(r));
+      const rows = await prisma.$queryRaw<FlatRow[]>`
+        SELECT s.id, s."sourceId", s."speakerId", s.text, s.claim, s.polarity::text AS polarity, s.modality::text AS modality, s.frame,
+               s."propKey", s.start, s."end", s.confidence, sp.key AS "speakerKey", sp.name AS "speakerName", sp.kind::text AS "speakerKind",
+               af.key AS "affiliationKey", so."publishedAt", so.title, so.publisher, so."contentHash"
+        FROM "Statement" s
+        JOIN "Speaker" sp ON sp.id = s."speakerId"
+        LEFT JOIN "Speaker" af ON af.id = sp."affiliationId"
+        JOIN "Source" so ON so.id = s."sourceId"
+        WHERE s.id = ANY(${missing.slice(i, i + 2000)}::int[])`;
+      for (const r of rows) loaded.set(r.id, fromFlatRow(r));
     }
   };
   await load([...byBlock.values()].flatMap((s) => [...s]));
