@@ -62,10 +62,18 @@ export async function refreshContradictions(prisma: PrismaClient, events: Events
       appMetrics()?.contradictions.inc(r.created);
       return r;
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if ((code !== "P2002" && code !== "P2025") || attempt >= 5) throw e;
+      if (!isRace(e) || attempt >= 5) throw e;
     }
   }
+}
+
+/**
+ * A write that lost a race with another refresh (PGlite): a key taken meanwhile, a row gone meanwhile, from the client
+ * (P2002, P2025) or from raw SQL (P2010 with PostgreSQL's unique or foreign-key violation).
+ */
+function isRace(e: unknown): boolean {
+  const { code, meta } = e as { code?: string; meta?: { code?: string } };
+  return code === "P2002" || code === "P2025" || (code === "P2010" && (meta?.code === "23505" || meta?.code === "23503"));
 }
 
 /** Sorted, so that refreshes sharing blocks take their locks in one order and never deadlock. */
@@ -143,7 +151,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   for (const [block, ids] of byBlock) {
     const list = [...ids].map((id) => loaded.get(id)).filter((x): x is ConflictStatement => !!x);
     lists.set(block, list);
-    if (block.startsWith("q:")) revisions.push(...revisionsIn(list).filter((r) => focus.has(r.fromId) || focus.has(r.toId)));
+    if (block.startsWith("q:")) revisions.push(...revisionsIn(list, focus));
   }
   const fresh = judgeBlocks(lists, focus);
   const existing = await prisma.contradiction.findMany({
@@ -246,48 +254,67 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
     return k;
   };
 
+  // Changes to stored contradictions that keep their sides, gathered and written together after the loop.
+  const fieldWrites: Array<{ id: number; kind: string; confidence: number; explanation: string; rule: string; detectorVersion: string }> = [];
+  const labelWrites: Array<[number, string]> = [];
+  const connects: Array<[number, number]> = [];
+  const rebuilt: Rebuilt[] = [];
   for (const c of recomputed) {
     const prev = rowOf.get(c.key);
     const signature = sidesSignature(c.sides.map((s) => s.statementIds));
     const fields = { kind: c.kind, confidence: c.confidence, explanation: c.explanation, rule: c.rule, detectorVersion: DETECTOR_VERSION };
     const fieldsChanged = !prev || (Object.keys(fields) as Array<keyof typeof fields>).some((k) => prev[k] !== fields[k]);
     if (prev && sidesSignature(prev.sides.map((s) => s.statements.map((x) => x.id))) === signature) {
-      if (fieldsChanged) await prisma.contradiction.update({ where: { id: prev.id }, data: fields });
+      if (fieldsChanged) fieldWrites.push({ id: prev.id, ...fields });
       out.contradictionIds.push(prev.id);
       continue;
     }
     // The usual change on ingest: new statements joined existing sides. Connect just those, so the work does not grow
-    // with the size of the contradiction.
+    // with the size of the contradiction (and all such changes of one refresh go in three statements, below).
     const prevIds = prev?.sides.map((side) => new Set(side.statements.map((x) => x.id)));
     if (prev && prevIds && prev.sides.length === c.sides.length && c.sides.every((side, i) => [...prevIds[i]!].every((id) => side.statementIds.includes(id)))) {
-      const sideWrites = c.sides.flatMap((side, i) => {
-        const added = side.statementIds.filter((id) => !prevIds[i]!.has(id));
-        if (!added.length && side.label === prev.sides[i]!.label) return [];
-        return [prisma.contradictionSide.update({ where: { id: prev.sides[i]!.id }, data: { label: side.label, statements: { connect: added.map((id) => ({ id })) } } })];
-      });
-      await prisma.$transaction([...(fieldsChanged ? [prisma.contradiction.update({ where: { id: prev.id }, data: fields })] : []), ...sideWrites]);
+      for (const [i, side] of c.sides.entries()) {
+        const sideId = prev.sides[i]!.id;
+        for (const id of side.statementIds) if (!prevIds[i]!.has(id)) connects.push([sideId, id]);
+        if (side.label !== prev.sides[i]!.label) labelWrites.push([sideId, side.label]);
+      }
+      if (fieldsChanged) fieldWrites.push({ id: prev.id, ...fields });
       out.updated++;
       out.contradictionIds.push(prev.id);
       notify.push({ contradictionId: prev.id, created: false });
       continue;
     }
-    const id = await prisma.$transaction(async (tx) => {
-      const data = { ...fields, blockKey: c.blockKey };
-      const row = prev
-        ? await tx.contradiction.update({ where: { id: prev.id }, data, select: { id: true } })
-        : await tx.contradiction.create({ data: { key: freeKey(c.key), ...data }, select: { id: true } });
-      if (prev) await tx.contradictionSide.deleteMany({ where: { contradictionId: row.id } });
-      for (const [position, side] of c.sides.entries()) {
-        await tx.contradictionSide.create({
-          data: { contradictionId: row.id, position, label: side.label, statements: { connect: side.statementIds.map((sid) => ({ id: sid })) } },
-        });
-      }
-      return row.id;
-    });
+    // New, or sides rebuilt: written with the others after the loop (its id, if new, is known then).
+    rebuilt.push({ c, fields, ...(prev ? { prevId: prev.id } : { key: freeKey(c.key) }), at: out.contradictionIds.length, notifyAt: notify.length });
+    out.contradictionIds.push(prev?.id ?? -1);
+    notify.push({ contradictionId: prev?.id ?? -1, created: !prev });
     if (prev) out.updated++;
     else out.created++;
-    out.contradictionIds.push(id);
-    notify.push({ contradictionId: id, created: !prev });
+  }
+  if (rebuilt.length) await writeRebuilt(prisma, rebuilt, out.contradictionIds, notify);
+
+  if (fieldWrites.length || labelWrites.length || connects.length) {
+    const f = fieldWrites;
+    await prisma.$transaction([
+      ...(f.length
+        ? [prisma.$executeRaw`
+            UPDATE "Contradiction" AS c SET kind = v.kind::"ContradictionKind", confidence = v.confidence, explanation = v.explanation, rule = v.rule, "detectorVersion" = v.dv
+            FROM unnest(${f.map((x) => x.id)}::int[], ${f.map((x) => x.kind)}::text[], ${f.map((x) => x.confidence)}::float8[], ${f.map((x) => x.explanation)}::text[], ${f.map((x) => x.rule)}::text[], ${f.map((x) => x.detectorVersion)}::text[])
+              AS v(id, kind, confidence, explanation, rule, dv)
+            WHERE c.id = v.id`]
+        : []),
+      ...(labelWrites.length
+        ? [prisma.$executeRaw`
+            UPDATE "ContradictionSide" AS s SET label = v.label
+            FROM unnest(${labelWrites.map((x) => x[0])}::int[], ${labelWrites.map((x) => x[1])}::text[]) AS v(id, label)
+            WHERE s.id = v.id`]
+        : []),
+      ...(connects.length
+        ? [prisma.$executeRaw`
+            INSERT INTO "_ContradictionSideToStatement" ("A", "B")
+            SELECT * FROM unnest(${connects.map((x) => x[0])}::int[], ${connects.map((x) => x[1])}::int[]) ON CONFLICT DO NOTHING`]
+        : []),
+    ]);
   }
 
   // What the detector no longer finds among the touched ones: drop it unless someone reviewed it and it still has two
@@ -301,6 +328,64 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   }
   for (const n of notify) events.publish("contradictionDetected", n);
   return out;
+}
+
+type Rebuilt = {
+  c: Conflict;
+  fields: { kind: string; confidence: number; explanation: string; rule: string; detectorVersion: string };
+  /** A stored row whose sides are rebuilt, or the key of a new one. */
+  prevId?: number;
+  key?: string;
+  /** Where its id goes in the refresh's result and its event list. */
+  at: number;
+  notifyAt: number;
+};
+
+/**
+ * New contradictions and stored ones whose sides changed shape, written in one transaction of five statements however
+ * many there are: the stored rows' fields and their old sides; the new rows; every side; every side's statements.
+ */
+async function writeRebuilt(prisma: PrismaClient, rebuilt: Rebuilt[], ids: number[], notify: Array<{ contradictionId: number; created: boolean }>): Promise<void> {
+  const stored = rebuilt.filter((r) => r.prevId !== undefined);
+  const fresh = rebuilt.filter((r) => r.prevId === undefined);
+  await prisma.$transaction(async (tx) => {
+    if (stored.length) {
+      await tx.$executeRaw`
+        UPDATE "Contradiction" AS c SET kind = v.kind::"ContradictionKind", confidence = v.confidence, explanation = v.explanation, rule = v.rule, "detectorVersion" = v.dv, "blockKey" = v.block
+        FROM unnest(${stored.map((r) => r.prevId!)}::int[], ${stored.map((r) => r.fields.kind)}::text[], ${stored.map((r) => r.fields.confidence)}::float8[], ${stored.map((r) => r.fields.explanation)}::text[],
+                    ${stored.map((r) => r.fields.rule)}::text[], ${stored.map((r) => r.fields.detectorVersion)}::text[], ${stored.map((r) => r.c.blockKey)}::text[])
+          AS v(id, kind, confidence, explanation, rule, dv, block)
+        WHERE c.id = v.id`;
+      await tx.$executeRaw`DELETE FROM "ContradictionSide" WHERE "contradictionId" = ANY(${stored.map((r) => r.prevId!)}::int[])`;
+    }
+    if (fresh.length) {
+      const rows = await tx.$queryRaw<Array<{ id: number; key: string }>>`
+        INSERT INTO "Contradiction" (key, "blockKey", kind, confidence, explanation, rule, "detectorVersion")
+        SELECT v.key, v.block, v.kind::"ContradictionKind", v.confidence, v.explanation, v.rule, v.dv
+        FROM unnest(${fresh.map((r) => r.key!)}::text[], ${fresh.map((r) => r.c.blockKey)}::text[], ${fresh.map((r) => r.fields.kind)}::text[], ${fresh.map((r) => r.fields.confidence)}::float8[],
+                    ${fresh.map((r) => r.fields.explanation)}::text[], ${fresh.map((r) => r.fields.rule)}::text[], ${fresh.map((r) => r.fields.detectorVersion)}::text[])
+          AS v(key, block, kind, confidence, explanation, rule, dv)
+        RETURNING id, key`;
+      const idOf = new Map(rows.map((x) => [x.key, x.id]));
+      for (const r of fresh) r.prevId = idOf.get(r.key!)!;
+    }
+    const sides = rebuilt.flatMap((r) => r.c.sides.map((side, position) => ({ contradictionId: r.prevId!, position, side })));
+    const made = await tx.$queryRaw<Array<{ id: number; contradictionId: number; position: number }>>`
+      INSERT INTO "ContradictionSide" ("contradictionId", position, label)
+      SELECT * FROM unnest(${sides.map((x) => x.contradictionId)}::int[], ${sides.map((x) => x.position)}::int[], ${sides.map((x) => x.side.label)}::text[])
+      RETURNING id, "contradictionId", position`;
+    const sideId = new Map(made.map((x) => [`${x.contradictionId}:${x.position}`, x.id]));
+    const pairs = sides.flatMap((x) => x.side.statementIds.map((sid) => [sideId.get(`${x.contradictionId}:${x.position}`)!, sid] as const));
+    if (pairs.length) {
+      await tx.$executeRaw`
+        INSERT INTO "_ContradictionSideToStatement" ("A", "B")
+        SELECT * FROM unnest(${pairs.map((x) => x[0])}::int[], ${pairs.map((x) => x[1])}::int[]) ON CONFLICT DO NOTHING`;
+    }
+  });
+  for (const r of rebuilt) {
+    ids[r.at] = r.prevId!;
+    notify[r.notifyAt]!.contradictionId = r.prevId!;
+  }
 }
 
 function sidesSignature(sides: number[][]): string {
