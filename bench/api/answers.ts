@@ -50,6 +50,9 @@ const QUERIES: Array<[string, string, Record<string, unknown>]> = [
   ["speakers (Prisma's path)", `query { speakers(first: 5) { totalCount edges { node { ...Who statements(first: 2) { edges { node { ...Said } } } } } } } ${FRAGMENTS.replace(/fragment Conflict[^]*$/, "")}`, {}],
   ["sources", `query { sources(first: 3) { totalCount edges { node { id title publishedAt createdAt fromHtml statementCount statements(first: 2) { totalCount edges { node { id conflicts { id } } } } } } } }`, {}],
   ["typename everywhere", `query { contradictions(first: 2) { __typename edges { __typename node { __typename id sides { __typename statements { __typename id speaker { __typename } } } } } } }`, {}],
+  ["fields, spreads and inline fragments mixed", `query($id: ID!) { contradiction(id: $id) { id ...on Contradiction { kind sides { label } } status ...Conflict note } } ${FRAGMENTS}`, { id: id("Contradiction", 7) }],
+  ["spreads last", `query($id: ID!) { statement(id: $id) { event { id date } conflicts { id } ...Said } speaker(id: "${id("Speaker", 20)}") { name ...Who } } ${FRAGMENTS.replace(/fragment Conflict[^]*$/, "")}`, { id: id("Statement", 5) }],
+  ["variables and directives", `query($first: Int!, $with: Boolean!) { contradictions(first: $first) { edges { node { id sides @include(if: $with) { label } explanation @skip(if: $with) } } } }`, { first: 3, with: true }],
   ["bad cursor", `query { contradictions(first: 2, after: "nope") { edges { node { id } } } }`, {}],
 ];
 

@@ -1,5 +1,22 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
-import { Kind, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * Rows loaded by a field's whole Pothos plan (db/json-select.ts: the plan's findMany args, in one SQL statement)
@@ -99,3 +116,86 @@ declare global {
 
 SchemaBuilder.registerPlugin("plannedRows", PlannedRowsPlugin);
 export default "plannedRows" as const;
+
+/**
+ * The fields that load their own rows through db/json-select.ts with their resolve info (so the rows are marked
+ * whenever `plansEveryField` holds): the hot reads. Every other field that returns model rows is either planned into
+ * its parent's rows (a relation, a related connection) or is not in this list.
+ */
+const MARKED_LOADERS = new Set(["Query.contradictions", "Query.contradiction", "Query.statements", "Query.statement", "Query.speaker", "Speaker.contradictions"]);
+
+const modelOf = (type: GraphQLNamedType | undefined): string | undefined => {
+  if (!isObjectType(type)) return undefined;
+  const model = (type.extensions as { pothosPrismaModel?: string }).pothosPrismaModel;
+  if (model) return model;
+  // A connection: its edges' node.
+  const edges = type.getFields().edges;
+  const edge = edges && getNamedType(edges.type);
+  const node = isObjectType(edge) ? edge.getFields().node : undefined;
+  return node && isObjectType(getNamedType(node.type)) ? (getNamedType(node.type).extensions as { pothosPrismaModel?: string }).pothosPrismaModel : undefined;
+};
+
+/** A Relay connection or edge type (its rows are those of the connection field above it). */
+const isConnectionPart = (type: GraphQLNamedType): boolean => {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return (!!fields.edges && !!fields.pageInfo) || (!!fields.node && !!fields.cursor);
+};
+
+const allMarked = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Whether every row this operation's resolvers see is a marked one, so that no field of it takes the prisma plugin's
+ * loader-mapping path: a query, whose plan takes every field (`plansEveryField`), in which every field returning model
+ * rows is either planned into its parent's row or one of MARKED_LOADERS. Such an operation can run on an executor that
+ * does not hand graphql-js's path objects to the resolvers (graphql-jit): the prisma plugin's mapping keys on those, so
+ * under that executor any other operation would load each relation on its own. Once per parsed document.
+ */
+export function rowsAllMarked(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): boolean {
+  let ok = allMarked.get(document);
+  if (ok !== undefined) return ok;
+  ok = false;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (operation?.operation === "query") {
+    const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    // graphql-jit can answer a fragment's fields after the fields that follow its spread in one selection set (seen
+    // on `statement { ...Said event { id } }`), where graphql-js keeps the document's order: such a document stays on
+    // graphql-js, so every answer keeps its bytes.
+    ok = plansEveryField({ operation, fragments }) && !fieldAfterFragment(document);
+    if (ok) {
+      const typeInfo = new TypeInfo(schema);
+      visit(
+        { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] },
+        visitWithTypeInfo(typeInfo, {
+          Field() {
+            const parent = typeInfo.getParentType();
+            const def = typeInfo.getFieldDef();
+            if (!def || !parent) return;
+            const type = getNamedType(def.type);
+            // An interface or union (node, nodes) may be any model, loaded by Pothos's own loaders.
+            if (isAbstractType(type)) ok = false;
+            // A connection's edges and their nodes are the rows of the connection field, checked at that field.
+            if (!modelOf(type) || isConnectionPart(parent)) return;
+            const planned = !!(def.extensions as { pothosPrismaSelect?: unknown }).pothosPrismaSelect && !!(parent.extensions as { pothosPrismaModel?: string }).pothosPrismaModel;
+            if (!planned && !MARKED_LOADERS.has(`${parent.name}.${def.name}`)) ok = false;
+          },
+        }),
+      );
+    }
+  }
+  allMarked.set(document, ok);
+  return ok;
+}
+
+/** Whether some selection set of the document has a field after a fragment spread or inline fragment. */
+function fieldAfterFragment(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    SelectionSet(set) {
+      const first = set.selections.findIndex((s) => s.kind !== Kind.FIELD);
+      if (first >= 0 && set.selections.slice(first).some((s) => s.kind === Kind.FIELD)) found = true;
+    },
+  });
+  return found;
+}

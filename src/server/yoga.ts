@@ -8,6 +8,7 @@ import { GRAPHIQL_EXAMPLES } from "./examples.js";
 import { useInputChecks } from "./input-checks.js";
 import { createLogger, type Logger } from "./log.js";
 import { useHealth, type HealthDeps } from "./health.js";
+import { useJitForMarkedReads } from "./jit.js";
 import { useBodyLimit, usePageSizeLimit } from "./plugins.js";
 import { useMutationRateLimit, type RateLimit } from "./rate-limit.js";
 
@@ -67,6 +68,8 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
       useInputChecks(),
       usePageSizeLimit(),
       ...(opts.rateLimit ? [useMutationRateLimit(opts.rateLimit)] : []),
+      // The hot reads, whose every row json-select loaded and marked (schema/planned-rows.ts), on graphql-jit.
+      useJitForMarkedReads(),
     ],
   });
 }
