@@ -23,6 +23,8 @@ export type YogaOptions = AppDeps & {
   redisStatus?: HealthDeps["redisStatus"];
   /** GET /metrics (Prometheus) and its request metrics: server/metrics.ts createMetricsPlugins; off when absent. */
   metricsPlugins?: Plugin[];
+  /** The hot reads on graphql-jit (server/jit.ts); default on. Off: every operation on Yoga's executor. */
+  jit?: boolean;
 };
 
 /** The query limits (graphql-armor). A rejection is QUERY_LIMIT_EXCEEDED with the limit's name and value, HTTP 400. */
@@ -69,7 +71,7 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
       usePageSizeLimit(),
       ...(opts.rateLimit ? [useMutationRateLimit(opts.rateLimit)] : []),
       // The hot reads, whose every row json-select loaded and marked (schema/planned-rows.ts), on graphql-jit.
-      useJitForMarkedReads(),
+      ...(opts.jit === false ? [] : [useJitForMarkedReads()]),
     ],
   });
 }
