@@ -37,7 +37,8 @@ const ONLY_GAINSAY = process.env.ONLY === "gainsay";
 const SQL_COUNT = process.env.SQL_COUNT !== "0";
 const CASES = process.env.CASES?.split(",").map(Number);
 const OTHERS = process.env.OTHERS !== "0";
-const dbName = `gainsay_bench_api_${process.pid}`;
+// BENCH_DB_PREFIX names the scratch database (a helper's own prefix on a shared server).
+const dbName = `${process.env.BENCH_DB_PREFIX ?? "gainsay_"}bench_api_${process.pid}`;
 
 type Server = { name: string; url: string; pid: number; stop(): Promise<void> };
 

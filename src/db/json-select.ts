@@ -2,6 +2,7 @@ import { isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNo
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { rawReadOf } from "./client.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
+import { PLANNED, plansEveryField } from "../schema/planned-rows.js";
 
 /**
  * A read of a whole Prisma query tree in ONE SQL statement: `findMany`'s arguments (select/include with nested
@@ -65,19 +66,22 @@ class Compiler {
     if (args.select && args.include) no("select and include together");
     const pairs: string[] = [];
     const shape: Shape = { dates: [], nested: [] };
+    const pruned = this.columns?.models.get(model.name);
+    const read = this.columns?.read.get(model.name);
     const scalar = (f: Field) => {
       if (f.kind !== "scalar" && f.kind !== "enum") no(`field ${model.name}.${f.name} of kind ${f.kind}`);
       if (f.type === "DateTime") {
         if (f.isList) no("DateTime list");
-        shape.dates.push(f.name);
+        // A date the operation only exposes stays the ISO string PostgreSQL wrote: the DateTime scalar serialises
+        // it unchanged, as it would the Date's toISOString(). A resolver's own read gets a Date, as from Prisma.
+        if (!pruned || read?.has(f.name)) shape.dates.push(f.name);
         pairs.push(`'${f.name}', to_char(${r}.${q(f.name)}, ${ISO})`);
       } else if (SCALAR_CAST[f.type] || f.kind === "enum" || f.type === "Json") pairs.push(`'${f.name}', ${r}.${q(f.name)}`);
       else no(`scalar type ${f.type}`);
     };
     const chosen = args.select ?? args.include;
     if (!args.select) {
-      const needed = this.columns?.models.get(model.name);
-      for (const f of model.fields.values()) if ((f.kind === "scalar" || f.kind === "enum") && (!needed || needed.has(f.name) || f.isId)) scalar(f);
+      for (const f of model.fields.values()) if ((f.kind === "scalar" || f.kind === "enum") && (!pruned || pruned.has(f.name) || f.isId)) scalar(f);
     }
     for (const [name, v] of Object.entries(chosen ?? {})) {
       if (v === false || v === undefined) continue;
@@ -290,16 +294,29 @@ class Compiler {
   }
 }
 
-function revive(rows: Array<Record<string, unknown>>, shape: Shape) {
+/** Dates back to Date objects; with `mark`, every row of the answer marked as loaded by its field's plan (PLANNED). */
+function revive(rows: Array<Record<string | symbol, unknown>>, shape: Shape, mark: boolean) {
   for (const row of rows) {
     if (!row) continue;
+    if (mark) row[PLANNED] = true;
     for (const d of shape.dates) if (typeof row[d] === "string") row[d] = new Date(row[d] as string);
     for (const [name, s] of shape.nested) {
       const v = row[name] as Record<string, unknown> | Array<Record<string, unknown>> | null;
-      if (v) revive(Array.isArray(v) ? v : [v], s);
+      if (v) revive(Array.isArray(v) ? v : [v], s, mark);
     }
   }
   return rows;
+}
+
+/** The relations a Prisma findMany's args load (no dates: Prisma's rows have Date objects already), to mark them. */
+function shapeOfArgs(model: Model, args: Args): Shape {
+  const shape: Shape = { dates: [], nested: [] };
+  for (const [name, v] of Object.entries(args.select ?? args.include ?? {})) {
+    const f = model.fields.get(name);
+    if (!v || f?.kind !== "object") continue;
+    shape.nested.push([name, shapeOfArgs(models.get(f.type)!, v === true ? {} : (v as Args))]);
+  }
+  return shape;
 }
 
 export type Compiled = { sql: string; params: unknown[]; shape: Shape };
@@ -312,7 +329,7 @@ export type Compiled = { sql: string; params: unknown[]; shape: Shape };
  * its own resolver, which may read any column) keeps every column, and so does a model the operation selects no field
  * of. `key` spells the choice for the statement cache.
  */
-export type Columns = { models: Map<string, Set<string>>; key: string };
+export type Columns = { models: Map<string, Set<string>>; read: Map<string, Set<string>>; key: string };
 
 const columnsByOperation = new WeakMap<object, Columns>();
 
@@ -320,6 +337,8 @@ export function columnsOf(info: Pick<GraphQLResolveInfo, "schema" | "operation" 
   let found = columnsByOperation.get(info.operation);
   if (found) return found;
   const needs = new Map<string, Set<string> | null>();
+  // Per model, the columns a field's own resolver reads (a static select's): those keep their Prisma types (Date).
+  const read = new Map<string, Set<string>>();
   const typeInfo = new TypeInfo(info.schema);
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] };
   visit(
@@ -339,13 +358,19 @@ export function columnsOf(info: Pick<GraphQLResolveInfo, "schema" | "operation" 
         if (typeof ext.pothosExposedField === "string") set.add(ext.pothosExposedField);
         else if (ext.pothosPrismaRelationField || (def.name === "id" && parent!.getInterfaces().some((i) => i.name === "Node"))) return;
         else if (select && typeof select === "object" && Object.keys(select).every((k) => k === "_count" || model.fields.get(k)?.kind === "object" || model.fields.has(k))) {
-          for (const k of Object.keys(select)) if (model.fields.get(k)?.kind === "scalar" || model.fields.get(k)?.kind === "enum") set.add(k);
+          for (const k of Object.keys(select)) {
+            if (model.fields.get(k)?.kind !== "scalar" && model.fields.get(k)?.kind !== "enum") continue;
+            set.add(k);
+            if (!read.has(model.name)) read.set(model.name, new Set());
+            read.get(model.name)!.add(k);
+          }
         } else needs.set(model.name, null);
       },
     }),
   );
   const kept = new Map([...needs].filter((e): e is [string, Set<string>] => e[1] !== null));
-  found = { models: kept, key: [...kept].map(([m, cols]) => `${m}:${[...cols].sort().join(",")}`).sort().join(";") };
+  const spell = (m: Map<string, Set<string>>) => [...m].map(([name, cols]) => `${name}:${[...cols].sort().join(",")}`).sort().join(";");
+  found = { models: kept, read, key: `${spell(kept)}|${spell(read)}` };
   columnsByOperation.set(info.operation, found);
   return found;
 }
@@ -426,10 +451,15 @@ async function page<T>(prisma: PrismaClient, modelName: string, args: Args, with
   const key = keyOf(args);
   const columns = info ? columnsOf(info) : undefined;
   const compiled = key === null ? null : cached(`m|${modelName}|${withCount}|${columns?.key ?? "*"}|${key}`, () => compileFindMany(modelName, args, withCount, columns));
-  if (!compiled) return { rows: (await delegate(prisma, modelName).findMany(args)) as T[] };
+  // Rows for a resolver's plan (`info`) that takes every field of the operation are marked for schema/planned-rows.ts.
+  const mark = !!info && plansEveryField(info);
+  if (!compiled) {
+    const rows = (await delegate(prisma, modelName).findMany(args)) as Array<Record<string, unknown>>;
+    return { rows: (mark ? revive(rows, shapeOfArgs(models.get(modelName)!, args), true) : rows) as T[] };
+  }
   const [row] = await readRaw<{ rows: unknown; total?: number }>(prisma, compiled);
   const rows = (typeof row!.rows === "string" ? JSON.parse(row!.rows) : row!.rows) as Array<Record<string, unknown>>;
-  return { rows: revive(rows, compiled.shape) as T[], ...(withCount ? { total: Number(row!.total) } : {}) };
+  return { rows: revive(rows, compiled.shape, mark) as T[], ...(withCount ? { total: Number(row!.total) } : {}) };
 }
 
 // The count a connection page read along with its rows, by the resolve info of that connection field (Pothos hands

@@ -8,6 +8,7 @@ import { GRAPHIQL_EXAMPLES } from "./examples.js";
 import { useInputChecks } from "./input-checks.js";
 import { createLogger, type Logger } from "./log.js";
 import { useHealth, type HealthDeps } from "./health.js";
+import { useJitForMarkedReads } from "./jit.js";
 import { useBodyLimit, usePageSizeLimit } from "./plugins.js";
 import { useMutationRateLimit, type RateLimit } from "./rate-limit.js";
 
@@ -22,6 +23,8 @@ export type YogaOptions = AppDeps & {
   redisStatus?: HealthDeps["redisStatus"];
   /** GET /metrics (Prometheus) and its request metrics: server/metrics.ts createMetricsPlugins; off when absent. */
   metricsPlugins?: Plugin[];
+  /** The hot reads on graphql-jit (server/jit.ts); default on. Off: every operation on Yoga's executor. */
+  jit?: boolean;
 };
 
 /** The query limits (graphql-armor). A rejection is QUERY_LIMIT_EXCEEDED with the limit's name and value, HTTP 400. */
@@ -67,6 +70,8 @@ export function createGainsayYoga(opts: YogaOptions): YogaServerInstance<Record<
       useInputChecks(),
       usePageSizeLimit(),
       ...(opts.rateLimit ? [useMutationRateLimit(opts.rateLimit)] : []),
+      // The hot reads, whose every row json-select loaded and marked (schema/planned-rows.ts), on graphql-jit.
+      ...(opts.jit === false ? [] : [useJitForMarkedReads()]),
     ],
   });
 }
