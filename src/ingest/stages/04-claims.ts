@@ -1352,25 +1352,25 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
  * each also undated (`@?`), so a statement with no date meets the dated ones; blocks are read newest first and capped.
  */
 export function keysOf(frame: ClaimFrame, period: string): string[] {
-  const dated = new Set<string>();
   const year = period === "?" ? "?" : period.slice(0, 4);
   const ents = (frame.entities ?? []).slice(0, 2);
   const preds = (frame.predicates ?? []).slice(0, 2);
   const units = [...new Set(frame.quantities.map((q) => q.unit))].slice(0, 2);
   const out = new Set<string>();
-  const add = (base: string, bucket: string) => {
-    const k = base.slice(0, 120);
-    if (bucket !== "?") out.add(`${k}@${bucket}`);
-    out.add(`${k}@?`);
-  };
-  for (const p of preds) for (const e of ents) add(`p:${p}:${e}`, year);
-  for (const p of preds) add(`p:${p}`, period);
-  for (const u of units) add(`q:${u}`, period);
-  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) add(`l:${l}:${e}`, year);
+  for (const p of preds) for (const e of ents) addKey(out, `p:${p}:${e}`, year);
+  for (const p of preds) addKey(out, `p:${p}`, period);
+  for (const u of units) addKey(out, `q:${u}`, period);
+  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) addKey(out, `l:${l}:${e}`, year);
   // A party's claims and a dismissal of them, by month: "t:<party>".
-  for (const t of [...(frame.dismisses ? [frame.dismisses] : []), ...(frame.party ?? [])]) add(`t:${t}`, period);
-  void dated;
+  if (frame.dismisses) addKey(out, `t:${frame.dismisses}`, period);
+  for (const t of frame.party ?? []) addKey(out, `t:${t}`, period);
   return [...out].sort();
+}
+/** A key in its bucket and undated (`@?`). */
+function addKey(out: Set<string>, base: string, bucket: string): void {
+  const k = base.slice(0, 120);
+  if (bucket !== "?") out.add(`${k}@${bucket}`);
+  out.add(`${k}@?`);
 }
 
 /** For hand-entered statements: the frame and key of a claim whose polarity the user gives. */
