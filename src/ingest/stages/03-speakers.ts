@@ -195,7 +195,9 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   // (a comma, a dash or a date marks it: "VOA News" is a name, not a dateline and a name)
   phrase = phrase.replace(/^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{Lu}.]+)*(?:\s*,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)?(?:\([^)]*\)\s*[-–—]+\s*)?|\s*(?:\([^)]*\)\s*)?[-–—]+\s*|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s+)(?=\p{Lu}\p{Ll})/u, "");
   // "the Rowing Federation—TRF—and …": an acronym between dashes is the parenthesised one
-  phrase = phrase.replace(/\s*([—–])\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*(?:\1\s*|$)/gu, " ($2) ").trim();
+  // (Only a phrase with a dash can have one: the pattern's scan of every phrase costs more than this test.)
+  if (phrase.includes("—") || phrase.includes("–")) phrase = phrase.replace(/\s*([—–])\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*(?:\1\s*|$)/gu, " ($2) ");
+  phrase = phrase.trim();
   if (phrase === "(publisher)") return { ...base, name: "(publisher)", kind: "OUTLET" };
   const lower = phrase.toLowerCase();
   if (SPEAKER_PRONOUNS.get(lower)) return { ...base, name: lower, kind: "ANONYMOUS", anaphoric: true };

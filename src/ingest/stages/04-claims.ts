@@ -61,7 +61,9 @@ export function forgetDocument(): void {
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // (exec with lastIndex rather than matchAll: no iterator, one match array at a time.)
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let w = m[0];
     // "U.S." keeps its dots; a word's trailing full stop is punctuation.
     if (w.endsWith(".") && !/^(?:[A-Za-z]\.){2,}$/.test(w)) w = w.slice(0, -1);
@@ -617,6 +619,18 @@ const PERSON_SET = new Set(PERSON_NOUNS);
 /** Words that name a figure without saying what it counts ("the figure", "the official count", "their estimate"). */
 const GENERIC_MEASURES = new Set(["figure", "figures", "number", "count", "tally", "estimate", "estimates", "total"]);
 const BOUND_PHRASES = [...BOUNDS].sort((a, b) => b[0].length - a[0].length);
+/** Does `before` (the words before a figure) end with the bound phrase? (Its spaced form built once, not per figure.) */
+const BOUND_ENDINGS = BOUND_PHRASES.map(([phrase, bound]) => ({ phrase, spaced: ` ${phrase}`, bound, words: phrase.split(" ").length }));
+const NEAR_ENDINGS = NEAR_BOUNDS.map((p) => ({ phrase: p, spaced: ` ${p}` }));
+const endsWithPhrase = (before: string, p: { phrase: string; spaced: string }) => before === p.phrase || before.endsWith(p.spaced);
+/** Starts as a figure or a word can ($, €, £ before a digit; a digit; a lower-case letter): /^[$€£]?\d|^[a-z]/. */
+const mayBeFigure = (lower: string) => {
+  const c = lower.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
+  if (c !== 36 && c !== 8364 && c !== 163) return false;
+  const d = lower.charCodeAt(1);
+  return d >= 48 && d <= 57;
+};
 
 /** The first words of the vague counts ("a" of "a few"), for a quick no in numberValue. */
 const VAGUE_ENTRIES = Object.entries(VAGUE_COUNTS);
@@ -705,7 +719,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
   const lowerText = clause.toLowerCase();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!/^[$€£]?\d|^[a-z]/.test(t.lower)) continue;
+    if (!mayBeFigure(t.lower)) continue;
     const first = numberValue(tokens, i);
     if (!first) continue;
     let num: { value: number; used: number; vague?: [number, number] } = first;
@@ -730,7 +744,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     if (!/^\d/.test(t.lower.replace(/^[$€£]/, "")) && !num.vague && (next === "of" || (t.lower === "one" && /^(another|day|side|way|time)$/.test(next)))) continue;
     let bound: Bound = "EXACT";
     const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(" ");
-    for (const [phrase, b] of BOUND_PHRASES) if (before === phrase || before.endsWith(` ${phrase}`)) { bound = b; break; }
+    for (const e of BOUND_ENDINGS) if (endsWithPhrase(before, e)) { bound = e.bound; break; }
     if (num.vague) bound = "ABOUT";
     // Head noun: the first noun-like word within three tokens after the number ("50 sales employees" → employees).
     let unit = /%$/.test(t.w) || next === "percent" || next === "per" ? "percent" : /^[$€£]/.test(t.w) ? "money" : "";
@@ -807,7 +821,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
     if (tokens.slice(Math.max(0, from - 3), Math.max(0, from)).some((x) => RECOVERED.has(lemma(x.lower))) || (BODY_NOUNS.has(head) && afterHead.some((x) => BODY_VERBS.has(x.lower)))) sort.unshift("recovered");
     if (sort.length) q.sort = sort.join(" ");
     if (num.vague) { q.lo = num.vague[0]; q.hi = num.vague[1]; }
-    else if (NEAR_BOUNDS.some((p) => before === p || before.endsWith(` ${p}`))) {
+    else if (NEAR_ENDINGS.some((p) => endsWithPhrase(before, p))) {
       if (bound === "MORE_THAN") { q.lo = num.value; q.hi = num.value * (1 + NEAR_SHARE); }
       else { q.lo = num.value * (1 - NEAR_SHARE); q.hi = num.value; }
     }
@@ -823,7 +837,7 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
   return out;
 }
 function boundWords(before: string, bound: Bound): number {
-  for (const [phrase, b] of BOUND_PHRASES) if (b === bound && (before === phrase || before.endsWith(` ${phrase}`))) return phrase.split(" ").length;
+  for (const e of BOUND_ENDINGS) if (e.bound === bound && endsWithPhrase(before, e)) return e.words;
   return 0;
 }
 
@@ -1338,25 +1352,25 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
  * each also undated (`@?`), so a statement with no date meets the dated ones; blocks are read newest first and capped.
  */
 export function keysOf(frame: ClaimFrame, period: string): string[] {
-  const dated = new Set<string>();
   const year = period === "?" ? "?" : period.slice(0, 4);
   const ents = (frame.entities ?? []).slice(0, 2);
   const preds = (frame.predicates ?? []).slice(0, 2);
   const units = [...new Set(frame.quantities.map((q) => q.unit))].slice(0, 2);
   const out = new Set<string>();
-  const add = (base: string, bucket: string) => {
-    const k = base.slice(0, 120);
-    if (bucket !== "?") out.add(`${k}@${bucket}`);
-    out.add(`${k}@?`);
-  };
-  for (const p of preds) for (const e of ents) add(`p:${p}:${e}`, year);
-  for (const p of preds) add(`p:${p}`, period);
-  for (const u of units) add(`q:${u}`, period);
-  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) add(`l:${l}:${e}`, year);
+  for (const p of preds) for (const e of ents) addKey(out, `p:${p}:${e}`, year);
+  for (const p of preds) addKey(out, `p:${p}`, period);
+  for (const u of units) addKey(out, `q:${u}`, period);
+  for (const l of (frame.labels ?? []).slice(0, 2)) for (const e of ents.slice(0, 1)) addKey(out, `l:${l}:${e}`, year);
   // A party's claims and a dismissal of them, by month: "t:<party>".
-  for (const t of [...(frame.dismisses ? [frame.dismisses] : []), ...(frame.party ?? [])]) add(`t:${t}`, period);
-  void dated;
+  if (frame.dismisses) addKey(out, `t:${frame.dismisses}`, period);
+  for (const t of frame.party ?? []) addKey(out, `t:${t}`, period);
   return [...out].sort();
+}
+/** A key in its bucket and undated (`@?`). */
+function addKey(out: Set<string>, base: string, bucket: string): void {
+  const k = base.slice(0, 120);
+  if (bucket !== "?") out.add(`${k}@${bucket}`);
+  out.add(`${k}@?`);
 }
 
 /** For hand-entered statements: the frame and key of a claim whose polarity the user gives. */
