@@ -696,11 +696,15 @@ export type Revision = { fromId: number; toId: number; explanation: string };
  * Pure: figures for one thing that changed rather than conflicted — a toll that rose from two to four — linked from
  * the earlier statement to the later one. Each count links to the latest earlier count it revises (a chain).
  */
-export function revisionsIn(statements: ConflictStatement[]): Revision[] {
+export function revisionsIn(statements: ConflictStatement[], focus?: Set<number>): Revision[] {
   const out: Revision[] = [];
   const counted = statements.filter((s) => s.polarity === "AFFIRM" && s.modality !== "UNCERTAIN" && s.frame.quantities?.some((q) => CUMULATIVE_MEASURES.has(q.unit)));
   const sorted = [...counted].sort((a, b) => time(a) - time(b) || (a.sourceId === b.sourceId ? a.start - b.start : byRank(a, b)));
+  // With a focus, only links touching it: a statement that is not in it and comes before all of it can only link back
+  // to others that are not in it either.
+  const firstFocus = focus ? sorted.findIndex((s) => focus.has(s.id)) : 0;
   for (let j = 1; j < sorted.length; j++) {
+    if (focus && !focus.has(sorted[j]!.id) && (firstFocus < 0 || j < firstFocus)) continue;
     for (let i = j - 1; i >= 0; i--) {
       const a = sorted[i]!;
       const b = sorted[j]!;
@@ -717,5 +721,5 @@ export function revisionsIn(statements: ConflictStatement[]): Revision[] {
     }
   }
   const seen = new Set<string>();
-  return out.filter((r) => (seen.has(`${r.fromId}>${r.toId}`) ? false : (seen.add(`${r.fromId}>${r.toId}`), true)));
+  return out.filter((r) => (!focus || focus.has(r.fromId) || focus.has(r.toId)) && (seen.has(`${r.fromId}>${r.toId}`) ? false : (seen.add(`${r.fromId}>${r.toId}`), true)));
 }

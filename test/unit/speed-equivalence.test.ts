@@ -3,7 +3,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { literalMatcher } from "../../src/ingest/literals.js";
 import { surnameMatches } from "../../src/ingest/stages/03-speakers.js";
-import { judgeBlocks, judgePairs, keysOfStatement, sharedBlock, sharedKeys, type ConflictStatement, type PairConflict } from "../../src/analysis/detect.js";
+import { judgeBlocks, judgePairs, keysOfStatement, revisionsIn, sharedBlock, sharedKeys, type ConflictStatement, type PairConflict } from "../../src/analysis/detect.js";
 
 /** The plain form: one alternation of every surname, tried at every offset. */
 function surnameMatchesByRegex(text: string, surnames: string[]) {
@@ -96,6 +96,7 @@ describe("detect: judgeBlocks flags exactly what judgePairs flags block by block
     for (const s of corpus) for (const k of keysOfStatement(s)) index.set(k, [...(index.get(k) ?? []), s]);
     let flagged = 0;
     let betweenFocus = 0;
+    let revisions = 0;
     for (let p = 0; p < 12; p++) {
       // Two articles refreshed at once (a batch): pairs between two focus statements are judged too.
       const probe = [...statementsOf(10_000 + 2 * p), ...statementsOf(10_001 + 2 * p)];
@@ -108,12 +109,17 @@ describe("detect: judgeBlocks flags exactly what judgePairs flags block by block
         const plain = judgePairs(list, k, focus);
         flagged += plain.length;
         betweenFocus += plain.filter((x) => focus.has(x.a.id) && focus.has(x.b.id)).length;
+        // Revision links touching the focus: the same as all of the block's links, filtered.
+        const links = revisionsIn(list).filter((r) => focus.has(r.fromId) || focus.has(r.toId));
+        revisions += links.length;
+        expect(revisionsIn(list, focus)).toEqual(links);
         expect(sig(fast.get(k)!)).toEqual(sig(plain));
       }
     }
     // The corpus is made to hold conflicts: the comparison is not between two empty lists.
     expect(flagged).toBeGreaterThan(20);
     expect(betweenFocus).toBeGreaterThan(0);
+    expect(revisions).toBeGreaterThan(0);
   });
 
   it("sharedBlock picks what sorting the shared keys by their rank picked", () => {
