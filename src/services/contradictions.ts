@@ -51,14 +51,17 @@ function fromFlatRow(r: FlatRow): ConflictStatement {
  * new article depends on its own statements, not on the corpus size. Reviews are kept: a contradiction is matched
  * by its stable key, and a reviewed one is only removed when fewer than two of its sides still hold statements.
  */
-export async function refreshContradictions(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
+/** `cap`: the block cap for this refresh (tests use a small one to reach it with a few articles). */
+export type RefreshOptions = { cap?: number };
+
+export async function refreshContradictions(prisma: PrismaClient, events: Events, propKeys: string[], opts: RefreshOptions = {}): Promise<RefreshResult> {
   // On PostgreSQL, servers and workers refresh at once: each refresh is one transaction holding an advisory lock per
   // block it touches, so two refreshes of one block run one after the other. On PGlite (one process, one connection)
   // a lone race (both create the same contradiction key, or one removes what the other just wrote) is met by running
   // the pass again, which is safe: a pass recomputes the blocks from the statements.
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = backendOf(prisma) === "pglite" ? await refreshOnce(prisma, events, propKeys) : await refreshLocked(prisma, events, propKeys);
+      const r = backendOf(prisma) === "pglite" ? await refreshOnce(prisma, events, propKeys, opts) : await refreshLocked(prisma, events, propKeys, opts);
       appMetrics()?.contradictions.inc(r.created);
       return r;
     } catch (e) {
@@ -79,7 +82,7 @@ function isRace(e: unknown): boolean {
 /** Sorted, so that refreshes sharing blocks take their locks in one order and never deadlock. */
 const LOCK_BLOCKS = `SELECT count(pg_advisory_xact_lock(hashtext(b))) FROM (SELECT b FROM unnest($1::text[]) AS u(b) ORDER BY b COLLATE "C") AS s`;
 
-async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
+async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: string[], opts: RefreshOptions): Promise<RefreshResult> {
   const blocks = [...new Set(propKeys.flatMap((k) => k.split(" ")).filter(Boolean))];
   if (blocks.length === 0) return { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   // Events wait for the commit: a subscriber that reads a contradiction it hears of must find it.
@@ -88,7 +91,7 @@ async function refreshLocked(prisma: PrismaClient, events: Events, propKeys: str
   const out = await prisma.$transaction(
     async (tx) => {
       await tx.$queryRawUnsafe(LOCK_BLOCKS, blocks);
-      return refreshOnce(joining(tx), deferred, propKeys);
+      return refreshOnce(joining(tx), deferred, propKeys, opts);
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   );
@@ -107,7 +110,8 @@ function joining(tx: Prisma.TransactionClient): PrismaClient {
   return new Proxy(tx, { get: (target, p) => (p === "$transaction" ? $transaction : Reflect.get(target, p)) }) as unknown as PrismaClient;
 }
 
-async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: string[]): Promise<RefreshResult> {
+async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: string[], opts: RefreshOptions): Promise<RefreshResult> {
+  const cap = opts.cap ?? BLOCK_CAP;
   const strings = [...new Set(propKeys.filter(Boolean))];
   const out: RefreshResult = { contradictionIds: [], created: 0, updated: 0, removed: 0 };
   if (strings.length === 0) return out;
@@ -119,7 +123,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const focus = new Set(focusRows.map((r) => r.id));
   const members = await prisma.$queryRaw<Array<{ key: string; statementId: number }>>`
     SELECT k.key, c."statementId" FROM unnest(${blocks}::text[]) AS k(key)
-    CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${BLOCK_CAP}) c`;
+    CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${cap}) c`;
   const byBlock = new Map<string, Set<number>>();
   for (const m of members) byBlock.set(m.key, (byBlock.get(m.key) ?? new Set()).add(m.statementId));
   // A block's newest members may not reach back to the statements being refreshed: add each to the blocks it is in

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { detectBlock, type ConflictStatement } from "../../src/analysis/detect.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { refreshContradictions } from "../../src/services/contradictions.js";
 import { IngestSource } from "../../client/operations.js";
 import { idOf } from "../../src/schema/ids.js";
 import type { ClaimFrame } from "../../src/ingest/types.js";
@@ -92,6 +93,31 @@ describe("ingest order", () => {
     expect(threaded.speakers).toEqual(inline.speakers);
     expect(threaded.statements).toEqual(inline.statements);
     expect(threaded.stored).toEqual(inline.stored);
+  });
+
+  it("a second refresh of an article changes nothing, also when its blocks are past the cap", async () => {
+    // Refreshing what was just refreshed must leave every contradiction as it is (same rows, same sides): with a
+    // small cap, which pairs are judged depends on the focus, and the rows must still not churn from one pass to
+    // the next (a reviewed contradiction keeps its row only if the row is not handed to another).
+    const app = await createTestApp();
+    apps.push(app);
+    for (const a of ARTICLES) await app.ok(IngestSource, { input: { text: a.text, publisher: a.publisher, publishedAt: a.publishedAt } });
+    const prisma = app.db.prisma;
+    const snapshot = async () =>
+      (await prisma.contradiction.findMany({ include: { sides: { include: { statements: { select: { id: true } } }, orderBy: { position: "asc" } } }, orderBy: { id: "asc" } }))
+        .map((c) => `${c.id} ${c.key} ${c.kind} ${c.confidence} ${c.sides.map((s) => s.statements.map((x) => x.id).sort((x, y) => x - y).join(",")).join(" | ")}`);
+    const sources = await prisma.source.findMany({ select: { id: true, statements: { select: { propKey: true } } }, orderBy: { id: "asc" } });
+    expect((await snapshot()).length).toBeGreaterThanOrEqual(4);
+    for (const cap of [undefined, 3, 2]) {
+      for (const src of sources) {
+        const keys = src.statements.map((s) => s.propKey);
+        await refreshContradictions(prisma, app.events, keys, { cap });
+        const before = await snapshot();
+        const again = await refreshContradictions(prisma, app.events, keys, { cap });
+        expect({ cap, source: src.id, created: again.created, updated: again.updated, removed: again.removed }).toEqual({ cap, source: src.id, created: 0, updated: 0, removed: 0 });
+        expect(await snapshot()).toEqual(before);
+      }
+    }
   });
 
   it("an acronym met first and its full name met later make one speaker, named in full, in either order", async () => {
