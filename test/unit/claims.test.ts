@@ -220,6 +220,10 @@ describe("04-claims: figures with measure, bound and scope", () => {
     ["1.5 million marchers", [[1500000, "EXACT", "turnout"]]],
     ["dozens of people were hurt", [[24, "ABOUT", "injured"]]],
     ["the 56-year-old spoke at 10:30 on May 4, 2031", []], // ages, times and dates are not figures
+    // An adjective or a demonym before the noun is not what is counted.
+    ["12 Norwegian cyclists failed the test", [[12, "EXACT", "cyclist"]]],
+    ["the dealer sold 40 red trucks", [[40, "EXACT", "truck"]]],
+    ["4 major lenders raised rates", [[4, "EXACT", "lender"]]],
   ])("%s", (t, expected) => expect(quantitiesOf(t).map((x) => [x.value, x.bound, x.unit])).toEqual(expected));
 
   it("scope: where the figure holds", () => {

@@ -761,6 +761,8 @@ export function quantitiesOf(clause: string, tokens = tokenize(clause), preds = 
         if (w === "of" && k === i + num.used) continue;
         if (MEASURE_OF.has(w) || MEASURE_OF.has(lemma(w)) || PERSON_SET.has(w)) { head = w; break; }
         if (STOP.has(w) || /^\d/.test(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break;
+        // An adjective or a demonym before a noun is not what is counted ("23 Chinese swimmers" counts swimmers).
+        if (!fallback && k + 1 < tokens.length && isModifierWord(w) && !STOP.has(tokens[k + 1]!.lower) && !isTimeWord(tokens[k + 1]!.lower) && /^[a-z]/i.test(tokens[k + 1]!.lower) && clause.slice(tokens[k]!.end, tokens[k + 1]!.start) === " ") continue;
         if (!fallback && /^\s+$/.test(clause.slice(tokens[k - 1]!.end, tokens[k]!.start))) nounAfter = k;
         fallback ||= w;
       }
@@ -884,6 +886,15 @@ const lexiconTags = (word: string): string[] => {
   const t = Object.hasOwn(COMPROMISE_LEXICON, word) ? COMPROMISE_LEXICON[word] : undefined;
   return Array.isArray(t) ? t : t ? [t] : [];
 };
+/** An adjective or a demonym by compromise's word list, and no noun ("top", "Chinese"; not "sales", "fire"). */
+const isModifierWord = (key: string) => {
+  const tags = lexiconTags(key);
+  return tags.some((x) => x === "Adjective" || x === "Demonym" || x === "Comparable") && !tags.some((x) => /Noun/.test(x));
+};
+/** A day, a month or a length of time ("21,000 last Saturday", "40,000 last week"): no noun of what is counted after
+ * the adjective. Such a figure is left as it was read before (its own date differs from the clause's, and the
+ * detector does not yet tell a figure's own date from its clause's). */
+const isTimeWord = (w: string) => WEEKDAYS.has(w) || MONTHS.has(w) || /^(?:second|minute|hour|day|night|week|weekend|month|year|decade|time)s?$/.test(w);
 /** "said in French": a language (compromise's demonyms, or a language noun), not a place. */
 const isLanguage = (key: string) => lexiconTags(key).includes("Demonym") || /^(?:english|spanish|arabic|mandarin|portuguese|hindi|urdu|swahili|creole)$/.test(key);
 /** A place by compromise's word list (a country, city, region or other place). */
