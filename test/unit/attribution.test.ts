@@ -657,3 +657,13 @@ table("reports inside a framing: the label after 'as' is the speaker's, not the 
   },
 ]);
 
+
+table("unnamed sources tied to something by a post-modifier", [
+  { text: "People familiar with the matter said the brewery will close its second plant.", want: [["People familiar with the matter", "the brewery will close its second plant"]] },
+  { text: "Two people close to the board said the brewery will close its second plant.", want: [["people close to the board", "the brewery will close its second plant"]] },
+  { text: "A person briefed on the plans said the brewery will close its second plant.", want: [["person briefed on the plans", "the brewery will close its second plant"]] },
+  { text: "Officials loyal to the mayor said the budget vote was postponed.", want: [["Officials loyal to the mayor", "the budget vote was postponed"]] },
+  // after "according to", the tagger reads "to" as an infinitive's and the source as a verb
+  { text: "According to people familiar with the talks, the brewery will close its second plant.", want: [["people familiar with the talks", "the brewery will close its second plant"]] },
+  { text: "The brewery will close its second plant, according to sources close to the owners.", want: [["sources close to the owners", "The brewery will close its second plant"]] },
+]);

@@ -1,4 +1,4 @@
-import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, ELIDED_CLAUSE, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, HARMED_NOUNS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
+import { CLAIM_NOUNS, CUE_FORMS, DENIAL_PREDICATES, DOCUMENT_NOUNS, ELIDED_CLAUSE, FIGURE_CUES, FIGURE_NOUNS, GROUP_NOUNS, HARMED_NOUNS, POST_MODIFIERS, PUT_AT_VERBS, REVISE_TO_VERBS, ROLE_NOUNS, STANCE_ADJECTIVES, TIME_WORDS, WEAK_CUES, type CueVerb } from "../lexicon/attribution.js";
 import { firstNotBefore, tokenize, tokenAt, type Token } from "../nlp/tokens.js";
 import type { Attribution, Segmented, Sentence, SpeakerMention } from "../types.js";
 import { describeSpeaker } from "./03-speakers.js";
@@ -118,6 +118,14 @@ class Sieves {
   private readonly framedAfter: Array<{ at: number; m: SpeakerMention }> = [];
   constructor(readonly doc: Segmented) {
     this.T = tokenize(doc.text);
+    // After "according to" comes its source, a noun phrase; the tagger may read "to" as an infinitive's and the next
+    // word as a verb ("according to/PART people/VERB familiar with …").
+    for (let i = 0; i + 2 < this.T.length; i++) {
+      const [a, to, x] = [this.T[i]!, this.T[i + 1]!, this.T[i + 2]!];
+      if (a.lower !== "according" || to.lower !== "to") continue;
+      to.pos = "ADP";
+      if (x.pos === "VERB" && !/ing$/.test(x.lower)) x.pos = x.cap ? "PROPN" : "NOUN";
+    }
     doc.tokens = this.T;
     this.headlineSeg = doc.segments.find((x) => x.kind === "HEADLINE");
   }
@@ -227,13 +235,16 @@ class Sieves {
         }
         return /^[-–&.'’]$/.test(t.text) && !!this.T[i - 1] && this.T[i - 1]!.end === t.start;
       case "ADP":
-        return NP_ADP.has(t.lower);
+        // "close to the board", "briefed about the plans": the preposition a post-modifier takes
+        return NP_ADP.has(t.lower) || this.postModifierAt(i - 1);
       case "CCONJ":
         return t.lower === "and" || t.lower === "&";
       case "VERB":
         // A capitalised word the tagger reads as a verb inside a name ("Hold Security"); a participle joined by a
         // hyphen ("the U.S.-led coalition", "Iranian-backed groups").
         if (this.T[i - 1]?.text === "-" && this.T[i - 1]!.end === t.start) return true;
+        // "a person briefed on the plans", "officials linked to the party": a participle tying the noun to its object
+        if (!first && this.postModifierAt(i)) return true;
         // a participle modifying the noun after it: "the club's managing director", "the acting minister"
         if (/ing$/.test(t.lower) && !CUE_FORMS.has(t.lower) && this.T[i + 1]?.pos === "NOUN" && /^(DET|PART|ADJ)$/.test(this.T[i - 1]?.pos ?? "")) return true;
         // A capitalised word right before a cue, at a clause's start, is a name ("…, Hold found the number …").
@@ -245,6 +256,17 @@ class Sieves {
       default:
         return t.pos === "X" && t.cap;
     }
+  }
+
+  /**
+   * Token `i` is a post-modifier after a noun with its preposition next ("people familiar | with the matter",
+   * "sources close | to the owners"): the phrase goes on, and its head is the noun before it.
+   */
+  postModifierAt(i: number): boolean {
+    const t = this.T[i];
+    const preps = t && !t.quoted ? POST_MODIFIERS.get(t.lower) : undefined;
+    const before = this.T[i - 1];
+    return !!preps && !!before && (before.pos === "NOUN" || before.pos === "PROPN") && preps.includes(this.T[i + 1]?.lower ?? "");
   }
 
   /** Walks left from token `j` (inclusive) over a noun phrase, not past `lo`. */
@@ -304,7 +326,9 @@ class Sieves {
     if (!heads.length) return undefined;
     if (toks.some((t) => CLAUSE_PRON.has(t.lower) && t.pos === "PRON")) return undefined;
     // Head: the last noun before the first preposition ("spokesman" in "a spokesman for the club").
-    const firstAdp = toks.findIndex((t) => t.pos === "ADP");
+    let firstAdp = toks.findIndex((t) => t.pos === "ADP");
+    // (before a post-modifier: "people familiar with the matter" is headed by "people")
+    if (firstAdp > 1 && this.postModifierAt(np.a + firstAdp - 1)) firstAdp--;
     const headToks = (firstAdp > 0 ? toks.slice(0, firstAdp) : toks).filter((t) => t.pos !== "PART" && t.pos !== "PUNCT" && !(t.text === "(" || t.text === ")"));
     const head = headToks.at(-1);
     if (/\d+-year-old$/.test(this.text.slice(toks[0]!.start, toks.at(-1)!.end))) return np; // "the 48-year-old"

@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import { memoize } from "../memo.js";
 import {
-  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
+  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, POST_MODIFIERS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
 } from "../lexicon/attribution.js";
 import { findOrganization, findOrganizationIn, ORG_BY_KEY } from "../lexicon/organizations.js";
@@ -282,13 +282,14 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   const membersOf = /^(?:members|representatives)\s+of\s+(.{3,})$/i.exec(phrase);
   if (membersOf) return { ...describeSpeaker(membersOf[1]!, start + surface.indexOf(membersOf[1]!), doc), ...base };
   // An unnamed group: "officials", "police sources", "people familiar with the plan", "Acme officials".
-  const firstAdp = tokens.findIndex((t) => /^(of|for|at|from|in|with|close)$/i.test(t));
+  // (a post-modifier with its preposition starts the tail too: "people familiar with the plan", "sources close to …")
+  const firstAdp = tokens.findIndex((t, k) => /^(of|for|at|from|in|with)$/i.test(t) || (k > 0 && POST_MODIFIERS.get(t.toLowerCase())?.includes(tokens[k + 1]?.toLowerCase() ?? "") === true));
   const core = firstAdp > 0 ? tokens.slice(0, firstAdp) : tokens;
   const coreHead = core.at(-1)!.toLowerCase().replace(/[’']s$/, "");
   // (a capital that only starts the sentence does not make a name: "Officials said …")
   if (GROUP_NOUNS.has(coreHead) && (!isCap(core.at(-1)!) || (core.length === 1 && !isAcronym(core[0]!)))) {
     const aff = affiliationIn(phrase.replace(/\s+(?:sources?|officials?|people|members|staff|employees|executives)\b.*$/i, (m) => m.replace(/\S+$/, "x")));
-    const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && isCap(aff) ? aff : undefined;
+    const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && !GROUP_NOUNS.has(aff.toLowerCase()) && isCap(aff) ? aff : undefined;
     return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(affName ? { affiliation: affName } : {}) };
   }
 
