@@ -667,3 +667,17 @@ table("unnamed sources tied to something by a post-modifier", [
   { text: "According to people familiar with the talks, the brewery will close its second plant.", want: [["people familiar with the talks", "the brewery will close its second plant"]] },
   { text: "The brewery will close its second plant, according to sources close to the owners.", want: [["sources close to the owners", "The brewery will close its second plant"]] },
 ]);
+
+table("subjects: an intensifying reflexive, a body of a class, a typed description", [
+  { text: "Ilse Marquardt herself dismissed the report as “complete nonsense”.", want: [["Ilse Marquardt", "Ilse Marquardt herself dismissed the report as “complete nonsense"]] },
+  // "the players' union" is a body of its own, not "the union" referring back to the club named before
+  {
+    text: "Harlow Rovers said the coach would stay. The players’ union said the fines were unfair.",
+    want: [["Harlow Rovers", "the coach would stay"], ["players’ union", "the fines were unfair"]],
+  },
+  // "the union" refers back to a union, never to a club whose name says nothing of one
+  {
+    text: "The Dockside Workers Union met the owners on Monday. Harlow Rovers said the coach would stay. Later the union said talks would resume.",
+    want: [["The Daily Test", "The Dockside Workers Union met the owners on Monday"], ["Harlow Rovers", "the coach would stay"], ["The Dockside Workers Union", "talks would resume"]],
+  },
+]);

@@ -377,6 +377,8 @@ class Sieves {
       const t = this.T[j]!;
       if (t.quoted) break;
       if (t.pos === "ADV" || t.pos === "AUX" || (t.pos === "PART" && /^(not|n't|n’t)$/.test(t.lower))) j--;
+      // an intensifying reflexive after the subject: "Marquardt herself dismissed …", "the club itself said …"
+      else if (/^(himself|herself|itself|themselves)$/.test(t.lower) && j > lo && /^(NOUN|PROPN)$/.test(this.T[j - 1]!.pos)) j--;
       // floating quantifiers: "The club and its owner have both denied …"
       else if (/^(both|all|each|jointly|together)$/.test(t.lower) && (this.T[j - 1]?.pos === "AUX" || this.T[j + 1]?.pos === "VERB")) j--;
       else if (isTime(t) && (t.pos !== "PROPN" || /day$/.test(t.lower))) j--;

@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import { memoize } from "../memo.js";
 import {
-  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, POST_MODIFIERS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
+  DOCUMENT_NOUNS, GENDERED_NOUNS, GROUP_NOUNS, POST_MODIFIERS, TYPED_DESCRIPTORS, HONORIFICS, ORG_DESCRIPTORS, ORG_HEADS, OUTLET_DESCRIPTORS, OUTLET_HEADS, PRESS_GROUPS,
   ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS,
 } from "../lexicon/attribution.js";
 import { findOrganization, findOrganizationIn, ORG_BY_KEY } from "../lexicon/organizations.js";
@@ -272,7 +272,10 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   }
 
   // A definite description of someone named before: "the company", "the minister", "the 56-year-old".
-  if (/^(the|this)\s/i.test(phrase) && tokens.slice(1).every((t) => !isCap(t)) && tokens.length <= 4) {
+  // (Not one whose head a plural possessive names: "the players' union", "the nurses’ union" is a body of its own.)
+  const ofAClass = tokens.length >= 3 && tokens.slice(1, -1).some((t) => /s[’']$/.test(t));
+  if (ofAClass && /^(the)\s/i.test(phrase) && tokens.slice(1).every((t) => !isCap(t)) && tokens.length <= 4 && ORG_DESCRIPTORS.has(head)) return { ...base, name: cleanGeneric(phrase), kind: "ORGANIZATION" };
+  if (/^(the|this)\s/i.test(phrase) && tokens.slice(1).every((t) => !isCap(t)) && tokens.length <= 4 && !ofAClass) {
     if (ORG_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "ORGANIZATION", anaphoric: true, descriptor: head };
     if (OUTLET_DESCRIPTORS.has(head)) return { ...base, name: `the ${head}`, kind: "OUTLET", anaphoric: true, descriptor: head };
     if (ROLE_NOUNS.has(head) || GENDERED_NOUNS.get(head) || /-year-old$/.test(head)) return { ...base, name: `the ${head}`, kind: "PERSON", anaphoric: true, descriptor: head };
@@ -662,7 +665,15 @@ export function resolveSpeakers(
       return true;
     }
     if (m.kind === "OUTLET") return e.kind === "OUTLET";
+    if (d && !fitsDescriptor(d, e.key)) return false;
     return e.kind === "ORGANIZATION" || e.kind === "GOVERNMENT" || (e.kind === "OUTLET" && d === "agency");
+  };
+  /** "the union" refers back only to a body whose name says it is one, or an acronym (see TYPED_DESCRIPTORS). */
+  const fitsDescriptor = (d: string, key: string): boolean => {
+    if (!TYPED_DESCRIPTORS.has(d)) return true;
+    const name = speakers.get(key)?.name ?? orgNames.get(key) ?? key.replace(/^[\w-]+:/, "").replace(/-/g, " ");
+    // (An acronym may stand for anything: "the union" after "the CGT".)
+    return isAcronym(name.replace(/^the\s+/i, "")) || new RegExp(`\\b${d}`, "i").test(name) || (d === "police" && /\bpolicing\b|\bconstabulary\b/i.test(name));
   };
 
   /** Index of the first timeline entry at or after `at`. */
@@ -700,7 +711,8 @@ export function resolveSpeakers(
     for (const m of mentions) {
       if (m.anaphoric) {
         const d = m.descriptor;
-        const salientKey = d && m.kind === "ORGANIZATION" && ORG_DESCRIPTORS.has(d) && !SPEAKER_PRONOUNS.get(m.name) ? salient(m.start) : undefined;
+        const salientOrg = d && m.kind === "ORGANIZATION" && ORG_DESCRIPTORS.has(d) && !SPEAKER_PRONOUNS.get(m.name) ? salient(m.start) : undefined;
+        const salientKey = salientOrg && fitsDescriptor(d!, salientOrg) ? salientOrg : undefined;
         const target = salientKey ? { key: salientKey, kind: "ORGANIZATION" as const, at: m.start, speaker: true } : antecedent(m);
         if (target) {
           const sp = speakers.get(target.key) ?? { key: target.key, name: orgNames.get(target.key) ?? target.key.replace(/^\w+:/, ""), aliases: [], kind: target.kind };
