@@ -681,3 +681,32 @@ table("subjects: an intensifying reflexive, a body of a class, a typed descripti
     want: [["The Daily Test", "The Dockside Workers Union met the owners on Monday"], ["Harlow Rovers", "the coach would stay"], ["The Dockside Workers Union", "talks would resume"]],
   },
 ]);
+
+table("asides and descriptions before the verb", [
+  { text: "Priya Natarajan, 52, said the plant would reopen in June.", want: [["Priya Natarajan", "the plant would reopen in June"]] },
+  // a description with the name of what it describes: the name speaks (not the last company named)
+  {
+    text: "Velora Pharma said the trial was safe. The regulator, the Medicines Safety Agency, said three patients had died.",
+    want: [["Velora Pharma", "the trial was safe"], ["Medicines Safety Agency", "three patients had died"]],
+  },
+]);
+
+describe("kinds and affiliations from the text", () => {
+  const run = (text: string) => {
+    const r = runPipeline({ text: `A headline of no interest here\n\n${text}`, publisher: "The Daily Test", publishedAt: "2031-05-02" });
+    return (name: string) => {
+      const s = r.speakers.find((x) => x.name === name);
+      return s && { kind: s.kind, affiliation: r.speakers.find((x) => x.key === s.affiliationKey)?.name };
+    };
+  };
+  it("a public body called an agency is an organisation, not an outlet; a news agency is an outlet", () => {
+    const of = run("The Food Standards Agency said the recall was complete. The Kestrel News Agency reported that the recall was late.");
+    expect(of("Food Standards Agency")?.kind).toBe("ORGANIZATION");
+    expect(of("Kestrel News Agency")?.kind).toBe("OUTLET");
+  });
+  it("a bare descriptor before a role is the body of that kind the article names, or no affiliation", () => {
+    const of = run("The Medicines Safety Agency published its figures. Agency spokesman Colm Durant said the figures were final. Club chairman Tobias Renn said the board was united.");
+    expect(of("Colm Durant")).toEqual({ kind: "PERSON", affiliation: "Medicines Safety Agency" });
+    expect(of("Tobias Renn")).toEqual({ kind: "PERSON", affiliation: undefined });
+  });
+});

@@ -707,6 +707,8 @@ class Sieves {
           }
           // (a participle clause: "X, speaking on Sunday, said", "The report, issued Saturday by Y, said")
           if (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "VERB" && /(ing|ed)$/.test(first.lower)) || isTime(first)) continue;
+          // (an age: "Natarajan, 52, said")
+          if (first.pos === "NUM" && b === a + 1 && /^\d{1,3}$/.test(first.text)) continue;
           const app = this.npLeft(b - 1, a);
           if (app && app.a === a) {
             appositive ??= { a: app.a, b: app.b };

@@ -244,6 +244,12 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
         return { ...inner, ...base, role: [inner.role, role].filter(Boolean).join(", "), ...(aff ? { affiliation: aff } : inner.affiliation ? { affiliation: inner.affiliation } : {}) };
       }
     }
+    // "the regulator, the Medicines Safety Agency": a description with the name of what it describes
+    const namedPart = /^(?:[Tt]he|[Tt]his)\s+\p{Ll}[\p{Ll}\s-]*$/u.test(parts[0]!) ? parts.slice(1).find((p) => /^(?:the\s+)?\p{Lu}/u.test(p) && !/^(who|which)\b/i.test(p)) : undefined;
+    if (namedPart) {
+      const inner = describeSpeaker(namedPart, start + surface.indexOf(namedPart), doc);
+      if (inner.name && !inner.anaphoric && inner.kind !== "PERSON") return { ...inner, ...base };
+    }
     phrase = parts[0]!;
   }
   const tokens = phrase.split(/\s+/);
@@ -598,6 +604,22 @@ export function resolveSpeakers(
     return { key: `outlet:article@${opts.sourceKey}`, name: "the article", aliases: [], kind: "OUTLET" };
   };
 
+  /** The name the text gives a body of this kind ("Agency" → "Medicines Safety Agency"), the most frequent. */
+  const kindNames = new Map<string, string | undefined>();
+  const namedOfKind = (head: string): string | undefined => {
+    if (kindNames.has(head)) return kindNames.get(head);
+    const counts = new Map<string, number>();
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+){1,4})${head}\\b`, "gu");
+    for (const x of doc.text.matchAll(re)) {
+      const n = `${x[1]!.replace(/^(?:The|A|An)\s+/, "")}${head}`;
+      if (n !== head) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    for (const [n, c] of counts) if (!best || c > counts.get(best)!) best = n;
+    kindNames.set(head, best);
+    return best;
+  };
+
   const affiliationKey = (aff: string | undefined): string | undefined => {
     if (!aff) return undefined;
     const known = ORG_BY_KEY.get(aff) ?? findOrganization(aff) ?? findOrganizationIn(aff);
@@ -607,6 +629,13 @@ export function resolveSpeakers(
     }
     const name = aff.replace(/^the\s+/i, "").replace(/[’']s$/, "");
     if (!isCap(name)) return undefined;
+    // A descriptor alone ("Agency spokesman X", "Club chairman Y") is the body of that kind the article names
+    // ("the Medicines Safety Agency"), the one it names most; a bare "Club" with no such name is no affiliation.
+    if (!name.includes(" ") && ORG_DESCRIPTORS.has(name.toLowerCase())) {
+      const full = namedOfKind(name);
+      if (!full) return undefined;
+      return affiliationKey(full);
+    }
     const key = acronyms.get(name) ?? orgKeyOf(name);
     add({ key, name, aliases: [], kind: orgKind(name), ...(isAcronym(name) ? {} : initialsOf(name).length >= 2 && initialsOf(name).length <= 6 ? { altKeys: [orgKeyOf(initialsOf(name))] } : {}) }, "");
     return key;
