@@ -138,7 +138,7 @@ export const ORG_DESCRIPTORS = new Set(["company", "firm", "group", "ministry", 
 /** Descriptors that name a kind of body its name usually says ("the union" → "… Workers' Union", "the ministry" →
  * "Ministry of …"): "the union" never refers back to a body whose name says nothing of a union ("the club" or
  * "the company" may: a club's or a firm's name rarely says so). */
-export const TYPED_DESCRIPTORS = new Set(["union", "ministry", "commission", "committee", "council", "court", "department", "police", "authority", "bureau", "parliament", "senate"]);
+export const TYPED_DESCRIPTORS = new Set(["union", "league", "federation", "association", "ministry", "commission", "committee", "council", "court", "department", "police", "authority", "bureau", "parliament", "senate"]);
 /** The press spoken of as a group ("Reporters cited officials …"): the outlets the text has just named. */
 export const PRESS_GROUPS = new Set(["reporters", "journalists", "news agencies", "the news agencies", "news outlets", "the news outlets", "media outlets", "the media outlets", "the outlets", "the media", "these outlets", "those outlets"]);
 export const OUTLET_DESCRIPTORS = new Set(["newspaper", "paper", "outlet", "website", "site", "blog", "magazine", "broadcaster", "channel", "network", "tabloid", "publication", "daily", "station", "agency"]);
