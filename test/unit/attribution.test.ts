@@ -710,3 +710,21 @@ describe("kinds and affiliations from the text", () => {
     expect(of("Tobias Renn")).toEqual({ kind: "PERSON", affiliation: undefined });
   });
 });
+
+table("a one-word short form of the one longer name in the article", [
+  {
+    text: "Velora Pharmaceuticals said the trial was safe. Velora said the regulator had misread the data.",
+    want: [["Velora Pharmaceuticals", "the trial was safe"], ["Velora Pharmaceuticals", "the regulator had misread the data"]],
+  },
+  { text: "Harlow Rovers said the coach would stay. Rovers said the fines were unfair.", want: [["Harlow Rovers", "the coach would stay"], ["Harlow Rovers", "the fines were unfair"]] },
+  // two longer names end with it: no guess
+  {
+    text: "Harlow Rovers beat Dunmore Rovers on Saturday. Rovers said the fines were unfair.",
+    want: [["The Daily Test", "Harlow Rovers beat Dunmore Rovers on Saturday"], ["Rovers", "the fines were unfair"]],
+  },
+  // a longer name of another kind (an outlet) is another speaker
+  {
+    text: "The Kestrel Daily reported that the mill was sold. Kestrel said the sale was off.",
+    want: [["Kestrel Daily", "the mill was sold"], ["Kestrel", "the sale was off"]],
+  },
+]);

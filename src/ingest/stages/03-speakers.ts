@@ -155,6 +155,14 @@ const ARTIFACT_NOUNS = new Set(["report", "reports", "study", "survey", "poll", 
 
 const cleanGeneric = (phrase: string) => phrase.replace(/^(a|an|the|some|two|three|several|many|other|one)\s+/i, "").replace(/[’']s$/, "").trim();
 
+const FUNCTION_TAG = /^(?:Copula|Preposition|Determiner|Conjunction|Adverb|QuestionWord|Pronoun|Auxiliary|Modal|Negative)$/;
+/** A function word by compromise's word list ("Is", "After", "The", "Why"), capitalised or not. */
+function isFunctionWord(word: string): boolean {
+  const w = word.toLowerCase();
+  const t = Object.hasOwn(LEXICON, w) ? LEXICON[w] : undefined;
+  return (Array.isArray(t) ? t : t ? [t] : []).some((x) => FUNCTION_TAG.test(x)) || /^(?:the|a|an)$/.test(w);
+}
+
 /** What kind of organisation a capitalised name is, from its head word. */
 function orgKind(name: string): SpeakerMention["kind"] {
   const ws = name.toLowerCase().split(/\s+/);
@@ -620,6 +628,39 @@ export function resolveSpeakers(
     return best;
   };
 
+  /** The one capitalised name of two to four words in the text that starts or ends with `word` and is described as
+   * the same kind of speaker (none when there are several, or none). The names are indexed once per document, by
+   * their first and last words (one pass over the text). */
+  let runsByWord: Map<string, Set<string>> | undefined;
+  const longerNames = new Map<string, string | undefined>();
+  const longerNameOf = (word: string, kind: SpeakerMention["kind"]): string | undefined => {
+    const memo = `${kind}\u0000${word}`;
+    if (longerNames.has(memo)) return longerNames.get(memo);
+    if (!runsByWord) {
+      runsByWord = new Map();
+      // (not in a headline, whose words are all capitalised: "Is Apple Lying About …")
+      const headlines = doc.segments.filter((g) => g.kind === "HEADLINE");
+      for (const x of doc.text.matchAll(/(?<![\p{L}’'&-])\p{Lu}[\p{L}’'&-]*(?:[ \t]+\p{Lu}[\p{L}’'&-]*){1,3}(?![\p{L}’'&-])/gu)) {
+        if (headlines.some((g) => x.index! >= g.start && x.index! < g.end)) continue;
+        const ws = x[0].split(/[ \t]+/);
+        // (a capitalised function word before a name is not part of it: "Is Apple", "After Harlow Rovers")
+        while (ws.length && isFunctionWord(ws[0]!)) ws.shift();
+        if (ws.length < 2) continue;
+        const n = ws.join(" ");
+        for (const w of new Set([ws[0]!, ws.at(-1)!])) (runsByWord.get(w) ?? runsByWord.set(w, new Set()).get(w)!).add(n);
+      }
+    }
+    const found = runsByWord.get(word);
+    let out: string | undefined;
+    if (found?.size === 1) {
+      const [n] = [...found];
+      const d = describeSpeaker(n!, 0);
+      if (d.kind === kind && d.name === n) out = n;
+    }
+    longerNames.set(memo, out);
+    return out;
+  };
+
   const affiliationKey = (aff: string | undefined): string | undefined => {
     if (!aff) return undefined;
     const known = ORG_BY_KEY.get(aff) ?? findOrganization(aff) ?? findOrganizationIn(aff);
@@ -669,8 +710,11 @@ export function resolveSpeakers(
       return { key: `anon:${opts.sourceKey}:${norm(m.name)}`, name: m.name, aliases: [], kind: "ANONYMOUS", ...(aff ? { affiliationKey: aff } : {}) };
     }
     if (!isCap(m.name)) return { key: `${m.kind === "OUTLET" ? "reports" : "org"}:${opts.sourceKey}:${norm(m.name)}`, name: m.name, aliases: [], kind: m.kind };
-    const bare = m.name.replace(/^the\s+/i, "");
+    let bare = m.name.replace(/^the\s+/i, "");
     const acr = isAcronym(bare) ? bare.replace(/\./g, "") : undefined;
+    // A one-word short form of the one longer name of that kind in the article ("Rovers" for "Harlow Rovers",
+    // "Velora" for "Velora Pharmaceuticals"): the same body, inside this document only.
+    if (!acr && !bare.includes(" ") && !SPEAKER_PRONOUNS.get(bare.toLowerCase())) bare = longerNameOf(bare, m.kind) ?? bare;
     const key = (acr && acronyms.get(acr)) || orgKeyOf(bare);
     const initials = initialsOf(bare);
     const altKeys = acr ? [] : initials.length >= 2 && initials.length <= 6 && bare.split(/\s+/).length >= 2 ? [orgKeyOf(initials)] : [];
