@@ -108,13 +108,14 @@ function personKeyOnce(name: string): string {
 const surnameOf = (name: string) => personKey(name).split(" ").at(-1)!;
 
 /** Is the capitalised run a person's name? */
-function looksLikePerson(run: string[], context: { titled: boolean }): boolean {
+function looksLikePerson(run: string[], context: { titled: boolean; inDoc?: boolean }): boolean {
   const words = run.filter((t) => !INITIAL.test(t) && !SUFFIX.test(t));
   if (!words.length || words.some((w) => ORG_HEADS.has(w.toLowerCase()) || OUTLET_HEADS.has(w.toLowerCase()) || isAcronym(w))) return false;
   if (words.some((w) => TIME_WORDS.has(w.toLowerCase()) || GROUP_NOUNS.has(w.toLowerCase()))) return false;
   const phrase = run.join(" ");
   const r = reading(phrase);
-  if (r.place && !r.person) return false;
+  // (a place's name is a person's when the document names a person so: "Denise Harrow …, Harrow said")
+  if (r.place && !r.person && !context.inDoc) return false;
   if (context.titled) return true;
   if (words.length < 2) return false;
   // Without a title, a role or a known forename, two capitalised words are more often a firm or a body than a person.
@@ -319,7 +320,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     const roleWords = (rn.role ?? "").split(/\s+/);
     const titled = !!rn.role && (roleWords.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[,.]$/, "")) || HONORIFICS.has(w.toLowerCase())) || (/^\p{Ll}[\p{Ll}-]+$/u.test(roleWords.at(-1)!) && !/^(the|a|an|and|of|for|in|on|at|by|with)$/.test(roleWords.at(-1)!) && run.length >= 2 && run.length <= 3));
     const docPerson = doc && run.length <= 3 ? surnameInDoc(doc, run.at(-1)!) : false;
-    if (looksLikePerson(run, { titled: titled || docPerson })) {
+    if (looksLikePerson(run, { titled: titled || docPerson, inDoc: docPerson })) {
       const aff = rn.role ? affiliationIn(rn.role) : undefined;
       return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(aff ? { affiliation: aff } : {}) };
     }
