@@ -736,3 +736,8 @@ table("a surname that is also a place's name", [
     want: [["Denise Harrow", "The county clerk, Denise Harrow, denied that any ballots had been lost"], ["Denise Harrow", "Every ballot is accounted for"]],
   },
 ]);
+
+table("the means of saying between the cue and its content", [
+  { text: "Judge Amos Whitfield wrote in his ruling that the campaign had offered no evidence of fraud.", want: [["Amos Whitfield", "the campaign had offered no evidence of fraud"]] },
+  { text: "Tarrow Mills said in a court filing that the merger was dead.", want: [["Tarrow Mills", "the merger was dead"]] },
+]);

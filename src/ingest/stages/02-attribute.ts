@@ -88,7 +88,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 /** A noun phrase inside the token range [a, b). */
 type NP = { a: number; b: number; appositive?: { a: number; b: number } };
 
-const MEANS_OF_SAYING = new Set(["statement", "statements", "release", "post", "posts", "tweet", "tweets", "letter", "email", "e-mail", "interview", "briefing", "conference", "teleconference", "message", "video", "speech", "remarks", "podcast", "broadcast", "call"]);
+const MEANS_OF_SAYING = new Set(["statement", "statements", "ruling", "judgment", "judgement", "filing", "affidavit", "testimony", "release", "post", "posts", "tweet", "tweets", "letter", "email", "e-mail", "interview", "briefing", "conference", "teleconference", "message", "video", "speech", "remarks", "podcast", "broadcast", "call"]);
 const NP_ADP = new Set(["of", "for", "at", "from", "in", "with", "on"]);
 /** Words the tagger may read as adjectives that head a speaking noun phrase ("the U.S. military"). */
 const NOUNISH_ADJ = new Set(["military", "police", "official", "federal", "national", "local"]);
