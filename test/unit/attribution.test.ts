@@ -704,6 +704,11 @@ describe("kinds and affiliations from the text", () => {
     expect(of("Food Standards Agency")?.kind).toBe("ORGANIZATION");
     expect(of("Kestrel News Agency")?.kind).toBe("OUTLET");
   });
+  it("a word capitalised only at the start of the sentence is no affiliation; a name written capitalised elsewhere is", () => {
+    const of = run("Election officials said the recount would end on Monday. Tarrow officials said the mill would close. Shares of Tarrow fell.");
+    expect(of("Election officials")).toEqual({ kind: "ANONYMOUS", affiliation: undefined });
+    expect(of("Tarrow officials")).toEqual({ kind: "ANONYMOUS", affiliation: "Tarrow" });
+  });
   it("a bare descriptor before a role is the body of that kind the article names, or no affiliation", () => {
     const of = run("The Medicines Safety Agency published its figures. Agency spokesman Colm Durant said the figures were final. Club chairman Tobias Renn said the board was united.");
     expect(of("Colm Durant")).toEqual({ kind: "PERSON", affiliation: "Medicines Safety Agency" });

@@ -164,6 +164,18 @@ function isFunctionWord(word: string): boolean {
   return (Array.isArray(t) ? t : t ? [t] : []).some((x) => FUNCTION_TAG.test(x)) || /^(?:the|a|an)$/.test(w);
 }
 
+/** The words a document writes capitalised after a lower-case word inside a sentence (one pass, kept per document). */
+const insideCaps = new WeakMap<Segmented, Set<string>>();
+function capitalisedInside(doc: Segmented): Set<string> {
+  let set = insideCaps.get(doc);
+  if (!set) {
+    set = new Set();
+    for (const m of doc.text.matchAll(/[\p{Ll},;][ \t]+(\p{Lu}[\p{L}’'-]*)/gu)) set.add(m[1]!);
+    insideCaps.set(doc, set);
+  }
+  return set;
+}
+
 /** What kind of organisation a capitalised name is, from its head word. */
 function orgKind(name: string): SpeakerMention["kind"] {
   const ws = name.toLowerCase().split(/\s+/);
@@ -307,7 +319,10 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
   // (a capital that only starts the sentence does not make a name: "Officials said …")
   if (GROUP_NOUNS.has(coreHead) && (!isCap(core.at(-1)!) || (core.length === 1 && !isAcronym(core[0]!)))) {
     const aff = affiliationIn(phrase.replace(/\s+(?:sources?|officials?|people|members|staff|employees|executives)\b.*$/i, (m) => m.replace(/\S+$/, "x")));
-    const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && !GROUP_NOUNS.has(aff.toLowerCase()) && isCap(aff) ? aff : undefined;
+    // (a word capitalised only because it starts the sentence is no name: "Election officials said …", unless the
+    // document writes it capitalised inside a sentence too, as names are: "… of Apple …")
+    const initialCommon = !!doc && !!aff && phrase.startsWith(aff) && !aff.includes(" ") && !isAcronym(aff) && !capitalisedInside(doc).has(aff);
+    const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && !GROUP_NOUNS.has(aff.toLowerCase()) && isCap(aff) && !initialCommon ? aff : undefined;
     return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(affName ? { affiliation: affName } : {}) };
   }
 
