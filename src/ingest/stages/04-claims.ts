@@ -578,11 +578,15 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
   if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
-  if ((tokens ?? tokenize(clause)).some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
+  if ((tokens ? tokens.some((t) => HEDGE_SET.has(t.lower)) : HEDGE_WORD_RE.test(clause) && tokenize(clause).some((t) => HEDGE_SET.has(t.lower)))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS.get(cue.toLowerCase());
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
 }
+
+/** A hedge word as a whole word of letters, in any case: every clause with a hedge token has one (a token is a maximal
+ * run of letters, so a letter never stands right before or after it), and a clause without one needs no tokens. */
+const HEDGE_WORD_RE = new RegExp(`(?<![A-Za-z])(?:${HEDGES.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![A-Za-z])`, "i");
 
 /** Cuts subordinate material that describes other events: "… one day after the agency admitted …". */
 export function mainClause(text: string): string {
@@ -602,8 +606,10 @@ export function positiveClaim(clause: string): string {
       .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
       .replace(/\bnot\s+(true|involved)\b/gi, "$1");
   }
-  return t.replace(/\s+/g, " ").trim();
+  // (Most clauses have no run of spaces and no other white space: then the replacement would change nothing.)
+  return (OTHER_SPACE.test(t) ? t.replace(/\s+/g, " ") : t).trim();
 }
+const OTHER_SPACE = /[^\S ]| {2}/;
 /** What the denial-frame replacement needs (a denial verb and a space); what the negator replacements need. */
 const DENIAL_VERB = /(?:denied|denies|deny|disputed|rejected)\s/i;
 const NEGATING_WORDS = /not|n['’]t|never|there/i;
