@@ -393,9 +393,11 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
 }
 
 export const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
-function wordsRe(words: string[]) {
-  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "gi");
+function wordsRe(words: string[], flags = "gi") {
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, flags);
 }
+/** Any word of any exclusive label set: where none occurs, no set's pattern can match (one scan instead of two per set). */
+const ANY_LABEL_RE = wordsRe(EXCLUSIVE_LABELS.flatMap((l) => [...l.a, ...l.b]), "i");
 /** "did not find a book", "no gun": a label under a negator is not applied. */
 const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
 const DEGREE_BEFORE = /\b(?:more|less|as|so|too)\s+$/i;
@@ -1321,7 +1323,7 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const partyClaims = polarity === "DENY" ? PARTY_CLAIMS_RE.exec(clause) : null;
   const dismisses = partyClaims ? partyKeyOf(partyClaims[1] ?? partyClaims[2] ?? "") : undefined;
   const party = polarity === "AFFIRM" && !inherited && !hearsay && modality === "ASSERTED" ? ownPartyKeys(ctx.speakerKey, ctx.speakerNames, ctx.speakerAffiliation) : [];
-  const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map(complementLabel)] : [];
+  const labels = polarity === "AFFIRM" && !inherited ? [...(ANY_LABEL_RE.test(span) ? LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id) : []), ...complements.map(complementLabel)] : [];
   // (Built key by key in a fixed order rather than from conditional spreads: the same object, without one temporary
   // object per optional field.)
   const frame: ClaimFrame = { eventType, predicates: classes.slice(0, 3), entities: entities.slice(0, 4), content } as ClaimFrame;
