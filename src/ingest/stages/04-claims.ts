@@ -1101,6 +1101,13 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
 /**
+ * What a text needs for chrono-node to read a day and a month in it without a year: a month's name or abbreviation
+ * (its month-name parsers, and "end of <month>") or two figures joined by "/", "." or "-" (its slash dates). Its other
+ * readings that fix a day ("today", "3 days ago", "end of this month", weekdays made dates) fix the year as well, or
+ * only imply the day. A quick test (a superset: "may" the verb passes too) before the second pass of reportDateOf.
+ */
+export const DAY_AND_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d/i;
+/**
  * The day a report was written: its publication date when known; else the latest day the text names with day, month
  * and year (read by chrono-node, only in sentences that hold a year), marked as an estimate; else nothing.
  */
@@ -1123,7 +1130,7 @@ export function reportDateOf(text: string, sentences: Array<{ start: number; end
   const ref = new Date(`${latest}T12:00:00Z`);
   const ceiling = new Date(ref.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
   for (const t of pieces) {
-    if (!TIME_HINT.test(t)) continue;
+    if (!TIME_HINT.test(t) || !DAY_AND_MONTH.test(t)) continue;
     for (const r of chrono.parse(t, ref, { forwardDate: true })) {
       if (r.start.isCertain("year") || !r.start.isCertain("month") || !r.start.isCertain("day")) continue;
       const d = r.start.date().toISOString().slice(0, 10);
