@@ -1060,7 +1060,8 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
         if (role && !STOP.has(role) && !/(?:ed|ing|ly)$/.test(role) && e.key.split("-").length >= 2 && e.key.split("-").length <= 3) add(role);
       }
     }
-    for (const m of t.matchAll(LED_RE)) {
+    // (Only a sentence with "-led" can match: the pattern tries every capitalised run.)
+    if (t.includes("-led")) for (const m of t.matchAll(LED_RE)) {
       const leader = entityKey(m[1]!);
       if (leader) led.set(m[2]!, [...new Set([...(led.get(m[2]!) ?? []), leader, ...partyTokens(m[1]!)])]);
     }
