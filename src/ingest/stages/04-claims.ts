@@ -58,6 +58,7 @@ export function forgetDocument(): void {
   TIMES.clear();
   LEAD_SCOPES.clear();
   isTitleCase.clear();
+  SPEAKER_WORDS.clear();
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
@@ -883,6 +884,7 @@ export const isProjection = (before: string) => PROJECTION_RE.test(before);
 
 const NATIONAL_RE = /\b(?:nationwide|national|nationally|across the country|around the country|throughout the country|country-wide|countrywide|all over the country)\b/gi;
 const SCOPE_NAME_RE = /\b(?:in|across|throughout|around)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’-]+\s?){1,3})/g;
+const NATION_WORD = /nation|countr/i;
 const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apital|[Cc]ity)\b/g;
 /** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
 const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
@@ -914,8 +916,10 @@ export function scopeOf(clause: string, at: number, reach = 80): string | undefi
   const from = Math.max(0, at - reach);
   const window = clause.slice(from, at + 80);
   const found: Array<{ scope: string; at: number }> = [];
-  for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
-  for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
+  // (Each scan only where its words can occur: every national phrase holds "nation" or "countr", every capital one
+  // "apital" or "ity".)
+  if (NATION_WORD.test(window)) for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
+  if (window.includes("ity") || window.includes("apital")) for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
   for (const m of window.matchAll(SCOPE_NAME_RE)) {
     const k = entityKey(m[1]!.trim());
     if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index)) || isLanguage(k)) continue;
@@ -1187,19 +1191,22 @@ export function prepareTimes(clauses: Iterable<string>, publishedAt?: string): v
   for (const c of clauses) timeOf(c, publishedAt);
 }
 
-/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Kept per names
- * array: the pipeline passes one array per speaker to all of its statements. */
+/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Memoised within a
+ * document by the names themselves: a speaker's statements, and statements credited to a name the document repeats,
+ * share them. */
 function speakerWordsOf(names: string[] | undefined): ReadonlySet<string> {
   if (!names?.length) return EMPTY_WORDS;
-  const key = names.join("\u0000");
-  const hit = SPEAKER_WORDS.get(names);
-  if (hit?.key === key) return hit.words;
-  const words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
-  SPEAKER_WORDS.set(names, { key, words });
+  const key = names.length === 1 ? names[0]! : names.join("\u0000");
+  let words = SPEAKER_WORDS.get(key);
+  if (!words) {
+    words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+    if (SPEAKER_WORDS.size > 5_000) SPEAKER_WORDS.clear();
+    SPEAKER_WORDS.set(key, words);
+  }
   return words;
 }
 const EMPTY_WORDS: ReadonlySet<string> = new Set();
-const SPEAKER_WORDS = new WeakMap<string[], { key: string; words: ReadonlySet<string> }>();
+const SPEAKER_WORDS = new Map<string, ReadonlySet<string>>();
 
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
