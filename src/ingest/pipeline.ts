@@ -4,7 +4,7 @@ import { attribute } from "./stages/02-attribute.js";
 import { figureHolders, withoutHolders } from "./stages/02-figures.js";
 import { lowerBound } from "./sorted.js";
 import { resolveSpeakers } from "./stages/03-speakers.js";
-import { buildClaim, claimClause, documentTopic, forgetDocument, prepareTimes, reportDateOf } from "./stages/04-claims.js";
+import { buildClaim, type ClaimContext, claimClause, documentTopic, forgetDocument, prepareTimes, reportDateOf } from "./stages/04-claims.js";
 import type { ExtractedEvent, ExtractedStatement, PipelineInput, PipelineResult } from "./types.js";
 
 /** A short stable key for a text: scopes its unnamed speakers and its unanchored propositions. */
@@ -57,12 +57,12 @@ function runStages(input: PipelineInput): PipelineResult {
   const events = new Map<string, ExtractedEvent>();
   const seen = new Set<string>();
   // The words of the sentence before a statement (its frame), found by binary search over the sentences in order.
-  const leadOf = (at: number): { lead?: string; before?: string } => {
+  const leadOf = (at: number, into: { lead?: string; before?: string }): void => {
     const i = lowerBound(doc.sentences, at + 1, (x) => x.start) - 1;
     const s = doc.sentences[i];
     const prev = doc.sentences[i - 1];
-    const before = prev && prev.end - prev.start <= 600 ? { before: doc.text.slice(prev.start, prev.end) } : {};
-    return s && s.start <= at && at - s.start <= 300 ? { lead: doc.text.slice(s.start, at), ...before } : before;
+    if (s && s.start <= at && at - s.start <= 300) into.lead = doc.text.slice(s.start, at);
+    if (prev && prev.end - prev.start <= 600) into.before = doc.text.slice(prev.start, prev.end);
   };
   // First the spans to read (trimmed, deduplicated) with their clauses; then their times in one pass; then the claims.
   const pending: Array<{ r: (typeof resolved)[number]; a: (typeof resolved)[number]["attribution"]; text: string; clause: string | undefined }> = [];
@@ -87,11 +87,16 @@ function runStages(input: PipelineInput): PipelineResult {
   }
   prepareTimes(pending.map((p) => claimClause(p.text, p.clause || undefined)), doc.meta.publishedAt ?? reportDate?.date);
   for (const { r, a, text, clause } of pending) {
-    const c = buildClaim(text, {
+    // (The context filled field by field: no temporary object per optional field.)
+    const ctx: ClaimContext = {
       cue: a.cue, direct: a.direct, speakerKey: r.speakerKey, speakerAffiliation: affiliationOf.get(r.speakerKey),
-      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start, ...leadOf(a.start), ...(reportDate ? { reportDate } : {}),
-      ...(a.sieve ? { sieve: a.sieve } : {}), ...(clause ? { clause } : {}),
-    });
+      speakerNames: namesOf.get(r.speakerKey) ?? [a.speaker.name], publishedAt: doc.meta.publishedAt, topic, at: a.start,
+    };
+    leadOf(a.start, ctx);
+    if (reportDate) ctx.reportDate = reportDate;
+    if (a.sieve) ctx.sieve = a.sieve;
+    if (clause) ctx.clause = clause;
+    const c = buildClaim(text, ctx);
     // An event: one predicate about one entity in one period ("layoff at acme, 2031"), for browsing.
     const pred = c.frame.predicates?.[0];
     const ent = c.frame.entities?.[0];
@@ -108,19 +113,20 @@ function runStages(input: PipelineInput): PipelineResult {
         });
       }
     }
-    statements.push({
-      ...a,
-      text,
-      speakerKey: r.speakerKey,
-      ...(r.speakerRole ? { speakerRole: r.speakerRole } : {}),
-      claim: c.claim,
-      polarity: c.polarity,
-      modality: a.cue === "headline" ? "REPORTED" : c.modality,
-      frame: c.frame,
-      propKey: c.propKey,
-      ...(eventKey ? { eventKey } : {}),
-      confidence: (a.direct ? 0.9 : 0.75) * (a.speaker.anaphoric ? 0.9 : 1),
-    });
+    // (The statement: the attribution's fields, then its own, in that order; set one by one rather than from
+    // conditional spreads.)
+    const st = Object.assign({}, a) as ExtractedStatement;
+    st.text = text;
+    st.speakerKey = r.speakerKey;
+    if (r.speakerRole) st.speakerRole = r.speakerRole;
+    st.claim = c.claim;
+    st.polarity = c.polarity;
+    st.modality = a.cue === "headline" ? "REPORTED" : c.modality;
+    st.frame = c.frame;
+    st.propKey = c.propKey;
+    if (eventKey) st.eventKey = eventKey;
+    st.confidence = (a.direct ? 0.9 : 0.75) * (a.speaker.anaphoric ? 0.9 : 1);
+    statements.push(st);
   }
   return { meta: doc.meta, speakers, statements, events: [...events.values()] };
 }

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { literalMatcher } from "../../src/ingest/literals.js";
 import { surnameMatches } from "../../src/ingest/stages/03-speakers.js";
+import { DAY_AND_MONTH } from "../../src/ingest/stages/04-claims.js";
+import * as chrono from "chrono-node";
 import { judgeBlocks, judgePairs, keysOfStatement, revisionsIn, sharedBlock, sharedKeys, type ConflictStatement, type PairConflict } from "../../src/analysis/detect.js";
 
 /** The plain form: one alternation of every surname, tried at every offset. */
@@ -147,5 +149,28 @@ describe("detect: judgeBlocks flags exactly what judgePairs flags block by block
       const [a, b] = [statement(2 * n + 1), statement(2 * n + 2)];
       expect(sharedBlock(a, b)).toBe(plainSharedBlock(a, b));
     }
+  });
+});
+
+describe("04-claims: reportDateOf's second pass skips only texts where chrono-node cannot read a day and a month without a year", () => {
+  // Every kind of date phrase chrono-node reads (its parsers and refiners), in sentences written for this test.
+  const phrases = [
+    "The vote was held on April 20.", "It closed on 20 April.", "Talks resumed Sept. 3 in the capital.", "By Jan 5 it was over.",
+    "The memo is dated 4/20.", "It was filed 12-03 at noon.", "The count ended 3.11 after midnight.", "It happened on the 5th of May.",
+    "The plant shut at the end of March.", "Officials met on Monday.", "She spoke yesterday.", "The group said today it would appeal.",
+    "They left last night.", "It rained tonight.", "The board met last week.", "Prices rose last month.", "The firm grew last year.",
+    "The deal closes at the end of this month.", "It opens by the end of the month.", "It happened three days ago.", "It ends in two weeks.",
+    "Results are due within 5 days.", "The ban lasts for the next 2 months.", "The blast came at 5pm.", "They met this morning.",
+    "He returned on Friday, June 7.", "The poll runs from May 2 to May 9.", "It was 2 days after March 3.", "It reopened this week.",
+    "It was on 2024-04-20.", "The report covers April 2024.", "In 2019 the club was sold.", "It was set for tomorrow.", "Now it is over.",
+    "The first week of October was calm.", "Between 3/4 and 3/9 the roads closed.", "Overnight, the river rose.", "It lasted a fortnight.",
+  ];
+  const ref = new Date(Date.UTC(2031, 5, 15, 12));
+  const dayMonthOnly = (t: string) => chrono.parse(t, ref, { forwardDate: true }).some((r) => !r.start.isCertain("year") && r.start.isCertain("month") && r.start.isCertain("day"));
+  it.each(phrases.filter((t) => !DAY_AND_MONTH.test(t)))("stopped: %j gives no day and month without a year", (t) => {
+    expect(dayMonthOnly(t)).toBe(false);
+  });
+  it("lets the month names and slash dates through", () => {
+    for (const t of ["on April 20", "20 Sept.", "filed 4/20", "on 12/3", "end of March"]) expect([t, DAY_AND_MONTH.test(t), dayMonthOnly(t)]).toEqual([t, true, true]);
   });
 });

@@ -13,6 +13,9 @@ import { splitSentences } from "./01-segment.js";
 type Frame = { m: SpeakerMention; cue: string; sieve?: string; cueAt?: number; clauseStart?: number };
 type Quote = { open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean };
 
+// Words the per-token cue tests look for (set look-ups: they run on every token of every sentence).
+const GAVE_VERBS = new Set(["gave", "give", "gives", "provided", "offered"]);
+const QUOTING_WORDS = new Set(["quoting", "quoted", "cited", "citing"]);
 const OPENERS = new Set(["“", "\"", "«", "„"]);
 const CLOSER_OF: Record<string, string> = { "“": "”", "\"": "\"", "«": "»", "„": "“" };
 
@@ -757,7 +760,7 @@ class Sieves {
   /** "gave similar details to …", "provided the same account": someone spoke without the text saying what. */
   gaveDetails(c: number, hi: number): boolean {
     const t = this.T[c]!;
-    if (t.quoted || !/^(gave|give|gives|provided|offered)$/.test(t.lower)) return false;
+    if (t.quoted || !GAVE_VERBS.has(t.lower)) return false;
     const rest = this.T.slice(c + 1, Math.min(hi, c + 5)).map((x) => x.lower).join(" ");
     return /^(?:a\s+|the\s+)?(?:similar|same|matching|consistent)\s+(?:details|accounts?|versions?|descriptions?|information)\b/.test(rest);
   }
@@ -862,7 +865,7 @@ class Sieves {
         continue;
       }
       // "… a statement quoting the president as saying …", "X was quoted as saying …"
-      if (/^(quoting|quoted|cited|citing)$/.test(T[c]!.lower) && !T[c]!.quoted) {
+      if (QUOTING_WORDS.has(T[c]!.lower) && !T[c]!.quoted) {
         const np = this.npRight(c + 1, hi);
         const end = np ? np.appositive?.b ?? np.b : c + 1;
         if (np && T[end]?.lower === "as" && /^(saying|telling|stating)$/.test(T[end + 1]?.lower ?? "")) {
@@ -955,7 +958,7 @@ class Sieves {
         }
       }
       // A stance voiced after a clause: "…, expressing concern that the wards were full" (the clause's speaker).
-      if (/^(expressing|voicing)$/.test(T[c]!.lower) && T_is(T[c - 1], ",") && STANCE_NOUNS.has(T[c + 1]?.lower ?? "") && T[c + 2]?.lower === "that" && !T[c]!.quoted) {
+      if ((T[c]!.lower === "expressing" || T[c]!.lower === "voicing") && T_is(T[c - 1], ",") && STANCE_NOUNS.has(T[c + 1]?.lower ?? "") && T[c + 2]?.lower === "that" && !T[c]!.quoted) {
         const prev = found.at(-1);
         const speaker = prev?.speaker ?? this.sentenceSubject(lo, c) ?? this.framedBefore(s.start, T[c]!.start);
         if (speaker && c + 3 < hi && words(text.slice(T[c + 3]!.start, s.end)) >= 4) {

@@ -24,6 +24,9 @@ const PATTERNS: RegExp[] = [
   // "the estimates of between 200,000 and 300,000 made by most aid groups"
   new RegExp(`\\b${FIGURE_NOUN} (?:of|at) (${NUM})(?: [a-z]+)? ${GIVEN} by ${BY_HOLDER}`, "g"),
 ];
+/** What each pattern's match always holds, as a quick test before the pattern's scan: the figure noun after the
+ * possessive (the first), the participle and "by" (the others). */
+const NEEDS: RegExp[] = [new RegExp(`['’]s ${FIGURE_NOUN} (?:of|at) `), new RegExp(` ${GIVEN} by `), new RegExp(` ${GIVEN} by `)];
 /** Words that end a holder phrase's left side: it starts after them ("far below the ministry's" → the ministry). */
 const LEFT_EDGE = /^(?:.*\b(?:below|above|than|of|with|to|from|against|beside|under|over|short|unlike|by|and|but|or|as|while|whereas|on|in|at|for))\s+/i;
 
@@ -34,6 +37,8 @@ export function figureHolders(doc: Segmented): Attribution[] {
     const text = doc.text.slice(s.start, s.end);
     if (!/\d|million|billion/.test(text)) continue;
     for (const [k, re] of PATTERNS.entries()) {
+      // (Only where the words the pattern cannot match without occur: its scan from every word is the costly part.)
+      if (!NEEDS[k]!.test(text)) continue;
       for (const m of text.matchAll(re)) {
         let start = m.index;
         let who = k === 0 ? m[1]! : m[m.length - 1]!;

@@ -199,12 +199,21 @@ export function describeSpeaker(surface: string, start: number, doc?: Segmented)
   return shifted(m, start);
 }
 const described = new WeakMap<Segmented, Map<string, SpeakerMention>>();
-const shifted = (m: SpeakerMention, by: number): SpeakerMention => ({
-  ...m,
-  start: m.start + by,
-  end: m.end + by,
-  ...(m.parts ? { parts: m.parts.map((p) => shifted(p, by)) } : {}),
-});
+// (A copy with its offsets moved; the same keys in the same order, set in place rather than from a conditional spread.)
+const shifted = (m: SpeakerMention, by: number): SpeakerMention => {
+  const out = Object.assign({}, m);
+  out.start = m.start + by;
+  out.end = m.end + by;
+  if (m.parts) out.parts = m.parts.map((p) => shifted(p, by));
+  return out;
+};
+/** `{ ...base, name, kind }` with the optional fields after, in that order (no temporary objects). */
+const described3 = (base: { start: number; end: number; surface: string }, name: string, kind: SpeakerMention["kind"], role: string | undefined, affiliation: string | undefined): SpeakerMention => {
+  const out: SpeakerMention = { start: base.start, end: base.end, surface: base.surface, name, kind };
+  if (role) out.role = role;
+  if (affiliation) out.affiliation = affiliation;
+  return out;
+};
 
 function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerMention {
   const base = { start, end: start + surface.length, surface: surface.trim().replace(/\s+/g, " ") };
@@ -323,7 +332,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     // document writes it capitalised inside a sentence too, as names are: "… of Apple …")
     const initialCommon = !!doc && !!aff && phrase.startsWith(aff) && !aff.includes(" ") && !isAcronym(aff) && !capitalisedInside(doc).has(aff);
     const affName = aff && !/^(A|An|The|Some|Two|Several)$/.test(aff) && !GROUP_NOUNS.has(aff.toLowerCase()) && isCap(aff) && !initialCommon ? aff : undefined;
-    return { ...base, name: cleanGeneric(phrase), kind: "ANONYMOUS", ...(affName ? { affiliation: affName } : {}) };
+    return described3(base, cleanGeneric(phrase), "ANONYMOUS", undefined, affName);
   }
 
   // A person: a capitalised name, with any title or role before it.
@@ -337,7 +346,7 @@ function describeOnce(surface: string, start: number, doc?: Segmented): SpeakerM
     const docPerson = doc && run.length <= 3 ? surnameInDoc(doc, run.at(-1)!) : false;
     if (looksLikePerson(run, { titled: titled || docPerson, inDoc: docPerson })) {
       const aff = rn.role ? affiliationIn(rn.role) : undefined;
-      return { ...base, name: rn.name, kind: "PERSON", ...(rn.role ? { role: rn.role } : {}), ...(aff ? { affiliation: aff } : {}) };
+      return described3(base, rn.name, "PERSON", rn.role, aff);
     }
   }
 
@@ -857,7 +866,9 @@ export function resolveSpeakers(
       const g = rec.kind === "PERSON" ? genderOf(m.role, rec.name) : undefined;
       // The outlet's own voice is nobody the text mentions: no pronoun refers to it.
       if (m.name !== "(publisher)" && m.name !== "reports") insert({ key: rec.key, kind: rec.kind, at: m.start, speaker: true, ...(g ? { gender: g } : {}), ...(m.role ? { role: m.role } : {}) });
-      resolved.push({ attribution: { ...a, speaker: m }, speakerKey: rec.key, ...(m.role ? { speakerRole: m.role } : {}) });
+      const res: Resolved = { attribution: { ...a, speaker: m }, speakerKey: rec.key };
+      if (m.role) res.speakerRole = m.role;
+      resolved.push(res);
     }
 
   }

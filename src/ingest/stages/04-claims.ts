@@ -58,6 +58,7 @@ export function forgetDocument(): void {
   TIMES.clear();
   LEAD_SCOPES.clear();
   isTitleCase.clear();
+  SPEAKER_WORDS.clear();
 }
 function tokenizeOnce(text: string): Token[] {
   const out: Token[] = [];
@@ -393,9 +394,11 @@ export function negationOf(clause: string, tokens = tokenize(clause), preds = pr
 }
 
 export const LABEL_RES = EXCLUSIVE_LABELS.map((l) => ({ id: l.id, a: wordsRe(l.a), b: wordsRe(l.b) }));
-function wordsRe(words: string[]) {
-  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, "gi");
+function wordsRe(words: string[], flags = "gi") {
+  return new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+")).join("|")})\\b`, flags);
 }
+/** Any word of any exclusive label set: where none occurs, no set's pattern can match (one scan instead of two per set). */
+const ANY_LABEL_RE = wordsRe(EXCLUSIVE_LABELS.flatMap((l) => [...l.a, ...l.b]), "i");
 /** "did not find a book", "no gun": a label under a negator is not applied. */
 const NEGATED_BEFORE = /\b(?:not|no|never|without|nor|n't)\W+(?:\w+\W+){0,2}$/i;
 const DEGREE_BEFORE = /\b(?:more|less|as|so|too)\s+$/i;
@@ -578,11 +581,15 @@ export function modalityOf(clause: string, cue: string, direct: boolean, negatio
   // figure of speech, no one happening that another account could deny. (Figures per year are rates: kept.)
   if (HABITUAL_RE.test(clause) && !/\d/.test(clause)) return "UNCERTAIN";
   for (const [re, m] of HEDGE_CUES) if (re.test(clause)) return m;
-  if ((tokens ?? tokenize(clause)).some((t) => HEDGE_SET.has(t.lower))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
+  if ((tokens ? tokens.some((t) => HEDGE_SET.has(t.lower)) : HEDGE_WORD_RE.test(clause) && tokenize(clause).some((t) => HEDGE_SET.has(t.lower)))) return /\balleged(ly)?\b/i.test(clause) ? "ALLEGED" : "HEDGED";
   const v = REPORTING_VERBS.get(cue.toLowerCase());
   if (v?.modality) return v.modality;
   return direct ? "ASSERTED" : "ASSERTED";
 }
+
+/** A hedge word as a whole word of letters, in any case: every clause with a hedge token has one (a token is a maximal
+ * run of letters, so a letter never stands right before or after it), and a clause without one needs no tokens. */
+const HEDGE_WORD_RE = new RegExp(`(?<![A-Za-z])(?:${HEDGES.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![A-Za-z])`, "i");
 
 /** Cuts subordinate material that describes other events: "… one day after the agency admitted …". */
 export function mainClause(text: string): string {
@@ -602,8 +609,10 @@ export function positiveClaim(clause: string): string {
       .replace(/\bthere\s+(was|were|is|are)\s+(?:not\s+an?|no)\b/gi, "there $1 a")
       .replace(/\bnot\s+(true|involved)\b/gi, "$1");
   }
-  return t.replace(/\s+/g, " ").trim();
+  // (Most clauses have no run of spaces and no other white space: then the replacement would change nothing.)
+  return (OTHER_SPACE.test(t) ? t.replace(/\s+/g, " ") : t).trim();
 }
+const OTHER_SPACE = /[^\S ]| {2}/;
 /** What the denial-frame replacement needs (a denial verb and a space); what the negator replacements need. */
 const DENIAL_VERB = /(?:denied|denies|deny|disputed|rejected)\s/i;
 const NEGATING_WORDS = /not|n['’]t|never|there/i;
@@ -877,6 +886,7 @@ export const isProjection = (before: string) => PROJECTION_RE.test(before);
 
 const NATIONAL_RE = /\b(?:nationwide|national|nationally|across the country|around the country|throughout the country|country-wide|countrywide|all over the country)\b/gi;
 const SCOPE_NAME_RE = /\b(?:in|across|throughout|around)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'’-]+\s?){1,3})/g;
+const NATION_WORD = /nation|countr/i;
 const CAPITAL_RE = /\b(?:[Ii]n|[Oo]f)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:[Cc]apital|[Cc]ity)\b/g;
 /** "the highest number of cases in West Africa": a superlative's comparison set, not where the figure holds. */
 const SUPERLATIVE_BEFORE = /\b(?:highest|largest|biggest|most|worst|lowest|fewest|greatest|hardest|best)\b[^,.;\d]{0,40}$/i;
@@ -917,8 +927,10 @@ export function scopeOf(clause: string, at: number, reach = 80): string | undefi
   const from = Math.max(0, at - reach);
   const window = clause.slice(from, at + 80);
   const found: Array<{ scope: string; at: number }> = [];
-  for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
-  for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
+  // (Each scan only where its words can occur: every national phrase holds "nation" or "countr", every capital one
+  // "apital" or "ity".)
+  if (NATION_WORD.test(window)) for (const m of window.matchAll(NATIONAL_RE)) found.push({ scope: "national", at: from + m.index });
+  if (window.includes("ity") || window.includes("apital")) for (const m of window.matchAll(CAPITAL_RE)) found.push({ scope: "capital", at: from + m.index });
   for (const m of window.matchAll(SCOPE_NAME_RE)) {
     const k = entityKey(m[1]!.trim());
     if (!k || MONTHS.has(k) || WEEKDAYS.has(k) || SUPERLATIVE_BEFORE.test(window.slice(0, m.index)) || isLanguage(k)) continue;
@@ -1063,7 +1075,8 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
         if (role && !STOP.has(role) && !/(?:ed|ing|ly)$/.test(role) && e.key.split("-").length >= 2 && e.key.split("-").length <= 3) add(role);
       }
     }
-    for (const m of t.matchAll(LED_RE)) {
+    // (Only a sentence with "-led" can match: the pattern tries every capitalised run.)
+    if (t.includes("-led")) for (const m of t.matchAll(LED_RE)) {
       const leader = entityKey(m[1]!);
       if (leader) led.set(m[2]!, [...new Set([...(led.get(m[2]!) ?? []), leader, ...partyTokens(m[1]!)])]);
     }
@@ -1104,6 +1117,13 @@ export function documentTopic(text: string, sentences: Array<{ start: number; en
 
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
 /**
+ * What a text needs for chrono-node to read a day and a month in it without a year: a month's name or abbreviation
+ * (its month-name parsers, and "end of <month>") or two figures joined by "/", "." or "-" (its slash dates). Its other
+ * readings that fix a day ("today", "3 days ago", "end of this month", weekdays made dates) fix the year as well, or
+ * only imply the day. A quick test (a superset: "may" the verb passes too) before the second pass of reportDateOf.
+ */
+export const DAY_AND_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d/i;
+/**
  * The day a report was written: its publication date when known; else the latest day the text names with day, month
  * and year (read by chrono-node, only in sentences that hold a year), marked as an estimate; else nothing.
  */
@@ -1126,7 +1146,7 @@ export function reportDateOf(text: string, sentences: Array<{ start: number; end
   const ref = new Date(`${latest}T12:00:00Z`);
   const ceiling = new Date(ref.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
   for (const t of pieces) {
-    if (!TIME_HINT.test(t)) continue;
+    if (!TIME_HINT.test(t) || !DAY_AND_MONTH.test(t)) continue;
     for (const r of chrono.parse(t, ref, { forwardDate: true })) {
       if (r.start.isCertain("year") || !r.start.isCertain("month") || !r.start.isCertain("day")) continue;
       const d = r.start.date().toISOString().slice(0, 10);
@@ -1182,19 +1202,22 @@ export function prepareTimes(clauses: Iterable<string>, publishedAt?: string): v
   for (const c of clauses) timeOf(c, publishedAt);
 }
 
-/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Kept per names
- * array: the pipeline passes one array per speaker to all of its statements. */
+/** The words of a speaker's names (over two letters): its own name is not what a claim is about. Memoised within a
+ * document by the names themselves: a speaker's statements, and statements credited to a name the document repeats,
+ * share them. */
 function speakerWordsOf(names: string[] | undefined): ReadonlySet<string> {
   if (!names?.length) return EMPTY_WORDS;
-  const key = names.join("\u0000");
-  const hit = SPEAKER_WORDS.get(names);
-  if (hit?.key === key) return hit.words;
-  const words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
-  SPEAKER_WORDS.set(names, { key, words });
+  const key = names.length === 1 ? names[0]! : names.join("\u0000");
+  let words = SPEAKER_WORDS.get(key);
+  if (!words) {
+    words = new Set(names.flatMap((n) => entityKey(n).split("-")).filter((w) => w.length > 2));
+    if (SPEAKER_WORDS.size > 5_000) SPEAKER_WORDS.clear();
+    SPEAKER_WORDS.set(key, words);
+  }
   return words;
 }
 const EMPTY_WORDS: ReadonlySet<string> = new Set();
-const SPEAKER_WORDS = new WeakMap<string[], { key: string; words: ReadonlySet<string> }>();
+const SPEAKER_WORDS = new Map<string, ReadonlySet<string>>();
 
 /**
  * Stage 4: the open claim frame of a statement and its blocking keys.
@@ -1326,30 +1349,30 @@ export function buildClaim(span: string, ctx: ClaimContext): NormalizedClaim {
   const partyClaims = polarity === "DENY" ? PARTY_CLAIMS_RE.exec(clause) : null;
   const dismisses = partyClaims ? partyKeyOf(partyClaims[1] ?? partyClaims[2] ?? "") : undefined;
   const party = polarity === "AFFIRM" && !inherited && !hearsay && modality === "ASSERTED" ? ownPartyKeys(ctx.speakerKey, ctx.speakerNames, ctx.speakerAffiliation) : [];
-  const labels = polarity === "AFFIRM" && !inherited ? [...LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id), ...complements.map(complementLabel)] : [];
-  const frame: ClaimFrame = {
-    eventType,
-    predicates: classes.slice(0, 3),
-    entities: entities.slice(0, 4),
-    content,
-    ...(topic.entities.length ? { topic: topic.entities } : {}),
-    ...(ctx.reportDate ? { reportDate: ctx.reportDate.date, ...(ctx.reportDate.estimated ? { reportDateEstimated: true } : {}) } : {}),
-    ...(inherited ? { inherited: true } : {}),
-    ...(ownPredicate ? { ownPredicate } : {}),
-    ...(neg.negated ? { negation: neg.lexical ? "LEXICAL" : "SURFACE" } : {}),
-    ...(negated ? { negated } : {}),
-    ...(hearsay ? { hearsay } : {}),
-    ...(labels.length ? { labels } : {}),
-    ...(complements.length ? { complements } : {}),
-    ...(dismisses ? { dismisses } : {}),
-    ...(party.length ? { party } : {}),
-    ...(cueDenies ? { denial: true } : {}),
-    ...(ctx.lead && SEQUEL_RE.test(ctx.lead) ? { sequel: true } : {}),
-    ...(entities[0] ? { agent: entities[0] } : {}),
-    ...(place ? { place: place.key } : {}),
-    ...(time ? { time } : {}),
-    quantities,
-  };
+  const labels = polarity === "AFFIRM" && !inherited ? [...(ANY_LABEL_RE.test(span) ? LABEL_RES.filter((l) => labelSide(span, l)).map((l) => l.id) : []), ...complements.map(complementLabel)] : [];
+  // (Built key by key in a fixed order rather than from conditional spreads: the same object, without one temporary
+  // object per optional field.)
+  const frame: ClaimFrame = { eventType, predicates: classes.slice(0, 3), entities: entities.slice(0, 4), content } as ClaimFrame;
+  if (topic.entities.length) frame.topic = topic.entities;
+  if (ctx.reportDate) {
+    frame.reportDate = ctx.reportDate.date;
+    if (ctx.reportDate.estimated) frame.reportDateEstimated = true;
+  }
+  if (inherited) frame.inherited = true;
+  if (ownPredicate) frame.ownPredicate = ownPredicate;
+  if (neg.negated) frame.negation = neg.lexical ? "LEXICAL" : "SURFACE";
+  if (negated) frame.negated = negated;
+  if (hearsay) frame.hearsay = hearsay;
+  if (labels.length) frame.labels = labels;
+  if (complements.length) frame.complements = complements;
+  if (dismisses) frame.dismisses = dismisses;
+  if (party.length) frame.party = party;
+  if (cueDenies) frame.denial = true;
+  if (ctx.lead && SEQUEL_RE.test(ctx.lead)) frame.sequel = true;
+  if (entities[0]) frame.agent = entities[0];
+  if (place) frame.place = place.key;
+  if (time) frame.time = time;
+  frame.quantities = quantities;
   const when = ctx.publishedAt ?? time?.date;
   const period = when ? when.slice(0, 7) : "?";
   return { claim: positiveClaim(clause), polarity, modality, frame, propKey: keysOf(frame, period).join(" "), period };
