@@ -22,9 +22,20 @@ export const MAX_HTML_BYTES = 4 * 1024 * 1024;
 const INSERT_CHUNK = 1000;
 /**
  * PGlite: statements per transaction of a store (storeInChunks). PGlite answers nothing else while a transaction
- * holds its connection; at ~0.5 ms a statement, 500 keep a read's wait near a quarter of a second.
+ * holds its connection: 250 statements take 0.1–0.3 s there (2 MB bench, load 5: /health p50 104 ms, p95 245 ms
+ * during the store; 500 gave 214 / 508 ms, for the same store time within the noise).
  */
-export const STORE_CHUNK = 500;
+export const STORE_CHUNK = 250;
+/** PGlite: new speakers, and events, per transaction of a chunked store (~1 ms a speaker, ~40 ms an event there). */
+const SPEAKER_CHUNK = 250;
+const EVENT_CHUNK = 8;
+/**
+ * PGlite: turns of the event loop a chunked store leaves before each of its transactions. A read arriving on a new
+ * connection needs several before its query is queued (accept, read, the request's own callbacks, Prisma's
+ * dispatch); two left one waiting behind the next transaction in the bench, eight let it in first. A turn with
+ * nothing to do costs microseconds.
+ */
+const READ_TURNS = 8;
 
 /** The Statement columns persist writes, in the order of INSERT_STATEMENTS's arrays. */
 const STATEMENT_COLUMNS = ["sourceId", "speakerId", "eventId", "start", "end", "text", "cue", "direct", "speakerRole", "claim", "polarity", "modality", "frame", "propKey", "confidence"] as const;
@@ -298,7 +309,7 @@ function storeAtOnce(prisma: PrismaClient, valid: ValidIngest, hash: string, res
   return prisma.$transaction(async (tx) => {
     const sourceId = await createSource(tx, valid, hash, result);
     const speakers = await upsertSpeakers(tx, result);
-    const events = await upsertEvents(tx, result, false);
+    const events = await upsertEvents(tx, result.events, false);
     const created = await insertStatements(tx, statementRows(result, sourceId, speakers.ids, events.ids));
     const moved = await speakers.finish(tx);
     // The contradiction refresh is recorded with the source, in its transaction: a crash after the commit loses nothing.
@@ -317,32 +328,58 @@ function storeAtOnce(prisma: PrismaClient, valid: ValidIngest, hash: string, res
  * Runs under the write lock (store-lock.ts): no other write comes between its transactions.
  */
 async function storeInChunks(prisma: PrismaClient, valid: ValidIngest, hash: string, result: PipelineResult, chunk: number, jobs: JobOptions): Promise<Stored> {
-  const head = await prisma.$transaction(async (tx) => {
-    const sourceId = await createSource(tx, valid, hash, result);
-    await tx.$executeRaw`INSERT INTO "PendingSource" ("sourceId") VALUES (${sourceId})`;
-    const speakers = await upsertSpeakers(tx, result);
-    const events = await upsertEvents(tx, result, true);
-    await tx.$executeRaw`UPDATE "PendingSource" SET "speakerIds" = ${speakers.created}::int[], "eventIds" = ${events.created}::int[] WHERE "sourceId" = ${sourceId}`;
-    return { sourceId, speakers, events };
-  }, TX);
-  const { sourceId } = head;
+  // Each transaction leaves the event loop a few turns first (READ_TURNS). PGlite runs a query synchronously and
+  // resolves it as a promise, so back-to-back transactions would never leave the loop: a request that came in
+  // (/health, a read) could not even start until the store ended. In those turns it starts and queues its query on
+  // PGlite ahead of the store's next transaction.
+  const transaction = async <T>(write: (tx: Prisma.TransactionClient) => Promise<T>) => {
+    for (let turn = 0; turn < READ_TURNS; turn++) await new Promise((resolve) => setImmediate(resolve));
+    return prisma.$transaction(write, TX);
+  };
+  const sourceId = await transaction(async (tx) => {
+    const id = await createSource(tx, valid, hash, result);
+    await tx.$executeRaw`INSERT INTO "PendingSource" ("sourceId") VALUES (${id})`;
+    return id;
+  });
   try {
-    const rows = statementRows(result, sourceId, head.speakers.ids, head.events.ids);
+    // The new speakers and events, a few hundred a transaction, each batch noted on the pending mark in its own
+    // transaction (a crash's clean-up removes them). The write lock keeps other writers off, so the speakers read
+    // outside a transaction stay as read.
+    const speakers = await upsertSpeakers(prisma, result, async (rows) => {
+      const made: Array<{ id: number; key: string }> = [];
+      for (let i = 0; i < rows.length; i += SPEAKER_CHUNK) {
+        made.push(...(await transaction(async (tx) => {
+          const batch = await tx.speaker.createManyAndReturn({ data: rows.slice(i, i + SPEAKER_CHUNK), select: { id: true, key: true } });
+          await tx.$executeRaw`UPDATE "PendingSource" SET "speakerIds" = "speakerIds" || ${batch.map((b) => b.id)}::int[] WHERE "sourceId" = ${sourceId}`;
+          return batch;
+        })));
+      }
+      return made;
+    });
+    const eventIds = new Map<string, number>();
+    for (let i = 0; i < result.events.length; i += EVENT_CHUNK) {
+      await transaction(async (tx) => {
+        const events = await upsertEvents(tx, result.events.slice(i, i + EVENT_CHUNK), true);
+        for (const [k, id] of events.ids) eventIds.set(k, id);
+        await tx.$executeRaw`UPDATE "PendingSource" SET "eventIds" = "eventIds" || ${events.created}::int[] WHERE "sourceId" = ${sourceId}`;
+      });
+    }
+    const rows = statementRows(result, sourceId, speakers.ids, eventIds);
     const created: Array<{ id: number; propKey: string }> = [];
     for (let i = 0; i < rows.length; i += chunk) {
       await jobs.onStoreChunk?.(sourceId, i, rows.length);
-      created.push(...(await prisma.$transaction((tx) => insertStatements(tx, rows.slice(i, i + chunk)), TX)));
+      created.push(...(await transaction((tx) => insertStatements(tx, rows.slice(i, i + chunk)))));
       if (jobs.crashMidStore) process.kill(process.pid, "SIGKILL");
     }
     await jobs.onStoreChunk?.(sourceId, rows.length, rows.length);
-    return await prisma.$transaction(async (tx) => {
-      const moved = await head.speakers.finish(tx);
+    return await transaction(async (tx) => {
+      const moved = await speakers.finish(tx);
       const shown = await tx.$executeRaw`DELETE FROM "PendingSource" WHERE "sourceId" = ${sourceId}`;
       if (shown !== 1) throw new Error(`services/ingest: source ${sourceId} is no longer pending (removed while it was being stored)`);
       return { sourceId, statementIds: created.map((c) => c.id), job: await enqueueAnalysis(tx, backendOf(prisma), "ingest", refreshKeys(created, moved), jobs.graceSeconds) };
-    }, TX);
+    });
   } catch (e) {
-    await prisma.$transaction((tx) => removePendingSources({ query: (sql, params) => tx.$queryRawUnsafe(sql, ...params) }, [sourceId]), TX).catch(() => undefined);
+    await transaction((tx) => removePendingSources({ query: (sql, params) => tx.$queryRawUnsafe(sql, ...params) }, [sourceId])).catch(() => undefined);
     throw e;
   }
 }
@@ -355,31 +392,37 @@ async function existingResult(prisma: PrismaClient, sourceId: number): Promise<I
   return { sourceId, created: false, statementIds: statements.map((s) => s.id), contradictionIds: [] };
 }
 
+/**
+ * Inserts the source row; returns its id. One raw INSERT (the columns as Prisma's create would write them): the text
+ * travels as one parameter, not through the query compiler's argument mapping, which cost 0.3–0.5 s more for a 2 MB
+ * text on PGlite, where the insert holds the connection (its generated full-text vector takes most of the rest).
+ */
 async function createSource(tx: Prisma.TransactionClient, input: ValidIngest, hash: string, result: PipelineResult): Promise<number> {
-  const source = await tx.source.create({
-    data: {
-      contentHash: hash,
-      text: input.text,
-      title: input.title ?? result.meta.title ?? null,
-      url: input.url ?? null,
-      publisher: input.publisher ?? null,
-      author: input.author ?? null,
-      ...(input.html ? { originalHtml: compressHtml(input.html), htmlExtractor: input.htmlExtractor ?? null } : {}),
-      ...(input.fetchedUrl && input.fetchedUrl !== input.url ? { fetchedUrl: input.fetchedUrl } : {}),
-      publishedAt: input.publishedAt ?? (result.meta.publishedAt ? new Date(result.meta.publishedAt) : null),
-      language: input.language ?? result.meta.language,
-    },
-    select: { id: true },
-  });
-  return source.id;
+  const publishedAt = input.publishedAt ?? (result.meta.publishedAt ? new Date(result.meta.publishedAt) : null);
+  const [row] = await tx.$queryRawUnsafe<Array<{ id: number }>>(
+    `INSERT INTO "SourceRow" ("contentHash", "text", "title", "url", "publisher", "author", "originalHtml", "htmlExtractor", "fetchedUrl", "publishedAt", "language")
+      VALUES ($1, $2, $3, $4, $5, $6, $7::bytea, $8, $9, ($10::timestamptz AT TIME ZONE 'UTC'), $11) RETURNING "id"`,
+    hash,
+    input.text,
+    input.title ?? result.meta.title ?? null,
+    input.url ?? null,
+    input.publisher ?? null,
+    input.author ?? null,
+    input.html ? Buffer.from(compressHtml(input.html)) : null,
+    input.html ? (input.htmlExtractor ?? null) : null,
+    input.fetchedUrl && input.fetchedUrl !== input.url ? input.fetchedUrl : null,
+    publishedAt ? publishedAt.toISOString() : null,
+    input.language ?? result.meta.language,
+  );
+  return row!.id;
 }
 
 /** Finds or creates the text's events; key → id, and (with `track`) the ids of those it created. */
-async function upsertEvents(tx: Prisma.TransactionClient, result: PipelineResult, track: boolean): Promise<{ ids: Map<string, number>; created: number[] }> {
-  const before = track && result.events.length ? new Set((await tx.event.findMany({ where: { key: { in: result.events.map((e) => e.key) } }, select: { key: true } })).map((e) => e.key)) : undefined;
+async function upsertEvents(tx: Prisma.TransactionClient, events: PipelineResult["events"], track: boolean): Promise<{ ids: Map<string, number>; created: number[] }> {
+  const before = track && events.length ? new Set((await tx.event.findMany({ where: { key: { in: events.map((e) => e.key) } }, select: { key: true } })).map((e) => e.key)) : undefined;
   const ids = new Map<string, number>();
   const created: number[] = [];
-  for (const ev of result.events) {
+  for (const ev of events) {
     const row = await tx.event.upsert({
       where: { key: ev.key },
       create: { key: ev.key, type: ev.type, description: ev.description, date: ev.date ? new Date(ev.date) : null, place: ev.place ?? null },
@@ -433,13 +476,17 @@ async function insertStatements(tx: Prisma.TransactionClient, rows: StatementRow
 type SpeakerWrite = (tx: Prisma.TransactionClient, moved: string[]) => Promise<unknown>;
 
 /**
- * Creates the text's new canonical speakers (aliases are merged); returns key → id, the new ids, and `finish`, which
+ * Creates the text's new canonical speakers (aliases are merged; `create` inserts them); returns key → id and `finish`, which
  * makes the changes to speakers stored before (aliases and roles, an acronym's speaker renamed or merged into its
  * full name, affiliations) and returns the keys of the statements a merge moved. The store calls `finish` in its last
  * transaction, so a chunked store that never completes changed no speaker it did not create. The statements take
  * their speakers' ids from `ids`, which already point past every merge, so no change `finish` makes concerns them.
  */
-async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResult): Promise<{ ids: Map<string, number>; created: number[]; finish(tx: Prisma.TransactionClient): Promise<string[]> }> {
+async function upsertSpeakers(
+  tx: Prisma.TransactionClient,
+  result: PipelineResult,
+  create: (rows: Prisma.SpeakerCreateManyInput[]) => Promise<Array<{ id: number; key: string }>> = (rows) => tx.speaker.createManyAndReturn({ data: rows, select: { id: true, key: true } }),
+): Promise<{ ids: Map<string, number>; finish(tx: Prisma.TransactionClient): Promise<string[]> }> {
   const later: SpeakerWrite[] = [];
   // A speaker is found by its key, by a key merged into it, or by an alternative key (an acronym ↔ its expansion).
   const keys = [...new Set(result.speakers.flatMap((s) => [s.key, ...(s.altKeys ?? [])]))];
@@ -499,13 +546,7 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
   }
   // The new speakers in one insert (one query per speaker was ~4 ms each on PGlite: 2.7 s for the 676 of a 300 KB
   // article). Nothing in the loop above looks a new speaker up, so creating them after it changes nothing.
-  const created: number[] = [];
-  if (fresh.length) {
-    for (const row of await tx.speaker.createManyAndReturn({ data: fresh, select: { id: true, key: true } })) {
-      ids.set(row.key, row.id);
-      created.push(row.id);
-    }
-  }
+  if (fresh.length) for (const row of await create(fresh)) ids.set(row.key, row.id);
   // This text's own mention of the acronym may have found the acronym's speaker before the full name merged it.
   for (const [k, id] of ids) if (mergedInto.has(id)) ids.set(k, mergedInto.get(id)!);
   // Affiliations in one UPDATE: a speaker without one takes the first its text gives (as one updateMany per speaker
@@ -522,7 +563,6 @@ async function upsertSpeakers(tx: Prisma.TransactionClient, result: PipelineResu
   }
   return {
     ids,
-    created,
     async finish(t) {
       const moved: string[] = [];
       for (const write of later) await write(t, moved);
