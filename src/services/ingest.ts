@@ -320,12 +320,14 @@ function storeAtOnce(prisma: PrismaClient, valid: ValidIngest, hash: string, res
 /**
  * The source in short transactions (PGlite), each letting the connection go to the reads waiting for it: first the
  * source row, marked pending (a "PendingSource" row: the "Source" and "Statement" views leave it and its statements
- * out, migration 20261206120000_pending_sources), with the new speakers and events; then `chunk` statements a
- * transaction; last, in one short transaction, the changes to speakers stored before (aliases, roles, affiliations,
- * merges, held back until now so that a source that never appears changed nothing), the pending mark's removal and
- * the analysis job: the source becomes visible together with its job. A failure removes what was stored (the new
- * speakers and events with it); a crash leaves the mark, and the next start-up removes the rest (db/pending.ts).
- * Runs under the write lock (store-lock.ts): no other write comes between its transactions.
+ * out, migration 20261206120000_pending_sources); then the new speakers (SPEAKER_CHUNK a transaction) and events
+ * (EVENT_CHUNK), each batch noted on the mark; then `chunk` statements a transaction; last, in one short
+ * transaction, the changes to speakers stored before (aliases, roles, affiliations, merges, held back until now so
+ * that a source that never appears changed nothing), the mark's removal and the analysis job: the source becomes
+ * visible together with its job. A failure removes what was stored (the new speakers and events with it); a crash
+ * leaves the mark, and the next start-up removes the rest (db/pending.ts). Runs under the write lock
+ * (store-lock.ts): no other write comes between its transactions. The longest transaction left is the first at
+ * 2 MB: the row's generated full-text vector (bench/ingest/HEALTH.md).
  */
 async function storeInChunks(prisma: PrismaClient, valid: ValidIngest, hash: string, result: PipelineResult, chunk: number, jobs: JobOptions): Promise<Stored> {
   // Each transaction leaves the event loop a few turns first (READ_TURNS). PGlite runs a query synchronously and
