@@ -19,3 +19,11 @@ export async function removePendingSources(tx: PendingTx, sourceIds?: number[]):
   await tx.query(`DELETE FROM "Event" e WHERE e."id" = ANY($1::int[]) AND NOT EXISTS (SELECT 1 FROM "StatementRow" t WHERE t."eventId" = e."id")`, [rows.flatMap((r) => r.eventIds)]);
   return rows.length;
 }
+
+/**
+ * A condition on a "ClaimKey" row aliased `ck`: its statement's source is not pending. The key table is not behind a
+ * view, so a look-up that keeps a key's newest N statements filters with this: a half-stored source's statements
+ * must not take places in the window of a refresh or a claim check. The first test, once per statement, settles it
+ * while nothing is pending (always, on PostgreSQL): 20 keys' windows took as long as without it on PGlite.
+ */
+export const NOT_PENDING_STATEMENT = `(NOT EXISTS (SELECT 1 FROM "PendingSource") OR NOT EXISTS (SELECT 1 FROM "PendingSource" p JOIN "StatementRow" t ON t."sourceId" = p."sourceId" WHERE t."id" = ck."statementId"))`;
