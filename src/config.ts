@@ -24,6 +24,8 @@ const Env = z.object({
   GAINSAY_SERVER_JOBS: z.enum(["on", "off"], { message: "GAINSAY_SERVER_JOBS must be on or off" }).default("on"),
   GAINSAY_JOB_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   GAINSAY_TEST_CRASH_AFTER_COMMIT: z.enum(["0", "1"]).optional(),
+  GAINSAY_TEST_CRASH_MID_STORE: z.enum(["0", "1"]).optional(),
+  GAINSAY_STORE_CHUNK: z.coerce.number({ message: "GAINSAY_STORE_CHUNK must be a number" }).int("GAINSAY_STORE_CHUNK must be a whole number").min(0).max(1_000_000).optional(),
   GAINSAY_DATA_DIR: z.string().trim().min(1, "GAINSAY_DATA_DIR must not be empty").default("./.gainsay/data"),
   GAINSAY_API_KEYS: z
     .string()
@@ -61,6 +63,10 @@ export type Config = {
   jobGraceSeconds: number;
   /** Test hook (honoured only with NODE_ENV=test): the process kills itself with SIGKILL right after a write commits. */
   crashAfterCommit: boolean;
+  /** Test hook (honoured only with NODE_ENV=test): SIGKILL once a chunked store (PGlite) has committed its first statements. */
+  crashMidStore: boolean;
+  /** PGlite: statements per transaction when a source is stored (0: the whole source in one); unset for the default. */
+  storeChunk: number | undefined;
   dataDir: string;
   apiKeys: string[];
   /** How long the extraction thread stays up with nothing to do before it is ended (its memory goes back to the OS). */
@@ -103,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serverJobs: e.GAINSAY_SERVER_JOBS === "on" || !e.DATABASE_URL,
     jobGraceSeconds: e.GAINSAY_JOB_GRACE_SECONDS,
     crashAfterCommit: e.NODE_ENV === "test" && e.GAINSAY_TEST_CRASH_AFTER_COMMIT === "1",
+    crashMidStore: e.NODE_ENV === "test" && e.GAINSAY_TEST_CRASH_MID_STORE === "1",
+    storeChunk: e.GAINSAY_STORE_CHUNK,
     dataDir: e.GAINSAY_DATA_DIR,
     apiKeys: e.GAINSAY_API_KEYS,
     pipelineIdleSeconds: e.GAINSAY_PIPELINE_IDLE_SECONDS,

@@ -14,6 +14,7 @@ import { serveAdapter } from "./adapter-relay.js";
 import { recordBackend, type Backend } from "./backend.js";
 import { lockDataDir } from "./lock.js";
 import { applyMigrations, type MigrationTx } from "./migrate.js";
+import { removePendingSources } from "./pending.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
 import { migratePglite, PGLITE_START_PARAMS } from "./pglite-setup.js";
 import { queryLog, type QueryLogEntry } from "./query-log.js";
@@ -53,6 +54,8 @@ export type Database = {
   prisma: PrismaClient;
   backend: Backend;
   migrationsApplied: string[];
+  /** PGlite: half-stored sources a crash left (see db/pending.ts), removed at opening. Always 0 on PostgreSQL. */
+  pendingSourcesRemoved: number;
   /** PostgreSQL only: the connection pool Prisma uses, shared with graphile-worker (the analysis queue). */
   pool?: pg.Pool;
   /** For a worker thread that refreshes contradictions off the event loop (see ThreadDatabase). */
@@ -176,6 +179,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       prisma,
       backend: "postgres",
       migrationsApplied,
+      pendingSourcesRemoved: 0,
       pool,
       thread: { backend: "postgres", url: opts.databaseUrl, poolSize: 3 },
       async close() {
@@ -196,6 +200,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     }
     lite = await PGlite.create(opts.dataDir, { startParams: PGLITE_START_PARAMS });
     const migrationsApplied = [...created, ...(await migratePglite(lite))];
+    // This process alone holds the data (lockDataDir), so a source still pending now was cut short by a crash.
+    const pendingSourcesRemoved = await lite.transaction((t) => removePendingSources({ query: async <T>(sql: string, params: unknown[]) => (await t.query<T>(sql, params)).rows }));
     const prisma = makeClient(pgliteAdapter(lite), opts);
     recordBackend(prisma, "pglite");
     const lt = lite;
@@ -206,6 +212,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       prisma,
       backend: "pglite",
       migrationsApplied,
+      pendingSourcesRemoved,
       thread: { backend: "pglite", adapterName: "pglite-prisma-adapter", serve: (port) => serveAdapter(port, pgliteAdapter(db)) },
       async close() {
         await prisma.$disconnect();

@@ -48,6 +48,7 @@ log.info("database ready", {
   migrationsApplied: db.migrationsApplied,
   ms: since(),
 });
+if (db.pendingSourcesRemoved) log.warn("removed sources a crash left half-stored (ingest them again)", { sources: db.pendingSourcesRemoved });
 
 const bus = await createEventBus({ redisUrl: config.redisUrl, channelPrefix: config.redisPrefix, onError: (e) => log.warn("Redis error; events between servers pause until it is back", { error: e.message }) }).catch(async (e: Error) => {
   log.error("cannot open the event bus", { error: e.message });
@@ -75,7 +76,7 @@ const collect = () => {
 // Contradiction refreshes run on the same thread (with a database client of its own: a small pool on PostgreSQL,
 // queries relayed to this thread's PGlite), so detection does not hold the event loop either.
 const pipeline = createPipelineThread({ idleMs: config.pipelineIdleSeconds * 1000, onIdle: collect, database: db.thread, events });
-const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, pipeline, refresh: pipeline.refresh, fetch: { allowPrivate: config.allowPrivateUrls } };
+const jobOptions = { graceSeconds: config.jobGraceSeconds, crashAfterCommit: config.crashAfterCommit, crashMidStore: config.crashMidStore, storeChunk: config.storeChunk, pipeline, refresh: pipeline.refresh, fetch: { allowPrivate: config.allowPrivateUrls } };
 const services = createServices(db.prisma, events, {
   ...jobOptions,
   onBatchError: (itemId, e) => log.warn("batch item failed; it is retried", { itemId, error: e.message }),

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { NOT_PENDING_STATEMENT } from "../db/pending.js";
 import type { ClaimVerdict, SourceInput } from "../analysis/check-claim.js";
 import { contentTokens, idfOf, prepareText, tokens } from "../analysis/stance/features.js";
 import { loadStanceModel, predict } from "../analysis/stance/model.js";
@@ -67,7 +68,7 @@ export async function checkClaim(prisma: PrismaClient, text: string, sourceIds?:
   const keyed = keys.length
     ? await prisma.$queryRaw<Array<{ statementId: number }>>`
         SELECT DISTINCT c."statementId" FROM unnest(${keys}::text[]) AS k(key)
-        CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${PER_KEY}) c`
+        CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" ck WHERE "key" = k.key AND ${Prisma.raw(NOT_PENDING_STATEMENT)} ORDER BY "statementId" DESC LIMIT ${PER_KEY}) c`
     : [];
   const statementIds = keyed.map((r) => r.statementId);
   const statements = statementIds.length || rows.length

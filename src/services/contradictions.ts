@@ -1,4 +1,5 @@
-import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { NOT_PENDING_STATEMENT } from "../db/pending.js";
 import type { Conflict, ConflictStatement, PairConflict } from "../analysis/detect.js";
 import type { ClaimFrame } from "../ingest/types.js";
 import type { Events, Topics } from "../events/bus.js";
@@ -123,7 +124,7 @@ async function refreshOnce(prisma: PrismaClient, events: Events, propKeys: strin
   const focus = new Set(focusRows.map((r) => r.id));
   const members = await prisma.$queryRaw<Array<{ key: string; statementId: number }>>`
     SELECT k.key, c."statementId" FROM unnest(${blocks}::text[]) AS k(key)
-    CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" WHERE "key" = k.key ORDER BY "statementId" DESC LIMIT ${cap}) c`;
+    CROSS JOIN LATERAL (SELECT "statementId" FROM "ClaimKey" ck WHERE "key" = k.key AND ${Prisma.raw(NOT_PENDING_STATEMENT)} ORDER BY "statementId" DESC LIMIT ${cap}) c`;
   const byBlock = new Map<string, Set<number>>();
   for (const m of members) byBlock.set(m.key, (byBlock.get(m.key) ?? new Set()).add(m.statementId));
   // A block's newest members may not reach back to the statements being refreshed: add each to the blocks it is in

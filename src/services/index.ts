@@ -6,6 +6,7 @@ import { checkClaim, type ClaimCheckResult } from "./check-claim.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { afterCommit, drainAnalysisJobs, enqueueAnalysis, type AnalysisKind, type JobOptions } from "./jobs.js";
 import { backendOf } from "../db/client.js";
+import { withWriteLock } from "./store-lock.js";
 import { createIngestRunner, enqueueIngestBatch, enqueueUrlBatch, ingestTasks } from "./ingest-batch.js";
 import { analysisTasks } from "./jobs.js";
 import type { TaskList } from "graphile-worker";
@@ -24,10 +25,13 @@ export function createServices(prisma: PrismaClient, events: Events, jobs: JobOp
      * write returns), then runs that refresh after the commit.
      */
     writeAndRefresh: async <T>(kind: AnalysisKind, write: (tx: Prisma.TransactionClient) => Promise<{ value: T; propKeys: string[] }>) => {
-      const { value, job } = await prisma.$transaction(async (tx) => {
-        const w = await write(tx);
-        return { value: w.value, job: await enqueueAnalysis(tx, backendOf(prisma), kind, w.propKeys, jobs.graceSeconds) };
-      });
+      // After any chunked store under way (PGlite, store-lock.ts): a merge must not delete a speaker its hidden rows name.
+      const { value, job } = await withWriteLock(prisma, () =>
+        prisma.$transaction(async (tx) => {
+          const w = await write(tx);
+          return { value: w.value, job: await enqueueAnalysis(tx, backendOf(prisma), kind, w.propKeys, jobs.graceSeconds) };
+        }),
+      );
       return { value, refreshed: await afterCommit(prisma, events, job, jobs) };
     },
     drainJobs: (all = false) => drainAnalysisJobs(prisma, events, { all, refresh: jobs.refresh }),

@@ -17,6 +17,15 @@ export type JobOptions = {
   graceSeconds?: number;
   /** Test hook (GAINSAY_TEST_CRASH_AFTER_COMMIT, honoured with NODE_ENV=test only): SIGKILL right after the commit. */
   crashAfterCommit?: boolean;
+  /** Test hook (GAINSAY_TEST_CRASH_MID_STORE, NODE_ENV=test only): SIGKILL once a chunked store has committed its first statements. */
+  crashMidStore?: boolean;
+  /**
+   * PGlite: statements per transaction when a source is stored (GAINSAY_STORE_CHUNK; services/ingest.ts STORE_CHUNK by
+   * default); 0 stores the whole source in one transaction, as PostgreSQL always does.
+   */
+  storeChunk?: number;
+  /** Test hook: awaited between the transactions of a chunked store, with the hidden source's id and the statements committed so far. */
+  onStoreChunk?: (sourceId: number, stored: number, total: number) => Promise<void> | void;
   /** Where ingests run the extraction pipeline: a worker thread in servers and workers (createPipelineThread); inline by default. */
   pipeline?: PipelineRunner;
   /** Where contradiction refreshes run: the server's worker thread (createPipelineThread with a database); inline by default. */

@@ -11,14 +11,19 @@ type SpeakerRow = { id: number; key: string; name: string; aliases: string[]; fo
  */
 export async function mergeSpeakerRows(tx: Prisma.TransactionClient, target: SpeakerRow, merged: SpeakerRow[]): Promise<{ propKeys: string[]; aliases: string[]; formerKeys: string[] }> {
   const mergeIds = merged.map((m) => m.id);
-  const aliases = new Set(target.aliases);
-  for (const m of merged) [m.name, ...m.aliases].forEach((a) => aliases.add(a));
-  aliases.delete(target.name);
-  const formerKeys = [...new Set([...target.formerKeys, ...merged.flatMap((m) => [m.key, ...m.formerKeys])])];
+  const { aliases, formerKeys } = mergedNames(target, merged);
   const moved = await tx.statement.findMany({ where: { speakerId: { in: mergeIds } }, distinct: ["propKey"], select: { propKey: true } });
   await tx.statement.updateMany({ where: { speakerId: { in: mergeIds } }, data: { speakerId: target.id } });
   await tx.speaker.updateMany({ where: { affiliationId: { in: mergeIds } }, data: { affiliationId: target.id } });
-  await tx.speaker.update({ where: { id: target.id }, data: { aliases: [...aliases], formerKeys } });
+  await tx.speaker.update({ where: { id: target.id }, data: { aliases, formerKeys } });
   await tx.speaker.deleteMany({ where: { id: { in: mergeIds } } });
-  return { propKeys: moved.map((m) => m.propKey), aliases: [...aliases], formerKeys };
+  return { propKeys: moved.map((m) => m.propKey), aliases, formerKeys };
+}
+
+/** The target's aliases and former keys once `merged` are merged into it (what mergeSpeakerRows stores). Pure. */
+export function mergedNames(target: SpeakerRow, merged: SpeakerRow[]): { aliases: string[]; formerKeys: string[] } {
+  const aliases = new Set(target.aliases);
+  for (const m of merged) [m.name, ...m.aliases].forEach((a) => aliases.add(a));
+  aliases.delete(target.name);
+  return { aliases: [...aliases], formerKeys: [...new Set([...target.formerKeys, ...merged.flatMap((m) => [m.key, ...m.formerKeys])])] };
 }
