@@ -160,8 +160,7 @@ const FUNCTION_TAG = /^(?:Copula|Preposition|Determiner|Conjunction|Adverb|Quest
 /** A function word by compromise's word list ("Is", "After", "The", "Why"), capitalised or not. */
 function isFunctionWord(word: string): boolean {
   const w = word.toLowerCase();
-  const t = Object.hasOwn(LEXICON, w) ? LEXICON[w] : undefined;
-  return (Array.isArray(t) ? t : t ? [t] : []).some((x) => FUNCTION_TAG.test(x)) || /^(?:the|a|an)$/.test(w);
+  return tagsOf(w).some((x) => FUNCTION_TAG.test(x)) || /^(?:the|a|an)$/.test(w);
 }
 
 /** The words a document writes capitalised after a lower-case word inside a sentence (one pass, kept per document). */
@@ -175,6 +174,9 @@ function capitalisedInside(doc: Segmented): Set<string> {
   }
   return set;
 }
+
+/** For each typed descriptor, the word a name of that kind holds ("the police" also fits a constabulary). */
+const TYPED_NAME = new Map([...TYPED_DESCRIPTORS].map((d) => [d, new RegExp(d === "police" ? "\\b(?:police|policing\\b|constabulary\\b)" : `\\b${d}`, "i")]));
 
 /** What kind of organisation a capitalised name is, from its head word. */
 function orgKind(name: string): SpeakerMention["kind"] {
@@ -637,48 +639,47 @@ export function resolveSpeakers(
     return { key: `outlet:article@${opts.sourceKey}`, name: "the article", aliases: [], kind: "OUTLET" };
   };
 
-  /** The name the text gives a body of this kind ("Agency" → "Medicines Safety Agency"), the most frequent. */
-  const kindNames = new Map<string, string | undefined>();
-  const namedOfKind = (head: string): string | undefined => {
-    if (kindNames.has(head)) return kindNames.get(head);
-    const counts = new Map<string, number>();
-    const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]*\\s+){1,4})${head}\\b`, "gu");
-    for (const x of doc.text.matchAll(re)) {
-      const n = `${x[1]!.replace(/^(?:The|A|An)\s+/, "")}${head}`;
-      if (n !== head) counts.set(n, (counts.get(n) ?? 0) + 1);
+  /** The capitalised names of two to four words in the text (not in a headline, whose words are all capitalised:
+   * "Is Apple Lying About …"), by their first and by their last word, each with how often it occurs. Built once per
+   * document, in one pass, on first use. */
+  let runsByWord: Map<string, Map<string, number>> | undefined;
+  const namesByWord = (): Map<string, Map<string, number>> => {
+    if (runsByWord) return runsByWord;
+    runsByWord = new Map();
+    const headlines = doc.segments.filter((g) => g.kind === "HEADLINE");
+    for (const x of doc.text.matchAll(/(?<![\p{L}’'&-])\p{Lu}[\p{L}’'&-]*(?:[ \t]+\p{Lu}[\p{L}’'&-]*){1,3}(?![\p{L}’'&-])/gu)) {
+      if (headlines.some((g) => x.index! >= g.start && x.index! < g.end)) continue;
+      const ws = x[0].split(/[ \t]+/);
+      // (a capitalised function word before a name is not part of it: "Is Apple", "After Harlow Rovers")
+      while (ws.length && isFunctionWord(ws[0]!)) ws.shift();
+      if (ws.length < 2) continue;
+      const n = ws.join(" ");
+      for (const w of new Set([ws[0]!, ws.at(-1)!])) {
+        const runs = runsByWord.get(w) ?? runsByWord.set(w, new Map()).get(w)!;
+        runs.set(n, (runs.get(n) ?? 0) + 1);
+      }
     }
+    return runsByWord;
+  };
+
+  /** The name the text gives a body of this kind ("Agency" → "Medicines Safety Agency"), the most frequent. */
+  const namedOfKind = (head: string): string | undefined => {
     let best: string | undefined;
-    for (const [n, c] of counts) if (!best || c > counts.get(best)!) best = n;
-    kindNames.set(head, best);
+    let most = 0;
+    for (const [n, c] of namesByWord().get(head) ?? []) if (n.endsWith(` ${head}`) && c > most) (best = n), (most = c);
     return best;
   };
 
-  /** The one capitalised name of two to four words in the text that starts or ends with `word` and is described as
-   * the same kind of speaker (none when there are several, or none). The names are indexed once per document, by
-   * their first and last words (one pass over the text). */
-  let runsByWord: Map<string, Set<string>> | undefined;
+  /** The one longer name in the text that starts or ends with `word` and is described as the same kind of speaker
+   * (none when there are several, or none). */
   const longerNames = new Map<string, string | undefined>();
   const longerNameOf = (word: string, kind: SpeakerMention["kind"]): string | undefined => {
     const memo = `${kind}\u0000${word}`;
     if (longerNames.has(memo)) return longerNames.get(memo);
-    if (!runsByWord) {
-      runsByWord = new Map();
-      // (not in a headline, whose words are all capitalised: "Is Apple Lying About …")
-      const headlines = doc.segments.filter((g) => g.kind === "HEADLINE");
-      for (const x of doc.text.matchAll(/(?<![\p{L}’'&-])\p{Lu}[\p{L}’'&-]*(?:[ \t]+\p{Lu}[\p{L}’'&-]*){1,3}(?![\p{L}’'&-])/gu)) {
-        if (headlines.some((g) => x.index! >= g.start && x.index! < g.end)) continue;
-        const ws = x[0].split(/[ \t]+/);
-        // (a capitalised function word before a name is not part of it: "Is Apple", "After Harlow Rovers")
-        while (ws.length && isFunctionWord(ws[0]!)) ws.shift();
-        if (ws.length < 2) continue;
-        const n = ws.join(" ");
-        for (const w of new Set([ws[0]!, ws.at(-1)!])) (runsByWord.get(w) ?? runsByWord.set(w, new Set()).get(w)!).add(n);
-      }
-    }
-    const found = runsByWord.get(word);
+    const found = namesByWord().get(word);
     let out: string | undefined;
     if (found?.size === 1) {
-      const [n] = [...found];
+      const [n] = found.keys();
       const d = describeSpeaker(n!, 0);
       if (d.kind === kind && d.name === n) out = n;
     }
@@ -771,7 +772,7 @@ export function resolveSpeakers(
     if (!TYPED_DESCRIPTORS.has(d)) return true;
     const name = speakers.get(key)?.name ?? orgNames.get(key) ?? key.replace(/^[\w-]+:/, "").replace(/-/g, " ");
     // (An acronym may stand for anything: "the union" after "the CGT".)
-    return isAcronym(name.replace(/^the\s+/i, "")) || new RegExp(`\\b${d}`, "i").test(name) || (d === "police" && /\bpolicing\b|\bconstabulary\b/i.test(name));
+    return isAcronym(name.replace(/^the\s+/i, "")) || TYPED_NAME.get(d)!.test(name);
   };
 
   /** Index of the first timeline entry at or after `at`. */
